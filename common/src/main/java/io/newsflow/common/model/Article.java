@@ -1,0 +1,49 @@
+package io.newsflow.common.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * An article extracted from one page: the value of {@code news.articles}.
+ *
+ * @param id            the article id: the normalised canonical URL (see {@code ArticleIds})
+ * @param url           the URL the page was fetched from
+ * @param canonicalUrl  the page's own canonical URL, when it declares one
+ * @param published     ISO-8601, with the offset when the page gives one ({@code 2021-06-26T14:05:00+03:00}),
+ *                      a local date-time or a date otherwise
+ * @param text          the body: paragraphs separated by a blank line
+ * @param contentHash   SHA-256 (hex) of title and text, to tell versions of an article apart
+ */
+@JsonPropertyOrder({"schema"})
+public record Article(
+        String id,
+        String url,
+        String canonicalUrl,
+        String title,
+        String description,
+        List<String> authors,
+        String published,
+        String modified,
+        String siteName,
+        String section,
+        List<String> publisherTags,
+        String language,
+        String text,
+        LeadImage leadImage,
+        int wordCount,
+        String contentHash) {
+
+    public static final String SCHEMA = "newsflow.article/1";
+
+    public Article {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        publisherTags = publisherTags == null ? List.of() : List.copyOf(publisherTags);
+    }
+
+    @JsonProperty("schema")
+    public String schema() {
+        return SCHEMA;
+    }
+}

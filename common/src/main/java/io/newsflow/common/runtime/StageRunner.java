@@ -1,0 +1,246 @@
+package io.newsflow.common.runtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live loop of a stage: consume, transform, produce, exactly once.
+ *
+ * <p>Each poll batch is one Kafka transaction: the outputs and dead letters of every record in the batch and
+ * the consumer offsets after it are committed together, so a crash at any point leaves either all of the
+ * batch's effects or none. A failed transaction is aborted and the batch is read again from its first offsets.
+ * A record whose transform throws becomes a dead letter inside the same transaction; the stage goes on.
+ */
+public final class StageRunner implements Runnable, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final long PROGRESS_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final StageSpec spec;
+    private final KafkaSettings settings;
+    private final StageTransform transform;
+    private final StageCounters counters;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile boolean started;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile Throwable failure;
+
+    public StageRunner(StageSpec spec, KafkaSettings settings) {
+        this.spec = spec;
+        this.settings = settings;
+        this.transform = new StageTransform(spec, KafkaSettings.MAX_RECORD_BYTES);
+        this.counters = new StageCounters(spec.name());
+    }
+
+    public StageCounters counters() {
+        return counters;
+    }
+
+    public StageSpec spec() {
+        return spec;
+    }
+
+    /** The error that stopped the loop, or null when it stopped because it was asked to (or still runs). */
+    public Throwable failure() {
+        return failure;
+    }
+
+    String transactionalId() {
+        return settings.topicPrefix() + spec.groupId() + "-" + settings.instanceId();
+    }
+
+    @Override
+    public void run() {
+        started = true;
+        String groupId = settings.topicPrefix() + spec.groupId();
+        KafkaProducer<byte[], byte[]> producer = null;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.groupConsumer(groupId, true))) {
+            this.consumer = consumer;
+            consumer.subscribe(List.of(spec.inputTopic()));
+            log.info("stage {} reading {} as group {} (transactional id {})", spec.name(), spec.inputTopic(),
+                    groupId, transactionalId());
+            long lastLog = System.nanoTime();
+            int consecutiveFailures = 0;
+            while (running) {
+                if (producer == null) {
+                    producer = startProducer();
+                    if (producer == null) {
+                        continue;
+                    }
+                }
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(POLL_TIMEOUT);
+                } catch (WakeupException e) {
+                    break;
+                }
+                if (!records.isEmpty()) {
+                    try {
+                        commitBatch(producer, consumer, records);
+                        consecutiveFailures = 0;
+                    } catch (ProducerFencedException | FencedInstanceIdException | AuthorizationException
+                             | UnsupportedVersionException e) {
+                        throw e;
+                    } catch (KafkaException e) {
+                        consecutiveFailures++;
+                        log.warn("stage {}: transaction failed ({}), reading the batch again: {}", spec.name(),
+                                e.getClass().getSimpleName(), e.getMessage());
+                        counters.abort();
+                        producer = abortOrDiscard(producer);
+                        rewind(consumer, records);
+                        backOff(consecutiveFailures);
+                    }
+                }
+                if (System.nanoTime() - lastLog > PROGRESS_LOG_INTERVAL_NANOS) {
+                    log.info("{}", counters);
+                    lastLog = System.nanoTime();
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop while the consumer was blocked outside poll.
+        } catch (RuntimeException e) {
+            failure = e;
+            log.error("stage {} stopped: {}", spec.name(), e.toString());
+            throw e;
+        } finally {
+            if (producer != null) {
+                closeQuietly(producer);
+            }
+            this.consumer = null;
+            stopped.countDown();
+            log.info("stage {} stopped; {}", spec.name(), counters);
+        }
+    }
+
+    private void commitBatch(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer,
+                             ConsumerRecords<byte[], byte[]> records) {
+        producer.beginTransaction();
+        long outputs = 0;
+        long deadLetters = 0;
+        long nanos = 0;
+        Map<String, Long> perTopic = new TreeMap<>();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            StageTransform.Result result = transform.apply(record, UnaryOperator.identity());
+            for (ProducerRecord<byte[], byte[]> out : result.records()) {
+                producer.send(out);
+            }
+            if (result.deadLettered()) {
+                deadLetters++;
+                log.debug("stage {}: dead letter {}-{}@{}", spec.name(), record.topic(), record.partition(), record.offset());
+            } else {
+                outputs += result.records().size();
+            }
+            nanos += result.nanos();
+            result.outputsPerTopic().forEach((topic, n) -> perTopic.merge("out:" + topic, n, Long::sum));
+            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+        producer.commitTransaction();
+        counters.commit(records.count(), outputs, deadLetters, nanos, perTopic);
+    }
+
+    private KafkaProducer<byte[], byte[]> startProducer() {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.transactionalProducer(transactionalId()));
+        try {
+            producer.initTransactions();
+            return producer;
+        } catch (ProducerFencedException | AuthorizationException | UnsupportedVersionException e) {
+            closeQuietly(producer);
+            throw e;
+        } catch (KafkaException e) {
+            log.warn("stage {}: cannot start the transactional producer yet ({}); retrying", spec.name(), e.getMessage());
+            closeQuietly(producer);
+            backOff(1);
+            return null;
+        }
+    }
+
+    /** Aborts the open transaction; when even that fails (broker gone), drops the producer to start afresh. */
+    private KafkaProducer<byte[], byte[]> abortOrDiscard(KafkaProducer<byte[], byte[]> producer) {
+        try {
+            producer.abortTransaction();
+            return producer;
+        } catch (KafkaException e) {
+            log.warn("stage {}: abort failed ({}); restarting the producer", spec.name(), e.getMessage());
+            closeQuietly(producer);
+            return null;
+        }
+    }
+
+    /** Seeks every partition of a failed batch back to the batch's first offset in it. */
+    private static void rewind(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    private void backOff(int failures) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(30_000L, 250L << Math.min(failures, 7)));
+        try {
+            while (running && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void closeQuietly(KafkaProducer<byte[], byte[]> producer) {
+        try {
+            producer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            // Closing after a failure may fail again; the transaction coordinator aborts what is left open.
+        }
+    }
+
+    /** Asks the loop to stop after the batch in progress and waits for it, up to the timeout. */
+    public boolean stop(Duration timeout) {
+        running = false;
+        if (!started) {
+            return true;
+        }
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+}

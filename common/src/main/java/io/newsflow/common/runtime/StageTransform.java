@@ -1,0 +1,106 @@
+package io.newsflow.common.runtime;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Runs a stage's processor on one consumed record and turns the result into producer records: its outputs,
+ * or a dead letter carrying the input unchanged with the error headers. Shared by the live and replay loops.
+ */
+final class StageTransform {
+
+    /** Header values are cut to this length so one bad page cannot make a dead letter unsendable. */
+    private static final int MAX_ERROR_MESSAGE_CHARS = 2000;
+
+    private final StageSpec spec;
+    private final int maxOutputBytes;
+
+    StageTransform(StageSpec spec, int maxOutputBytes) {
+        this.spec = spec;
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    /** The result of one input record: what to send, and whether it was dead-lettered. */
+    record Result(List<ProducerRecord<byte[], byte[]>> records, boolean deadLettered, long nanos,
+                  Map<String, Long> outputsPerTopic) {
+    }
+
+    Result apply(ConsumerRecord<byte[], byte[]> consumed, UnaryOperator<String> routeOutput) {
+        InputRecord input = new InputRecord(consumed.topic(), consumed.partition(), consumed.offset(),
+                consumed.timestamp(), consumed.key(), consumed.value(), consumed.headers());
+        long start = System.nanoTime();
+        String processedAt = Instant.now().toString();
+        try {
+            List<OutputRecord> outputs = spec.processor().process(input);
+            long nanos = System.nanoTime() - start;
+            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(outputs.size());
+            Map<String, Long> perTopic = new TreeMap<>();
+            for (OutputRecord output : outputs) {
+                if (output.value() != null && output.value().length > maxOutputBytes) {
+                    throw new IllegalStateException("output for " + output.topic() + " is " + output.value().length
+                            + " bytes, over the limit of " + maxOutputBytes);
+                }
+                records.add(toProducerRecord(routeOutput.apply(output.topic()), output, processedAt));
+                perTopic.merge(output.topic(), 1L, Long::sum);
+            }
+            return new Result(records, false, nanos, perTopic);
+        } catch (Exception | StackOverflowError e) {
+            long nanos = System.nanoTime() - start;
+            return new Result(List.of(deadLetter(consumed, e, processedAt)), true, nanos, Map.of());
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> toProducerRecord(String topic, OutputRecord output, String processedAt) {
+        RecordHeaders headers = new RecordHeaders();
+        output.headers().forEach((name, value) -> {
+            if (value != null) {
+                headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        headers.add(Headers.PROCESSED_AT, Headers.bytes(processedAt));
+        headers.add(Headers.VERSION, Headers.bytes(Version.current()));
+        byte[] key = output.key() == null ? null : output.key().getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(topic, null, key, output.value(), headers);
+    }
+
+    ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> consumed, Throwable error, String processedAt) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : consumed.headers()) {
+            if (!header.key().startsWith("newsflow.error.")) {
+                headers.add(header);
+            }
+        }
+        headers.add(Headers.ERROR_STAGE, Headers.bytes(spec.name()));
+        headers.add(Headers.ERROR_CLASS, Headers.bytes(error.getClass().getName()));
+        headers.add(Headers.ERROR_MESSAGE, Headers.bytes(describe(error)));
+        headers.add(Headers.ERROR_TOPIC, Headers.bytes(consumed.topic()));
+        headers.add(Headers.ERROR_PARTITION, Headers.bytes(Integer.toString(consumed.partition())));
+        headers.add(Headers.ERROR_OFFSET, Headers.bytes(Long.toString(consumed.offset())));
+        headers.add(Headers.PROCESSED_AT, Headers.bytes(processedAt));
+        headers.add(Headers.VERSION, Headers.bytes(Version.current()));
+        return new ProducerRecord<>(spec.deadLetterTopic(), null, consumed.key(), consumed.value(), headers);
+    }
+
+    /** The exception's message, or where it was thrown when it has none (an NPE deep in a transform, say). */
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            message = trace.toString().lines().limit(4).map(String::strip).reduce((a, b) -> a + " | " + b).orElse("");
+        }
+        return message.length() <= MAX_ERROR_MESSAGE_CHARS ? message : message.substring(0, MAX_ERROR_MESSAGE_CHARS) + "…";
+    }
+}

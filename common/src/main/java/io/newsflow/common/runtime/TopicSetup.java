@@ -1,0 +1,72 @@
+package io.newsflow.common.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.newsflow.common.topics.Topics;
+
+/** Creates Newsflow's topics when they are missing, with the configs the pipeline relies on. */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    /** Every pipeline topic: inputs, outputs and dead letters. */
+    public static List<String> pipelineTopics(Topics topics) {
+        return List.of(topics.raw(), Topics.deadLetterOf(topics.raw()), topics.articles(),
+                Topics.deadLetterOf(topics.articles()), topics.enriched(), Topics.deadLetterOf(topics.enriched()),
+                topics.alerts());
+    }
+
+    /**
+     * Creates the missing ones among {@code names}. The enriched and alert topics are compacted (latest value
+     * per key); every topic accepts records up to {@link KafkaSettings#MAX_RECORD_BYTES}.
+     */
+    public static void ensure(KafkaSettings settings, Collection<String> names, int partitions, short replication) {
+        try (Admin admin = Admin.create(settings.admin())) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : names) {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, replication).configs(configFor(settings.topics(), name)));
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + settings.bootstrapServers() + " did not answer within 30 s", e);
+        }
+    }
+
+    static Map<String, String> configFor(Topics topics, String name) {
+        String maxBytes = String.valueOf(KafkaSettings.MAX_RECORD_BYTES + 1024 * 1024);
+        boolean compacted = name.equals(topics.enriched()) || name.equals(topics.alerts())
+                || name.startsWith(topics.enriched() + ".v") ;
+        return compacted
+                ? Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
+    }
+}

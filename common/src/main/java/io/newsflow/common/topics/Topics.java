@@ -1,0 +1,40 @@
+package io.newsflow.common.topics;
+
+import java.util.Objects;
+
+/**
+ * The names of Newsflow's topics, each behind an optional prefix ({@code prod.} gives {@code prod.news.raw}).
+ */
+public record Topics(String prefix) {
+
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    public Topics {
+        Objects.requireNonNull(prefix, "prefix");
+    }
+
+    public static Topics withPrefix(String prefix) {
+        return new Topics(prefix == null ? "" : prefix);
+    }
+
+    public String raw() {
+        return prefix + "news.raw";
+    }
+
+    public String articles() {
+        return prefix + "news.articles";
+    }
+
+    public String enriched() {
+        return prefix + "news.enriched";
+    }
+
+    public String alerts() {
+        return prefix + "news.alerts";
+    }
+
+    /** The dead-letter topic of an input topic. */
+    public static String deadLetterOf(String inputTopic) {
+        return inputTopic + DEAD_LETTER_SUFFIX;
+    }
+}

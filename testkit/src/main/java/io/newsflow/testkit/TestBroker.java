@@ -1,0 +1,141 @@
+package io.newsflow.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.newsflow.broker.EmbeddedKafka;
+
+/**
+ * The real Kafka broker a test runs against, shared by every test in the JVM, with helpers to give each test
+ * its own topics and to read topics back with {@code read_committed}.
+ */
+public final class TestBroker {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final String kind;
+    private final String bootstrapServers;
+    private final EmbeddedKafka embedded;
+
+    TestBroker(String kind, String bootstrapServers, EmbeddedKafka embedded) {
+        this.kind = kind;
+        this.bootstrapServers = bootstrapServers;
+        this.embedded = embedded;
+    }
+
+    /** "embedded" or "testcontainers". */
+    public String kind() {
+        return kind;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The in-process broker, for tests that stop and restart it; null under Testcontainers. */
+    public EmbeddedKafka embedded() {
+        return embedded;
+    }
+
+    /** A name no other test in this JVM run uses: {@code <base>-<n>-<millis>}. */
+    public static String uniqueName(String base) {
+        return base + "-" + SEQUENCE.incrementAndGet() + "-" + System.currentTimeMillis() % 100_000;
+    }
+
+    /** A topic prefix of its own for one test: {@code t<n>.}. */
+    public static String uniquePrefix() {
+        return "t" + SEQUENCE.incrementAndGet() + "x" + System.currentTimeMillis() % 100_000 + ".";
+    }
+
+    public void createTopics(int partitions, String... names) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : names) {
+                topics.add(new NewTopic(name, partitions, (short) 1)
+                        .configs(Map.of("max.message.bytes", String.valueOf(40 * 1024 * 1024))));
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    /** A plain (non-transactional) producer of byte arrays. */
+    public KafkaProducer<byte[], byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(40 * 1024 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        return new KafkaProducer<>(p);
+    }
+
+    public void send(String topic, byte[] key, byte[] value, Map<String, String> headers) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning with {@code read_committed} until {@code expected} records arrived and
+     * the topic stayed quiet for {@code settle}, or until {@code timeout}. Returns everything read, so a test
+     * sees duplicates as well as gaps.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected, Duration settle, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(40 * 1024 * 1024));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(40 * 1024 * 1024));
+        List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                var batch = consumer.poll(Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    batch.forEach(read::add);
+                    quietSince = System.nanoTime();
+                } else if (read.size() >= expected && System.nanoTime() - quietSince >= settle.toNanos()) {
+                    break;
+                }
+            }
+        }
+        return read;
+    }
+
+    /** {@link #readCommitted(String, int, Duration, Duration)} with a 1 s settle and a 60 s timeout. */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected) {
+        return readCommitted(topic, expected, Duration.ofSeconds(1), Duration.ofSeconds(60));
+    }
+}
