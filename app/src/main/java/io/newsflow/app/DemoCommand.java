@@ -1,0 +1,168 @@
+package io.newsflow.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.common.codec.JsonCodec;
+import io.newsflow.common.model.EnrichedArticle;
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.Tag;
+import io.newsflow.common.runtime.Headers;
+import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.StageCounters;
+import io.newsflow.common.runtime.StageRunner;
+import io.newsflow.common.topics.Topics;
+import io.newsflow.ingest.PageIngest;
+
+/** {@code newsflow demo}: the whole pipeline on an embedded broker, fed by sample pages, summarised. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start an embedded Kafka broker, run ingest -> extract -> enrich on the bundled sample pages "
+                + "(or the given ones), print what came out and the stage counters, and exit.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages to use instead of the bundled samples.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for the pipeline (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        // The summary is the demo's output; per-stage progress logs would only interleave with it.
+        System.setProperty("org.slf4j.simpleLogger.log.io.newsflow", "warn");
+        long start = System.nanoTime();
+        Path workDir = Files.createTempDirectory("newsflow-demo-");
+        List<Path> pages = paths.isEmpty() ? List.of(copyBundledSamples(workDir.resolve("samples"))) : paths;
+        System.out.println("Starting an embedded Kafka broker (KRaft, in this JVM)…");
+        try (EmbeddedKafka broker = EmbeddedKafka.start(workDir.resolve("kafka"), true, 0, Map.of())) {
+            System.out.printf("Broker ready at %s after %.1f s%n", broker.bootstrapServers(), seconds(start));
+            KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withInstanceId("demo");
+            Topics topics = settings.topics();
+            try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1)) {
+                PageIngest.Summary ingested = PageIngest.run(settings, pages, null, "http://localhost/pages/",
+                        8 * 1024 * 1024, System.err);
+                System.out.println(ingested);
+                StageCounters extract = pipeline.runners().get(0).counters();
+                StageCounters enrich = pipeline.runners().get(1).counters();
+                long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+                while (System.nanoTime() < deadline
+                        && (extract.in() < ingested.sent() || enrich.in() < extract.out())) {
+                    Thread.sleep(100);
+                }
+                boolean complete = extract.in() >= ingested.sent() && enrich.in() >= extract.out();
+                System.out.println();
+                TopicReader.read(settings, topics.enriched(), false, 0,
+                        record -> System.out.println(summary(JsonCodec.decodeEnriched(record.value()))));
+                TopicReader.read(settings, Topics.deadLetterOf(topics.raw()), false, 0, record ->
+                        System.out.printf("✗ dead letter from %s: %s%n", Headers.text(record.headers(), Headers.URL),
+                                Headers.text(record.headers(), Headers.ERROR_MESSAGE)));
+                System.out.println();
+                System.out.println("Stage counters:");
+                for (StageRunner runner : pipeline.runners()) {
+                    System.out.println("  " + runner.counters());
+                }
+                System.out.printf("Demo finished in %.1f s%n", seconds(start));
+                if (!complete) {
+                    System.err.println("the pipeline did not finish within " + timeoutSeconds + " s");
+                    return 1;
+                }
+            }
+        } finally {
+            deleteRecursively(workDir);
+        }
+        return 0;
+    }
+
+    static String summary(EnrichedArticle enriched) {
+        var article = enriched.article();
+        StringBuilder s = new StringBuilder();
+        s.append("● ").append(article.title()).append('\n');
+        s.append("  ").append(article.id()).append('\n');
+        s.append("  published ").append(orDash(article.published()))
+                .append(" · language ").append(enriched.language().code())
+                .append(String.format(" (%.2f)", enriched.language().confidence()))
+                .append(" · section ").append(orDash(article.section()))
+                .append(" · ").append(article.wordCount()).append(" words\n");
+        String[] words = article.text().split("\\s+");
+        s.append("  ").append(String.join(" ", List.of(words).subList(0, Math.min(words.length, 30))))
+                .append(words.length > 30 ? " …" : "").append('\n');
+        if (!enriched.entities().isEmpty()) {
+            s.append("  entities: ").append(enriched.entities().stream()
+                    .map(DemoCommand::entity).collect(Collectors.joining(", "))).append('\n');
+        }
+        if (!enriched.tags().isEmpty()) {
+            s.append("  tags: ").append(enriched.tags().stream().limit(12)
+                    .map(Tag::name).collect(Collectors.joining(", "))).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String entity(Entity entity) {
+        return entity.type() + " " + entity.name() + (entity.mentions().size() > 1 ? " ×" + entity.mentions().size() : "");
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "–" : value;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Copies the sample pages bundled under {@code samples/} on the class path (a jar or a directory). */
+    static Path copyBundledSamples(Path target) throws IOException, URISyntaxException {
+        URL url = DemoCommand.class.getClassLoader().getResource("samples");
+        if (url == null) {
+            throw new IOException("no bundled samples on the class path; give page paths instead");
+        }
+        Files.createDirectories(target);
+        URI uri = url.toURI();
+        if (uri.getScheme().equals("jar")) {
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                copyTree(jar.getPath("/samples"), target);
+            }
+        } else {
+            copyTree(Path.of(uri), target);
+        }
+        return target;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path dest = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(dest.getParent());
+                try (InputStream in = Files.newInputStream(file)) {
+                    Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp directory is harmless.
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.newsflow.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.newsflow.common.codec.JsonCodec;
+import io.newsflow.common.model.Article;
+import io.newsflow.common.model.RawPage;
+import io.newsflow.extract.Extractor;
+import io.newsflow.extract.NotAnArticleException;
+import io.newsflow.ingest.PageFiles;
+
+/** {@code newsflow extract-file PATH...}: the Article JSON of local pages, without Kafka. */
+@Command(name = "extract-file", mixinStandardHelpOptions = true,
+        description = "Extract local pages (.html, .htm, .gz; files or directories) and print their Article JSON. "
+                + "Rejected pages are reported on stderr; the exit code is 1 when any page was rejected.")
+final class ExtractFileCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or directories of them.")
+    List<Path> paths;
+
+    @Option(names = "--jsonl", description = "One compact JSON object per line instead of pretty JSON.")
+    boolean jsonl;
+
+    @Option(names = "--url", description = "The page URL (only with a single file).")
+    String url;
+
+    @Option(names = "--base-url", defaultValue = "http://localhost/pages/",
+            description = "URL prefix for pages that declare no URL (default: ${DEFAULT-VALUE}).")
+    String baseUrl;
+
+    @Option(names = "--content-type", description = "The HTTP content-type to assume, e.g. 'text/html; charset=windows-1251'.")
+    String contentType;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = PageFiles.find(paths);
+        if (url != null && files.size() != 1) {
+            throw new IllegalArgumentException("--url names one page, but " + files.size() + " files were given");
+        }
+        PageFiles reader = new PageFiles(baseUrl, 64 * 1024 * 1024);
+        Extractor extractor = new Extractor();
+        int rejected = 0;
+        for (Path file : files) {
+            try {
+                RawPage page = reader.read(file, url);
+                Article article = extractor.extract(page.content(), page.url(), contentType);
+                System.out.println(jsonl ? JsonCodec.encodeToString(article)
+                        : JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(article));
+            } catch (NotAnArticleException | java.io.IOException e) {
+                System.err.println(file + ": rejected: " + e.getMessage());
+                rejected++;
+            }
+        }
+        return rejected == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,75 @@
+package io.newsflow.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.common.runtime.KafkaSettings;
+
+/**
+ * Runs stages in this process against a cluster (or the embedded broker) until SIGTERM or SIGINT, then stops
+ * them cleanly and exits 0. The base of {@code run}, {@code extract} and {@code enrich}.
+ */
+abstract class StageProcessCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(StageProcessCommand.class);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--embedded", description = "Start an embedded single-node Kafka broker in this process "
+            + "and use it instead of --bootstrap-servers.")
+    boolean embedded;
+
+    @Option(names = "--data-dir", defaultValue = "data/kafka",
+            description = "Log directory of the embedded broker, kept across runs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--embedded-port", defaultValue = "9092",
+            description = "Client port of the embedded broker (default: ${DEFAULT-VALUE}).")
+    int embeddedPort;
+
+    protected abstract List<Pipeline.Stage> stages();
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddedKafka broker = null;
+        KafkaSettings settings = kafka.settings();
+        if (embedded) {
+            broker = EmbeddedKafka.start(dataDir, false, embeddedPort, Map.of());
+            settings = kafka.settings(broker.bootstrapServers());
+            System.out.println("embedded Kafka broker at " + broker.bootstrapServers() + " (data in " + dataDir + ")");
+        }
+        Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor);
+        System.out.println("running " + stages() + " against " + settings.bootstrapServers()
+                + (settings.topicPrefix().isEmpty() ? "" : " with topic prefix " + settings.topicPrefix())
+                + "; stop with Ctrl-C or SIGTERM");
+        AtomicInteger exitCode = new AtomicInteger(0);
+        EmbeddedKafka ownedBroker = broker;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            pipeline.close();
+            if (ownedBroker != null) {
+                ownedBroker.close();
+            }
+            pipeline.runners().forEach(r -> System.out.println(r.counters()));
+            System.out.flush();
+            // A signal would otherwise end the JVM with 128+signal; a clean stop is a success.
+            Runtime.getRuntime().halt(exitCode.get());
+        }, "newsflow-shutdown"));
+        if (!pipeline.awaitTermination()) {
+            pipeline.runners().stream().filter(r -> r.failure() != null).forEach(r ->
+                    System.err.println("stage " + r.spec().name() + " failed: " + r.failure()));
+            exitCode.set(1);
+        }
+        return exitCode.get();
+    }
+}

@@ -1,0 +1,20 @@
+package io.newsflow.app.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code newsflow bench ...}: benchmarks that print their numbers. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the extractor and the enricher on gold datasets.",
+        subcommands = {
+        })
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
