@@ -1,0 +1,102 @@
+package io.newsflow.enrich.bench;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.newsflow.enrich.entities.EntityRecognizer;
+import io.newsflow.enrich.entities.Features;
+import io.newsflow.enrich.entities.Gazetteer;
+import io.newsflow.enrich.entities.Morphology;
+import io.newsflow.enrich.entities.PerceptronTagger;
+import io.newsflow.enrich.entities.Tokenizer;
+
+/**
+ * Trains the NER tagger on a gold JSONL and reports k-fold cross-validated scores (folds by document, so no
+ * score is ever computed on text the scoring model saw).
+ *
+ * <pre>
+ * java -cp ... io.newsflow.enrich.bench.NerTrain --gold factru-dev.jsonl --folds 5 --epochs 12 \
+ *     --out enrich/src/main/resources/io/newsflow/enrich/entities/ner-ru.bin
+ * </pre>
+ */
+public final class NerTrain {
+
+    private NerTrain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path gold = null;
+        Path out = null;
+        Path cvPredict = null;
+        int folds = 5;
+        int epochs = 12;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--gold" -> gold = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--cv-predict" -> cvPredict = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (gold == null) {
+            throw new IllegalArgumentException("--gold FILE is required");
+        }
+        List<NerScorer.Doc> docs = GoldData.read(gold);
+        Features features = new Features(Morphology.russian(), Gazetteer.get());
+        List<List<Tokenizer.Token>> tokens = new ArrayList<>();
+        List<PerceptronTagger.Sequence> seqs = new ArrayList<>();
+        for (NerScorer.Doc d : docs) {
+            List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
+            tokens.add(t);
+            seqs.add(new PerceptronTagger.Sequence(features.extract(d.text(), t), GoldData.labels(d, t)));
+        }
+        if (folds > 1) {
+            List<String> docIds = new ArrayList<>(new TreeSet<>(docs.stream().map(d -> GoldData.documentOf(d.id())).toList()));
+            Map<String, Integer> foldOf = new HashMap<>();
+            for (int i = 0; i < docIds.size(); i++) {
+                foldOf.put(docIds.get(i), i % folds);
+            }
+            Map<String, NerScorer.Doc> preds = new HashMap<>();
+            for (int f = 0; f < folds; f++) {
+                List<PerceptronTagger.Sequence> train = new ArrayList<>();
+                for (int i = 0; i < docs.size(); i++) {
+                    if (foldOf.get(GoldData.documentOf(docs.get(i).id())) != f) {
+                        train.add(seqs.get(i));
+                    }
+                }
+                PerceptronTagger m = PerceptronTagger.train(train, epochs, 42);
+                for (int i = 0; i < docs.size(); i++) {
+                    if (foldOf.get(GoldData.documentOf(docs.get(i).id())) == f) {
+                        int[] labels = m.decode(seqs.get(i).feats());
+                        preds.put(docs.get(i).id(), GoldData.prediction(docs.get(i),
+                                EntityRecognizer.spans(tokens.get(i), labels)));
+                    }
+                }
+            }
+            System.out.println("cross-validated (" + folds + " folds by document, " + epochs + " epochs):");
+            System.out.print(NerScorer.score(docs, preds).table());
+            if (cvPredict != null) {
+                List<NerScorer.Doc> ordered = new ArrayList<>();
+                for (NerScorer.Doc d : docs) {
+                    ordered.add(preds.get(d.id()));
+                }
+                GoldData.write(cvPredict, ordered);
+            }
+        }
+        if (out != null) {
+            PerceptronTagger m = PerceptronTagger.train(seqs, epochs, 42);
+            try (OutputStream o = Files.newOutputStream(out)) {
+                m.save(o);
+            }
+            System.out.println("wrote " + out + " (" + Files.size(out) + " bytes, " + m.features() + " features trained)");
+        }
+    }
+}

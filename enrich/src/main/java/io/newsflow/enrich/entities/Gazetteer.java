@@ -1,0 +1,166 @@
+package io.newsflow.enrich.entities;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Name lists: every ISO country in Russian, English, German, French and Spanish from the JDK's CLDR data, plus
+ * {@code gazetteer.txt} (short forms such as США, ФРГ, U.S.; regions, major cities, well-known organisations) and
+ * English given names. Entries are keyed by the lemma of each word ({@link #key}), so that «Соединенных Штатов»
+ * matches «Соединенные Штаты». Immutable after loading; thread-safe.
+ */
+public final class Gazetteer {
+
+    public static final int LOC = 1;
+    public static final int ORG = 2;
+    public static final int FIRST_NAME = 4;
+
+    private final Map<String, Integer> entries = new HashMap<>();
+    private final Set<String> firstNamesEn = new HashSet<>();
+    private int maxWords = 1;
+
+    private static final class Holder {
+        static final Gazetteer INSTANCE = new Gazetteer(Morphology.russian());
+    }
+
+    public static Gazetteer get() {
+        return Holder.INSTANCE;
+    }
+
+    private Gazetteer(Morphology morphology) {
+        this.morphology = morphology;
+        for (String code : Locale.getISOCountries()) {
+            Locale country = new Locale("", code);
+            for (String lang : List.of("ru", "en", "de", "fr", "es")) {
+                String name = country.getDisplayCountry(Locale.forLanguageTag(lang));
+                if (name != null && !name.isBlank() && !name.equals(code)) {
+                    add(name.replaceAll("\\s*\\(.*\\)", ""), LOC);
+                }
+            }
+        }
+        for (String line : lines("gazetteer.txt")) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            String type = line.substring(0, tab);
+            add(line.substring(tab + 1).trim(), type.equals("ORG") ? ORG : LOC);
+        }
+        for (String line : lines("firstnames-en.txt")) {
+            for (String name : line.split("\\s+")) {
+                if (!name.isEmpty()) {
+                    firstNamesEn.add(name);
+                }
+            }
+        }
+    }
+
+    private final Morphology morphology;
+
+    private static List<String> lines(String resource) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private void add(String name, int type) {
+        List<Tokenizer.Token> toks = Tokenizer.tokenize(name);
+        StringBuilder sb = new StringBuilder();
+        int words = 0;
+        for (Tokenizer.Token t : toks) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(key(t.text()));
+            words++;
+        }
+        if (words == 0) {
+            return;
+        }
+        entries.merge(sb.toString(), type, (a, b) -> a | b);
+        maxWords = Math.max(maxWords, words);
+    }
+
+    /** The matching key of one token: the lemma for Russian words, the lower-cased form otherwise (ё as е). */
+    public String key(String token) {
+        String lower = token.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        if (!lower.isEmpty() && Tokenizer.isRu(lower.charAt(0))) {
+            Morphology.Analysis a = morphology.analyse(lower);
+            if (a.known()) {
+                return a.lemma.replace('ё', 'е');
+            }
+        }
+        return lower;
+    }
+
+    /** The types (bit set) of a single-word key, 0 when unknown. */
+    public int lookup(String key) {
+        Integer v = entries.get(key);
+        return v == null ? 0 : v;
+    }
+
+    public int maxWords() {
+        return maxWords;
+    }
+
+    public boolean isEnglishFirstName(String lower) {
+        return firstNamesEn.contains(lower);
+    }
+
+    /**
+     * Marks gazetteer matches over a token sequence: for every token, the types of the longest match covering it,
+     * with bit 8 set when the token begins that match.
+     */
+    public int[] match(String[] keys) {
+        int[] out = new int[keys.length];
+        int i = 0;
+        while (i < keys.length) {
+            int best = 0;
+            int bestType = 0;
+            StringBuilder sb = new StringBuilder();
+            for (int n = 1; n <= maxWords && i + n <= keys.length; n++) {
+                if (n > 1) {
+                    sb.append(' ');
+                }
+                sb.append(keys[i + n - 1]);
+                Integer v = entries.get(sb.toString());
+                if (v != null) {
+                    best = n;
+                    bestType = v;
+                }
+            }
+            if (best == 0) {
+                i++;
+                continue;
+            }
+            for (int k = 0; k < best; k++) {
+                out[i + k] = bestType | (k == 0 ? 8 : 0);
+            }
+            i += best;
+        }
+        return out;
+    }
+}

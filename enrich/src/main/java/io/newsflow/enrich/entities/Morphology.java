@@ -1,0 +1,207 @@
+package io.newsflow.enrich.entities;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+import morfologik.stemming.Dictionary;
+import morfologik.stemming.DictionaryLookup;
+import morfologik.stemming.WordData;
+
+/**
+ * Russian morphology from the AOT dictionary that LanguageTool ships ({@code russian.dict}, a morfologik FSA):
+ * lemmas with part-of-speech, gender, number, case and the first-name / surname / patronymic tags.
+ *
+ * <p>Thread-safe: the dictionary is shared, lookups use one {@link DictionaryLookup} per thread, and analyses are
+ * cached in a bounded map.
+ */
+public final class Morphology {
+
+    /** One reading of a word form. */
+    public record Reading(String lemma, String tag) {
+        public boolean has(String part) {
+            return tag.startsWith(part + ":") || tag.contains(":" + part + ":") || tag.endsWith(":" + part)
+                    || tag.equals(part);
+        }
+    }
+
+    /** All readings of a lower-cased word form (empty when the dictionary does not know it). */
+    public static final class Analysis {
+        public static final int NAME = 1;
+        public static final int FAM = 2;
+        public static final int PATR = 4;
+        public static final int NOUN = 8;
+        public static final int ADJ = 16;
+        public static final int VERB = 32;
+        public static final int FUNC = 64;
+        public static final int ABBR = 128;
+        public static final int PT = 256;
+        public static final int ADV = 512;
+        public static final int NUM = 1024;
+        public static final int PRON = 2048;
+        public static final int GEN = 4096;
+        public static final int NOM = 8192;
+
+        public final List<Reading> readings;
+        public final int flags;
+        /** the first reading's part of speech (tag up to the first colon), or "UNK". */
+        public final String pos;
+        /** the first reading's lemma, or the form itself. */
+        public final String lemma;
+
+        Analysis(String form, List<Reading> readings) {
+            this.readings = readings;
+            int f = 0;
+            for (Reading r : readings) {
+                String t = r.tag();
+                if (r.has("Name")) {
+                    f |= NAME;
+                }
+                if (r.has("Fam")) {
+                    f |= FAM;
+                }
+                if (r.has("Patr")) {
+                    f |= PATR;
+                }
+                if (t.startsWith("NN")) {
+                    f |= NOUN;
+                } else if (t.startsWith("ADJ")) {
+                    f |= ADJ;
+                } else if (t.startsWith("VB") || t.startsWith("DPT")) {
+                    f |= VERB;
+                } else if (t.startsWith("PT")) {
+                    f |= PT;
+                } else if (t.startsWith("PREP") || t.startsWith("CONJ") || t.startsWith("PARTICLE")
+                        || t.startsWith("INTERJ")) {
+                    f |= FUNC;
+                } else if (t.startsWith("ABR")) {
+                    f |= ABBR;
+                } else if (t.startsWith("ADV")) {
+                    f |= ADV;
+                } else if (t.startsWith("Num") || t.startsWith("Ord")) {
+                    f |= NUM;
+                } else if (t.startsWith("PNN")) {
+                    f |= PRON;
+                }
+                if (r.has("R")) {
+                    f |= GEN;
+                }
+                if (r.has("Nom")) {
+                    f |= NOM;
+                }
+            }
+            this.flags = f;
+            if (readings.isEmpty()) {
+                pos = "UNK";
+                lemma = form;
+            } else {
+                String t = readings.get(0).tag();
+                int c = t.indexOf(':');
+                pos = c < 0 ? t : t.substring(0, c);
+                lemma = readings.get(0).lemma();
+            }
+        }
+
+        public boolean known() {
+            return !readings.isEmpty();
+        }
+
+        public boolean is(int flag) {
+            return (flags & flag) != 0;
+        }
+
+        /** The lemma of the first reading carrying the given tag part (e.g. "Name", "Fam"), or null. */
+        public Reading reading(String part) {
+            for (Reading r : readings) {
+                if (r.has(part)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final int CACHE_LIMIT = 200_000;
+
+    private final Dictionary dictionary;
+    private final ThreadLocal<DictionaryLookup> lookup;
+    private final ConcurrentHashMap<String, Analysis> cache = new ConcurrentHashMap<>();
+
+    private Morphology(Dictionary dictionary) {
+        this.dictionary = dictionary;
+        this.lookup = ThreadLocal.withInitial(() -> new DictionaryLookup(this.dictionary));
+    }
+
+    private static final class Holder {
+        static final Morphology RUSSIAN = load("/org/languagetool/resource/ru/russian.dict");
+    }
+
+    /** The shared Russian morphology (loaded on first use). */
+    public static Morphology russian() {
+        return Holder.RUSSIAN;
+    }
+
+    private static Morphology load(String resource) {
+        URL url = Morphology.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("missing " + resource + " (org.languagetool:language-ru on the classpath)");
+        }
+        try {
+            return new Morphology(Dictionary.read(url));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The analysis of a word form (any case; looked up lower-cased, ё also as е). */
+    public Analysis analyse(String word) {
+        String form = word.toLowerCase(Locale.ROOT);
+        Analysis a = cache.get(form);
+        if (a != null) {
+            return a;
+        }
+        a = new Analysis(form, readings(form));
+        if (cache.size() > CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(form, a);
+        return a;
+    }
+
+    private List<Reading> readings(String form) {
+        List<Reading> out = new ArrayList<>(4);
+        if (form.isEmpty() || !isCyrillicWord(form)) {
+            return out;
+        }
+        collect(form, out);
+        if (out.isEmpty() && form.indexOf('ё') >= 0) {
+            collect(form.replace('ё', 'е'), out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void collect(String form, List<Reading> out) {
+        for (WordData wd : lookup.get().lookup(form)) {
+            CharSequence stem = wd.getStem();
+            CharSequence tag = wd.getTag();
+            if (stem == null || tag == null) {
+                continue;
+            }
+            out.add(new Reading(stem.toString(), tag.toString()));
+        }
+    }
+
+    private static boolean isCyrillicWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Tokenizer.isRu(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,337 @@
+package io.newsflow.enrich.entities;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A first-order sequence tagger over BIO labels, trained as an averaged structured perceptron (Collins 2002) and
+ * decoded with Viterbi. Features are 64-bit hashes ({@link Features}); the weights of a feature are one row of
+ * {@link #LABELS} floats. Immutable after training or loading, so decoding is thread-safe.
+ */
+public final class PerceptronTagger {
+
+    public static final String[] LABELS = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"};
+    public static final int L = LABELS.length;
+    private static final int MAGIC = 0x4e464e52; // "NFNR"
+
+    private long[] keys;      // open addressing, 0 = empty
+    private int[] rows;
+    private int size;
+    private float[] weights;  // size rows * L
+    private final float[] trans = new float[(L + 1) * L]; // [prev (L = start)][cur]
+
+    private PerceptronTagger(int capacity) {
+        int cap = Integer.highestOneBit(Math.max(16, capacity * 2)) * 2;
+        keys = new long[cap];
+        rows = new int[cap];
+        weights = new float[Math.max(16, capacity) * L];
+    }
+
+    static boolean allowed(int prev, int cur) {
+        // I-X only after B-X or I-X; prev == L is the start
+        if (cur == 2 || cur == 4 || cur == 6) {
+            return prev == cur || prev == cur - 1;
+        }
+        return true;
+    }
+
+    private int find(long key) {
+        if (key == 0) {
+            key = 1;
+        }
+        int mask = keys.length - 1;
+        int i = (int) (mix(key) & mask);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return rows[i];
+            }
+            if (k == 0) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private int findOrAdd(long key) {
+        if (key == 0) {
+            key = 1;
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = (int) (mix(key) & mask);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return rows[i];
+            }
+            if (k == 0) {
+                keys[i] = key;
+                rows[i] = size;
+                if ((size + 1) * L > weights.length) {
+                    weights = Arrays.copyOf(weights, weights.length * 2);
+                }
+                return size++;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        long[] ok = keys;
+        int[] or = rows;
+        keys = new long[ok.length * 2];
+        rows = new int[ok.length * 2];
+        int mask = keys.length - 1;
+        for (int j = 0; j < ok.length; j++) {
+            if (ok[j] != 0) {
+                int i = (int) (mix(ok[j]) & mask);
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = ok[j];
+                rows[i] = or[j];
+            }
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    private float[] emissions(long[][] feats) {
+        int n = feats.length;
+        float[] em = new float[n * L];
+        for (int i = 0; i < n; i++) {
+            int base = i * L;
+            for (long f : feats[i]) {
+                int r = find(f);
+                if (r < 0) {
+                    continue;
+                }
+                int wb = r * L;
+                for (int y = 0; y < L; y++) {
+                    em[base + y] += weights[wb + y];
+                }
+            }
+        }
+        return em;
+    }
+
+    /** The best label sequence (indices into {@link #LABELS}). */
+    public int[] decode(long[][] feats) {
+        return viterbi(emissions(feats), feats.length);
+    }
+
+    private int[] viterbi(float[] em, int n) {
+        int[] out = new int[n];
+        if (n == 0) {
+            return out;
+        }
+        float[] score = new float[n * L];
+        int[] back = new int[n * L];
+        for (int y = 0; y < L; y++) {
+            score[y] = allowed(L, y) ? em[y] + trans[L * L + y] : Float.NEGATIVE_INFINITY;
+        }
+        for (int i = 1; i < n; i++) {
+            for (int y = 0; y < L; y++) {
+                float best = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < L; p++) {
+                    if (!allowed(p, y)) {
+                        continue;
+                    }
+                    float v = score[(i - 1) * L + p] + trans[p * L + y];
+                    if (v > best) {
+                        best = v;
+                        arg = p;
+                    }
+                }
+                score[i * L + y] = best + em[i * L + y];
+                back[i * L + y] = arg;
+            }
+        }
+        int arg = 0;
+        float best = Float.NEGATIVE_INFINITY;
+        for (int y = 0; y < L; y++) {
+            if (score[(n - 1) * L + y] > best) {
+                best = score[(n - 1) * L + y];
+                arg = y;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = arg;
+            arg = back[i * L + arg];
+        }
+        return out;
+    }
+
+    /** One training sequence. */
+    public record Sequence(long[][] feats, int[] gold) {
+    }
+
+    /** Trains an averaged perceptron; deterministic for a given seed and input order. */
+    public static PerceptronTagger train(List<Sequence> data, int epochs, long seed) {
+        PerceptronTagger m = new PerceptronTagger(1 << 16);
+        // averaging: total[i] accumulates weight * time lazily
+        float[][] acc = {new float[m.weights.length]};
+        int[][] stamp = {new int[m.weights.length]};
+        float[] transAcc = new float[m.trans.length];
+        int[] transStamp = new int[m.trans.length];
+        int[] time = {0};
+        List<Sequence> order = new ArrayList<>(data);
+        Random rnd = new Random(seed);
+        for (int e = 0; e < epochs; e++) {
+            java.util.Collections.shuffle(order, rnd);
+            int errors = 0;
+            for (Sequence s : order) {
+                time[0]++;
+                int[] pred = m.decode(s.feats());
+                if (Arrays.equals(pred, s.gold())) {
+                    continue;
+                }
+                for (int i = 0; i < pred.length; i++) {
+                    int g = s.gold()[i];
+                    int p = pred[i];
+                    int gp = i == 0 ? L : s.gold()[i - 1];
+                    int pp = i == 0 ? L : pred[i - 1];
+                    if (g != p) {
+                        errors++;
+                        for (long f : s.feats()[i]) {
+                            int r = m.findOrAdd(f);
+                            if (r * L + L > acc[0].length) {
+                                acc[0] = Arrays.copyOf(acc[0], m.weights.length);
+                                stamp[0] = Arrays.copyOf(stamp[0], m.weights.length);
+                            }
+                            update(m.weights, acc[0], stamp[0], r * L + g, 1f, time[0]);
+                            update(m.weights, acc[0], stamp[0], r * L + p, -1f, time[0]);
+                        }
+                    }
+                    if (g != p || gp != pp) {
+                        update(m.trans, transAcc, transStamp, gp * L + g, 1f, time[0]);
+                        update(m.trans, transAcc, transStamp, pp * L + p, -1f, time[0]);
+                    }
+                }
+            }
+            System.err.printf("epoch %d: %d token errors, %d features%n", e + 1, errors, m.size);
+        }
+        // finish averaging
+        int t = time[0];
+        for (int i = 0; i < m.size * L; i++) {
+            acc[0][i] += (t - stamp[0][i]) * m.weights[i];
+            m.weights[i] = acc[0][i] / t;
+        }
+        for (int i = 0; i < m.trans.length; i++) {
+            transAcc[i] += (t - transStamp[i]) * m.trans[i];
+            m.trans[i] = transAcc[i] / t;
+        }
+        return m;
+    }
+
+    private static void update(float[] w, float[] acc, int[] stamp, int i, float delta, int time) {
+        acc[i] += (time - stamp[i]) * w[i];
+        stamp[i] = time;
+        w[i] += delta;
+    }
+
+    /** Number of features with weights. */
+    public int features() {
+        return size;
+    }
+
+    /**
+     * Writes the model: gzip of the label count, the transition weights, then features sorted by hash with their
+     * weights quantised to 16 bits; features whose weights all round to zero are left out. Deterministic.
+     */
+    public void save(OutputStream out) throws IOException {
+        float max = 1e-9f;
+        for (int i = 0; i < size * L; i++) {
+            max = Math.max(max, Math.abs(weights[i]));
+        }
+        float scale = max / 32767f;
+        long[] sorted = new long[size];
+        int k = 0;
+        for (long key : keys) {
+            if (key != 0) {
+                sorted[k++] = key;
+            }
+        }
+        Arrays.sort(sorted);
+        List<Long> kept = new ArrayList<>();
+        for (long key : sorted) {
+            int r = find(key);
+            boolean any = false;
+            for (int y = 0; y < L; y++) {
+                if (Math.round(weights[r * L + y] / scale) != 0) {
+                    any = true;
+                }
+            }
+            if (any) {
+                kept.add(key);
+            }
+        }
+        GZIPOutputStream gz = new GZIPOutputStream(out);
+        DataOutputStream d = new DataOutputStream(gz);
+        d.writeInt(MAGIC);
+        d.writeInt(L);
+        for (float v : trans) {
+            d.writeFloat(v);
+        }
+        d.writeFloat(scale);
+        d.writeInt(kept.size());
+        long prev = Long.MIN_VALUE;
+        for (long key : kept) {
+            d.writeLong(key);
+            prev = key;
+        }
+        for (long key : kept) {
+            int r = find(key);
+            for (int y = 0; y < L; y++) {
+                d.writeShort(Math.round(weights[r * L + y] / scale));
+            }
+        }
+        d.flush();
+        gz.finish();
+    }
+
+    /** Reads a model written by {@link #save}. */
+    public static PerceptronTagger load(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(new GZIPInputStream(in, 1 << 16));
+        if (d.readInt() != MAGIC || d.readInt() != L) {
+            throw new IOException("not a Newsflow NER model");
+        }
+        float[] tr = new float[(L + 1) * L];
+        for (int i = 0; i < tr.length; i++) {
+            tr[i] = d.readFloat();
+        }
+        float scale = d.readFloat();
+        int n = d.readInt();
+        PerceptronTagger m = new PerceptronTagger(n);
+        System.arraycopy(tr, 0, m.trans, 0, tr.length);
+        long[] ks = new long[n];
+        for (int i = 0; i < n; i++) {
+            ks[i] = d.readLong();
+            m.findOrAdd(ks[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            int r = m.find(ks[i]);
+            for (int y = 0; y < L; y++) {
+                m.weights[r * L + y] = d.readShort() * scale;
+            }
+        }
+        return m;
+    }
+}
