@@ -49,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // The summary is the demo's output; per-stage progress logs would only interleave with it.
         System.setProperty("org.slf4j.simpleLogger.log.io.newsflow", "warn");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         long start = System.nanoTime();
         Path workDir = Files.createTempDirectory("newsflow-demo-");
         List<Path> pages = paths.isEmpty() ? List.of(copyBundledSamples(workDir.resolve("samples"))) : paths;

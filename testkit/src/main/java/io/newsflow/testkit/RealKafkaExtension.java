@@ -54,7 +54,8 @@ public final class RealKafkaExtension implements ParameterResolver {
     }
 
     /** The broker and how to stop it, closed by JUnit when the root context closes. */
-    private record Running(TestBroker broker, Runnable stopper) implements ExtensionContext.Store.CloseableResource {
+    private record Running(TestBroker broker, Runnable stopper)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stopper.run();

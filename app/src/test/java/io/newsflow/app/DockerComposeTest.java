@@ -1,0 +1,80 @@
+package io.newsflow.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import io.newsflow.testkit.RealKafkaExtension;
+
+/** docker-compose.yml cannot run here (no Docker engine), so its contract with the code is checked instead. */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    private static JsonNode compose() throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+    }
+
+    @Test
+    void kafkaServiceIsTheOfficialImageInKraftModeWithWhatTransactionsNeed() throws Exception {
+        JsonNode kafka = compose().path("services").path("kafka");
+        assertEquals(RealKafkaExtension.KAFKA_IMAGE, kafka.path("image").asText(), "the image the tests use");
+        JsonNode env = kafka.path("environment");
+        assertEquals("broker,controller", env.path("KAFKA_PROCESS_ROLES").asText());
+        assertEquals("1", env.path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asText());
+        assertEquals("1", env.path("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asText());
+        assertEquals("1", env.path("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asText());
+        assertTrue(env.path("KAFKA_ADVERTISED_LISTENERS").asText().contains("PLAINTEXT://kafka:9092"));
+        assertTrue(Long.parseLong(env.path("KAFKA_MESSAGE_MAX_BYTES").asText())
+                > io.newsflow.common.runtime.KafkaSettings.MAX_RECORD_BYTES, "dead letters of big pages fit");
+        assertTrue(kafka.path("healthcheck").has("test"));
+    }
+
+    @Test
+    void everyNewsflowServiceRunsARealSubcommandAgainstTheComposeBroker() throws Exception {
+        CommandLine cli = Newsflow.commandLine();
+        List<String> stages = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> service : compose().path("services").properties()) {
+            JsonNode s = service.getValue();
+            if (!s.path("image").asText().startsWith("newsflow")) {
+                continue;
+            }
+            JsonNode entrypoint = s.path("entrypoint");
+            String subcommand = entrypoint.isArray() && entrypoint.size() > 0
+                    ? entrypoint.get(entrypoint.size() - 1).asText() : s.path("command").get(0).asText();
+            assertTrue(cli.getSubcommands().containsKey(subcommand),
+                    service.getKey() + " runs '" + subcommand + "', which newsflow does not have");
+            assertEquals("kafka:9092", s.path("environment").path("NEWSFLOW_BOOTSTRAP_SERVERS").asText(), service.getKey());
+            assertEquals("service_healthy", s.path("depends_on").path("kafka").path("condition").asText(), service.getKey());
+            if (s.has("build")) {
+                stages.add(subcommand);
+            }
+        }
+        assertEquals(List.of("extract", "enrich"), stages, "one container per stage");
+        assertTrue(Arrays.asList(Pipeline.Stage.values()).stream().map(Enum::name).allMatch(stages::contains));
+    }
+
+    @Test
+    void dockerfileBuildsAndRunsTheShadedJar() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("/app/target/newsflow.jar"), "copies the jar the shade plugin writes");
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/newsflow.jar\"]"));
+        assertTrue(Files.readString(ROOT.resolve("app/pom.xml")).contains("<finalName>newsflow</finalName>"));
+        JsonNode tail = compose().path("services").path("tail");
+        assertNotNull(tail);
+        assertTrue(tail.path("entrypoint").toString().contains("/app/newsflow.jar"));
+    }
+}

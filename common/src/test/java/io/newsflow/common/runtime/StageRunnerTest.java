@@ -1,0 +1,132 @@
+package io.newsflow.common.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.testkit.RealKafka;
+import io.newsflow.testkit.TestBroker;
+
+@RealKafka
+class StageRunnerTest {
+
+    /** Upper-cases values; "boom" values throw, as a transform does on bad input. */
+    private static StageSpec upperCaseStage(String in, String out) {
+        return new StageSpec("upper", in, List.of(out), input -> {
+            String value = new String(input.value(), StandardCharsets.UTF_8);
+            if (value.startsWith("boom")) {
+                throw new IllegalStateException("cannot upper-case " + value);
+            }
+            return List.of(new OutputRecord(out, new String(input.key(), StandardCharsets.UTF_8),
+                    value.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8), Map.of("x-seen", "yes")));
+        });
+    }
+
+    private static void produce(TestBroker broker, String topic, int from, int to) {
+        try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+            for (int i = from; i < to; i++) {
+                String value = i % 50 == 7 ? "boom-" + i : "value-" + i;
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, ("k" + i).getBytes(StandardCharsets.UTF_8),
+                        value.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(Headers.URL, ("https://example.com/" + i).getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+        }
+    }
+
+    private static Map<String, Long> countByKey(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().collect(Collectors.groupingBy(r -> new String(r.key(), StandardCharsets.UTF_8),
+                Collectors.counting()));
+    }
+
+    @Test
+    void everyRecordIsTransformedOnceAndFailuresAreDeadLettered(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        String in = prefix + "in";
+        String out = prefix + "out";
+        broker.createTopics(3, in, out, in + ".dlq");
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("a");
+        StageSpec spec = upperCaseStage(in, out);
+        produce(broker, in, 0, 200);
+
+        StageRunner runner = new StageRunner(spec, settings);
+        Thread thread = new Thread(runner);
+        thread.start();
+        List<ConsumerRecord<byte[], byte[]>> outputs = broker.readCommitted(out, 196);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = broker.readCommitted(in + ".dlq", 4);
+        assertTrue(runner.stop(Duration.ofSeconds(30)), "the stage stops when asked");
+
+        Map<String, Long> outputKeys = countByKey(outputs);
+        assertEquals(196, outputs.size(), "one output per good record, no duplicates");
+        assertTrue(outputKeys.values().stream().allMatch(n -> n == 1));
+        ConsumerRecord<byte[], byte[]> first = outputs.stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("k0")).findFirst().orElseThrow();
+        assertEquals("VALUE-0", new String(first.value(), StandardCharsets.UTF_8));
+        assertEquals("yes", Headers.text(first.headers(), "x-seen"));
+        assertEquals(Version.current(), Headers.text(first.headers(), Headers.VERSION));
+        assertTrue(Headers.text(first.headers(), Headers.PROCESSED_AT) != null);
+
+        assertEquals(4, deadLetters.size(), "k7, k57, k107, k157 fail");
+        ConsumerRecord<byte[], byte[]> dead = deadLetters.stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("k57")).findFirst().orElseThrow();
+        assertEquals("boom-57", new String(dead.value(), StandardCharsets.UTF_8), "the input value, unchanged");
+        assertEquals("https://example.com/57", Headers.text(dead.headers(), Headers.URL), "input headers are kept");
+        assertEquals("upper", Headers.text(dead.headers(), Headers.ERROR_STAGE));
+        assertEquals(IllegalStateException.class.getName(), Headers.text(dead.headers(), Headers.ERROR_CLASS));
+        assertEquals("cannot upper-case boom-57", Headers.text(dead.headers(), Headers.ERROR_MESSAGE));
+        assertEquals(in, Headers.text(dead.headers(), Headers.ERROR_TOPIC));
+        assertTrue(Headers.text(dead.headers(), Headers.ERROR_PARTITION).matches("[0-2]"));
+        assertTrue(Long.parseLong(Headers.text(dead.headers(), Headers.ERROR_OFFSET)) >= 0);
+
+        StageCounters counters = runner.counters();
+        assertEquals(200, counters.in());
+        assertEquals(196, counters.out());
+        assertEquals(4, counters.deadLettered());
+    }
+
+    @Test
+    void aRestartedStageGoesOnWhereTheCommittedOffsetsAre(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        String in = prefix + "in";
+        String out = prefix + "out";
+        broker.createTopics(2, in, out, in + ".dlq");
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("b");
+        produce(broker, in, 0, 100);
+        StageRunner first = new StageRunner(upperCaseStage(in, out), settings);
+        Thread thread = new Thread(first);
+        thread.start();
+        broker.readCommitted(out, 98);
+        assertTrue(first.stop(Duration.ofSeconds(30)));
+
+        produce(broker, in, 100, 150);
+        StageRunner second = new StageRunner(upperCaseStage(in, out), settings);
+        new Thread(second).start();
+        List<ConsumerRecord<byte[], byte[]>> outputs = broker.readCommitted(out, 147);
+        assertTrue(second.stop(Duration.ofSeconds(30)));
+
+        assertEquals(147, outputs.size());
+        assertTrue(countByKey(outputs).values().stream().allMatch(n -> n == 1), "nothing processed twice");
+        assertEquals(50, second.counters().in(), "the second instance read only the new records");
+    }
+
+    @Test
+    void deadLetterOfAnErrorWithoutMessageSaysWhereItCameFrom() {
+        String described = StageTransform.describe(new NullPointerException());
+        assertTrue(described.startsWith("java.lang.NullPointerException"), described);
+        Map<String, String> tooLong = new HashMap<>();
+        tooLong.put("m", "x".repeat(5000));
+        assertTrue(StageTransform.describe(new IllegalArgumentException(tooLong.get("m"))).length() <= 2001);
+    }
+}
