@@ -43,6 +43,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private final KafkaSettings settings;
     private final StageTransform transform;
     private final StageCounters counters;
+    private final TransactionListener listener;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean started;
@@ -54,6 +55,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
         this.settings = settings;
         this.transform = new StageTransform(spec, KafkaSettings.MAX_RECORD_BYTES);
         this.counters = new StageCounters(spec.name());
+        this.listener = spec.processor() instanceof TransactionListener l ? l : new TransactionListener() { };
     }
 
     public StageCounters counters() {
@@ -110,6 +112,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                         log.warn("stage {}: transaction failed ({}), reading the batch again: {}", spec.name(),
                                 e.getClass().getSimpleName(), e.getMessage());
                         counters.abort();
+                        listener.aborted();
                         producer = abortOrDiscard(producer);
                         rewind(consumer, records);
                         backOff(consecutiveFailures);
@@ -139,10 +142,11 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private void commitBatch(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer,
                              ConsumerRecords<byte[], byte[]> records) {
         producer.beginTransaction();
+        listener.beforeBatch();
         long outputs = 0;
         long deadLetters = 0;
         long nanos = 0;
-        Map<String, Long> perTopic = new TreeMap<>();
+        Map<String, Long> named = new TreeMap<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             StageTransform.Result result = transform.apply(record, UnaryOperator.identity());
@@ -156,12 +160,13 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 outputs += result.records().size();
             }
             nanos += result.nanos();
-            result.outputsPerTopic().forEach((topic, n) -> perTopic.merge("out:" + topic, n, Long::sum));
+            result.namedCounts().forEach((name, n) -> named.merge(name, n, Long::sum));
             next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
         producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
         producer.commitTransaction();
-        counters.commit(records.count(), outputs, deadLetters, nanos, perTopic);
+        counters.commit(records.count(), outputs, deadLetters, nanos, named);
+        listener.committed();
     }
 
     private KafkaProducer<byte[], byte[]> startProducer() {

@@ -34,7 +34,7 @@ final class StageTransform {
 
     /** The result of one input record: what to send, and whether it was dead-lettered. */
     record Result(List<ProducerRecord<byte[], byte[]>> records, boolean deadLettered, long nanos,
-                  Map<String, Long> outputsPerTopic) {
+                  Map<String, Long> namedCounts) {
     }
 
     Result apply(ConsumerRecord<byte[], byte[]> consumed, UnaryOperator<String> routeOutput) {
@@ -53,7 +53,10 @@ final class StageTransform {
                             + " bytes, over the limit of " + maxOutputBytes);
                 }
                 records.add(toProducerRecord(routeOutput.apply(output.topic()), output, processedAt));
-                perTopic.merge(output.topic(), 1L, Long::sum);
+                perTopic.merge("out:" + output.topic(), 1L, Long::sum);
+                if (output.counter() != null) {
+                    perTopic.merge(output.counter(), 1L, Long::sum);
+                }
             }
             return new Result(records, false, nanos, perTopic);
         } catch (Exception | StackOverflowError e) {
