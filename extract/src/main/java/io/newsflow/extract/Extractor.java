@@ -1,27 +1,45 @@
 package io.newsflow.extract;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import io.newsflow.common.model.Article;
 import io.newsflow.common.topics.ArticleIds;
+import io.newsflow.extract.body.Body;
+import io.newsflow.extract.body.BodyExtractor;
+import io.newsflow.extract.charset.DecodedPage;
+import io.newsflow.extract.charset.PageDecoder;
+import io.newsflow.extract.html.HtmlPrepass;
+import io.newsflow.extract.html.PreparedHtml;
+import io.newsflow.extract.metadata.Metadata;
+import io.newsflow.extract.metadata.MetadataExtractor;
+import io.newsflow.extract.quality.ShingleMetric;
 
 /**
  * Turns the bytes of a news page into an {@link Article}: a pure function of bytes, URL and content-type.
+ *
+ * <p>Layers: bytes → text ({@link PageDecoder}), text → lean HTML ({@link HtmlPrepass}: scripts, styles and comments
+ * cut before the DOM is built), DOM → body ({@link BodyExtractor}) and metadata ({@link MetadataExtractor}). The
+ * instance holds no state, so one can serve any number of threads.
  */
 public final class Extractor {
 
-    /** Pages larger than this are rejected rather than parsed. */
+    /** Pages larger than this are rejected rather than parsed: a stage has a small heap. */
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+    /** More start tags than any real article page has; past it the DOM would cost more than the page is worth. */
+    public static final int MAX_START_TAGS = 250_000;
+
+    /** Deeper container nesting than any real page; past it tree algorithms degrade. */
+    public static final int MAX_NESTING = 4_000;
+
+    /** A body shorter than this (non-space characters) is no article. */
+    static final int MIN_BODY_CHARS = 120;
 
     /**
      * Extracts the article of a page.
@@ -29,7 +47,7 @@ public final class Extractor {
      * @param page        the page bytes as fetched
      * @param url         the URL it was fetched from (absolute)
      * @param contentType the HTTP content-type header, or null
-     * @throws NotAnArticleException when the page holds no article
+     * @throws NotAnArticleException when the page holds no article, or cannot be processed within the limits
      */
     public Article extract(byte[] page, String url, String contentType) throws NotAnArticleException {
         if (page == null || page.length == 0) {
@@ -39,58 +57,55 @@ public final class Extractor {
             throw new NotAnArticleException(NotAnArticleException.Reason.TOO_LARGE,
                     "the page is " + page.length + " bytes, over the limit of " + MAX_PAGE_BYTES);
         }
-        if (looksBinary(page)) {
+        try {
+            return extractChecked(page, url == null ? "" : url, contentType);
+        } catch (NotAnArticleException e) {
+            throw e;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.TOO_COMPLEX,
+                    "the page exhausted the extractor's resources: " + e);
+        } catch (RuntimeException e) {
+            // A bug must not take the stage down; the page goes to the dead letters with the cause.
+            throw new NotAnArticleException(NotAnArticleException.Reason.TOO_COMPLEX,
+                    "the page could not be processed: " + e);
+        }
+    }
+
+    private Article extractChecked(byte[] page, String url, String contentType) throws NotAnArticleException {
+        if (Binary.looksBinary(page)) {
             throw new NotAnArticleException(NotAnArticleException.Reason.BINARY, "the page is not text");
         }
-        Document doc = Jsoup.parse(new String(page, charsetOf(contentType)), url);
-        String title = firstNonBlank(meta(doc, "og:title"), doc.title());
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : doc.select("p")) {
-            String text = p.text().strip();
-            if (text.length() >= 40) {
-                paragraphs.add(text);
-            }
+        DecodedPage decoded = PageDecoder.decode(page, contentType);
+        PreparedHtml prepared = HtmlPrepass.prepare(decoded.text());
+        if (prepared.startTags() > MAX_START_TAGS) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.TOO_COMPLEX,
+                    "the page has " + prepared.startTags() + " elements, over the limit of " + MAX_START_TAGS);
         }
-        if (paragraphs.isEmpty()) {
-            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, "no paragraph of text found");
+        if (prepared.maxNesting() > MAX_NESTING) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.TOO_COMPLEX,
+                    "the page nests elements " + prepared.maxNesting() + " deep, over the limit of " + MAX_NESTING);
         }
-        String text = String.join("\n\n", paragraphs);
-        String canonical = doc.select("link[rel=canonical]").attr("abs:href");
-        String id = ArticleIds.orNull(canonical.isBlank() ? url : canonical);
-        return new Article(id == null ? url : id, url, canonical.isBlank() ? null : canonical, title,
-                meta(doc, "description"), List.of(), meta(doc, "article:published_time"), null,
-                meta(doc, "og:site_name"), meta(doc, "article:section"), List.of(), doc.select("html").attr("lang"),
-                text, null, text.split("\\s+").length, sha256(title + "\n\n" + text));
-    }
-
-    private static Charset charsetOf(String contentType) {
-        return StandardCharsets.UTF_8;
-    }
-
-    private static boolean looksBinary(byte[] page) {
-        int control = 0;
-        int n = Math.min(page.length, 4096);
-        for (int i = 0; i < n; i++) {
-            int b = page[i] & 0xff;
-            if (b < 0x09 || (b > 0x0d && b < 0x20)) {
-                control++;
-            }
+        Document doc = Jsoup.parse(prepared.html(), url);
+        Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
+        Body body = BodyExtractor.extract(doc.body());
+        String text = body.text();
+        if (body.chars() < MIN_BODY_CHARS) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
+                    "no article body: " + body.chars() + " characters of text");
         }
-        return control > n / 10;
-    }
-
-    private static String meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
-        return e == null || e.attr("content").isBlank() ? null : e.attr("content").strip();
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        return a != null && !a.isBlank() ? a : b;
+        String canonical = meta.canonicalUrl();
+        String id = ArticleIds.orNull(canonical != null ? canonical : url);
+        String title = meta.title();
+        return new Article(id == null ? url : id, url, canonical, title, meta.description(), meta.authors(),
+                meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), meta.language(),
+                text, meta.leadImage(), ShingleMetric.tokens(text).size(),
+                sha256((title == null ? "" : title) + "\n\n" + text));
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,174 @@
+package io.newsflow.extract.body;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/** Flattens a DOM into visible {@link TextBlock}s in reading order, in one iterative pass (no recursion, any depth). */
+public final class BlockCollector {
+
+    /** Elements never read: chrome, controls and invisible payload the prepass did not already cut. */
+    static final Set<String> SKIPPED = Set.of("head", "script", "style", "noscript", "template", "svg", "button",
+            "input", "select", "textarea", "option", "iframe", "nav", "object", "embed", "canvas", "video", "audio",
+            "map", "dialog", "menu", "label");
+
+    /** Elements that start a new line of text in a browser, so they bound blocks. */
+    static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "body", "center", "dd",
+            "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+            "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
+            "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "legend", "html", "picture");
+
+    private BlockCollector() {
+    }
+
+    /** Collects the blocks under {@code root}. */
+    public static List<TextBlock> collect(Element root) {
+        Visitor v = new Visitor(root);
+        NodeTraversor.filter(v, root);
+        v.flush();
+        return v.blocks;
+    }
+
+    /** Whether a browser would hide this element (and so a reader never sees its text). */
+    static boolean hidden(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            if (s.contains("display:none") || s.contains("visibility:hidden")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Visitor implements NodeFilter {
+        final List<TextBlock> blocks = new ArrayList<>();
+        final Deque<Element> owners = new ArrayDeque<>();
+        final StringBuilder buf = new StringBuilder(256);
+        int chars;
+        int linkChars;
+        int anchorDepth;
+        boolean pendingSpace;
+
+        Visitor(Element root) {
+            owners.push(root);
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                append(t.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element e)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            String tag = e.normalName();
+            if (SKIPPED.contains(tag) || hidden(e)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("br")) {
+                buf.append('\n');
+                pendingSpace = false;
+                return FilterResult.CONTINUE;
+            }
+            if (tag.equals("a")) {
+                anchorDepth++;
+            } else if (BLOCK.contains(tag)) {
+                flush();
+                owners.push(e);
+            } else if (tag.equals("img") || tag.equals("wbr")) {
+                return FilterResult.CONTINUE;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("a")) {
+                    anchorDepth--;
+                } else if (BLOCK.contains(tag) && owners.size() > 1) {
+                    flush();
+                    owners.pop();
+                } else if (isSpacing(tag)) {
+                    pendingSpace = buf.length() > 0;
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        /** Inline cells and the like still separate words in a browser. */
+        private static boolean isSpacing(String tag) {
+            return tag.equals("span") || tag.equals("td") || tag.equals("img");
+        }
+
+        private void append(String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f'
+                        || c == '\u2009' || c == '\u202F' || c == '\u200B' || c == '\u2002' || c == '\u2003') {
+                    pendingSpace = buf.length() > 0;
+                    continue;
+                }
+                if (pendingSpace) {
+                    char last = buf.charAt(buf.length() - 1);
+                    if (last != '\n') {
+                        buf.append(' ');
+                    }
+                    pendingSpace = false;
+                }
+                buf.append(c);
+                chars++;
+                if (anchorDepth > 0) {
+                    linkChars++;
+                }
+            }
+        }
+
+        void flush() {
+            if (chars > 0) {
+                String text = paragraphs(buf);
+                blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size()));
+            }
+            buf.setLength(0);
+            chars = 0;
+            linkChars = 0;
+            pendingSpace = false;
+        }
+
+        /** Two or more line breaks in a row end a paragraph; a single one is a space. */
+        private static String paragraphs(StringBuilder b) {
+            StringBuilder out = new StringBuilder(b.length());
+            int newlines = 0;
+            for (int i = 0; i < b.length(); i++) {
+                char c = b.charAt(i);
+                if (c == '\n') {
+                    newlines++;
+                    continue;
+                }
+                if (newlines > 0 && out.length() > 0) {
+                    out.append(newlines >= 2 ? "\n\n" : " ");
+                } else if (newlines > 0) {
+                    // leading breaks: nothing
+                }
+                newlines = 0;
+                out.append(c);
+            }
+            return out.toString().replace(" \n\n", "\n\n").replace("\n\n ", "\n\n");
+        }
+    }
+}

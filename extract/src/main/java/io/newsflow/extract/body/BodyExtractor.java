@@ -1,0 +1,253 @@
+package io.newsflow.extract.body;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article body in a parsed page: scores containers by the paragraphs under them (Readability's structural
+ * score), takes the best one with its article-like siblings, then drops boilerplate subtrees inside it.
+ */
+public final class BodyExtractor {
+
+    /** Tags whose text is never body text however it scores: chrome, captions, headline blocks. */
+    private static final Set<String> STRUCTURAL_NEGATIVE = Set.of("figure", "figcaption", "aside", "footer", "header",
+            "nav", "form", "address", "caption", "dialog", "menu");
+
+    private static final Set<String> UNSCORED = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "li",
+            "figcaption", "caption", "legend", "summary");
+
+    private BodyExtractor() {
+    }
+
+    /** Per-element sums of the blocks under it, and its Readability score once it is a candidate. */
+    private static final class Stat {
+        int chars;
+        int linkChars;
+        double score;
+        boolean candidate;
+
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
+
+    /** Extracts the body under {@code root} (the page's {@code <body>}). */
+    public static Body extract(Element root) {
+        List<TextBlock> blocks = BlockCollector.collect(root);
+        Map<Element, Stat> stats = new IdentityHashMap<>(blocks.size() * 4);
+        for (TextBlock b : blocks) {
+            for (Element e = b.owner(); e != null; e = e.parent()) {
+                Stat s = stats.computeIfAbsent(e, k -> new Stat());
+                s.chars += b.chars();
+                s.linkChars += b.linkChars();
+                if (e == root) {
+                    break;
+                }
+            }
+        }
+        List<Element> candidates = new ArrayList<>();
+        for (TextBlock b : blocks) {
+            if (b.chars() < 25 || UNSCORED.contains(b.owner().normalName())) {
+                continue;
+            }
+            double score = 1 + commas(b.text()) + Math.min(b.chars() / 100, 3);
+            Element e = b.owner().parent();
+            for (int level = 0; e != null && level < 5; level++, e = e.parent()) {
+                Stat s = stats.get(e);
+                if (s == null) {
+                    break;
+                }
+                if (!s.candidate) {
+                    s.candidate = true;
+                    s.score = tagBias(e.normalName()) + Hints.classWeight(e);
+                    candidates.add(e);
+                }
+                s.score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                if (e == root) {
+                    break;
+                }
+            }
+        }
+        Element top = null;
+        double best = Double.NEGATIVE_INFINITY;
+        for (Element c : candidates) {
+            Stat s = stats.get(c);
+            s.score *= 1 - s.linkDensity();
+            if (s.score > best) {
+                best = s.score;
+                top = c;
+            }
+        }
+        if (top == null) {
+            top = root;
+        }
+        top = climb(top, root, stats);
+        List<Element> included = withSiblings(top, root, stats);
+        Stat topStat = stats.get(top);
+        int containerChars = topStat == null ? 0 : topStat.chars;
+        for (Element e : included) {
+            if (e != top && stats.get(e) != null) {
+                containerChars += stats.get(e).chars;
+            }
+        }
+        Map<Element, Boolean> dropCache = new IdentityHashMap<>();
+        List<String> paragraphs = new ArrayList<>();
+        int chars = 0;
+        for (TextBlock b : blocks) {
+            Element r = includedRoot(b.owner(), included, root);
+            if (r == null || dropped(b, r, stats, containerChars, dropCache)) {
+                continue;
+            }
+            for (String p : b.text().split("\n\n")) {
+                if (!p.isBlank()) {
+                    paragraphs.add(p.strip());
+                }
+            }
+            chars += b.chars();
+        }
+        return new Body(paragraphs, chars);
+    }
+
+    /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */
+    private static Element climb(Element top, Element root, Map<Element, Stat> stats) {
+        Stat ts = stats.get(top);
+        if (ts == null) {
+            return top;
+        }
+        double last = ts.score;
+        double threshold = last / 3;
+        for (Element p = top.parent(); p != null && p != root; p = p.parent()) {
+            Stat ps = stats.get(p);
+            if (ps == null || !ps.candidate) {
+                continue;
+            }
+            if (ps.score < threshold) {
+                break;
+            }
+            if (ps.score > last) {
+                top = p;
+                break;
+            }
+            last = ps.score;
+        }
+        while (top != root && top.parent() != null && top.parent() != root && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    /** The candidate plus the siblings that read like more of the same article. */
+    private static List<Element> withSiblings(Element top, Element root, Map<Element, Stat> stats) {
+        List<Element> out = new ArrayList<>();
+        Element parent = top.parent();
+        if (top == root || parent == null) {
+            out.add(top);
+            return out;
+        }
+        Stat ts = stats.get(top);
+        double topScore = ts == null ? 0 : ts.score;
+        double threshold = Math.max(10, topScore * 0.2);
+        String topClass = top.className();
+        for (Element s : parent.children()) {
+            if (s == top) {
+                out.add(s);
+                continue;
+            }
+            Stat ss = stats.get(s);
+            if (ss == null) {
+                continue;
+            }
+            double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
+            if (ss.candidate && ss.score + bonus >= threshold) {
+                out.add(s);
+            } else if (s.normalName().equals("p")) {
+                double ld = ss.linkDensity();
+                if ((ss.chars > 80 && ld < 0.25)
+                        || (ss.chars > 0 && ss.chars <= 80 && ld == 0 && endsSentence(s.text()))) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean endsSentence(String t) {
+        return t.contains(". ") || t.endsWith(".");
+    }
+
+    private static Element includedRoot(Element owner, List<Element> included, Element root) {
+        for (Element e = owner; e != null; e = e.parent()) {
+            for (Element r : included) {
+                if (r == e) {
+                    return r;
+                }
+            }
+            if (e == root) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a block inside the container is boilerplate: a small subtree named or built like a widget. */
+    private static boolean dropped(TextBlock b, Element container, Map<Element, Stat> stats, int containerChars,
+            Map<Element, Boolean> cache) {
+        String tag = b.owner().normalName();
+        if (tag.equals("h1")) {
+            return true;
+        }
+        double ld = b.linkDensity();
+        if (ld > 0.5) {
+            return true;
+        }
+        for (Element e = b.owner(); e != null && e != container; e = e.parent()) {
+            Boolean d = cache.get(e);
+            if (d == null) {
+                d = negativeSubtree(e, stats, containerChars);
+                cache.put(e, d);
+            }
+            if (d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negativeSubtree(Element e, Map<Element, Stat> stats, int containerChars) {
+        Stat s = stats.get(e);
+        // A "negative" name on a subtree holding most of the text is a template quirk, not a widget.
+        if (s != null && s.chars * 2 > containerChars) {
+            return false;
+        }
+        if (STRUCTURAL_NEGATIVE.contains(e.normalName())) {
+            return true;
+        }
+        return Hints.negative(Hints.classAndId(e));
+    }
+
+    private static int tagBias(String tag) {
+        return switch (tag) {
+            case "div", "article" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+    }
+
+    private static int commas(String t) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ',' || c == '،' || c == '，' || c == '、') {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,20 @@
+package io.newsflow.extract.body;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * A run of visible text between two block boundaries, the unit the body is scored and assembled from.
+ *
+ * @param text      the text, whitespace collapsed; {@code "\n\n"} marks a paragraph break made of {@code <br><br>}
+ * @param chars     its non-space characters
+ * @param linkChars how many of them are inside links
+ * @param owner     the innermost block element holding the text
+ * @param index     its position in reading order
+ */
+public record TextBlock(String text, int chars, int linkChars, Element owner, int index) {
+
+    /** Share of the text that is link text. */
+    public double linkDensity() {
+        return chars == 0 ? 0 : (double) linkChars / chars;
+    }
+}

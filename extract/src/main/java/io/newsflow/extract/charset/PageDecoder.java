@@ -1,0 +1,233 @@
+package io.newsflow.extract.charset;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes page bytes to text: BOM, then the HTTP content-type, then {@code <meta charset>}, then detection.
+ *
+ * <p>A declaration is only trusted when the bytes agree with it: pages that declare UTF-8 but are
+ * windows-1251, or declare nothing at all, are common in Russian news, so the bytes always get the last word.
+ */
+public final class PageDecoder {
+
+    private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    private static final Charset KOI8_R = Charset.forName("KOI8-R");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** How far into the page a {@code <meta charset>} is looked for; HTML puts it in the first 1024 bytes, sites do not. */
+    private static final int META_SCAN_BYTES = 16 * 1024;
+
+    private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:\\-]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:\\-]+)", Pattern.CASE_INSENSITIVE);
+
+    private PageDecoder() {
+    }
+
+    /** Decodes {@code bytes}; {@code contentType} is the HTTP header value, or null. */
+    public static DecodedPage decode(byte[] bytes, String contentType) {
+        // 1. A byte-order mark is unambiguous and overrides every declaration (as browsers do).
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return new DecodedPage(lenient(bytes, 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, DecodedPage.Source.BOM);
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new DecodedPage(lenient(bytes, 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE, DecodedPage.Source.BOM);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new DecodedPage(lenient(bytes, 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE, DecodedPage.Source.BOM);
+        }
+        Charset http = contentType == null ? null : charsetIn(CONTENT_TYPE_CHARSET.matcher(contentType));
+        if (http != null && agrees(bytes, http)) {
+            return new DecodedPage(lenient(bytes, 0, http), http, DecodedPage.Source.HTTP);
+        }
+        Charset meta = charsetIn(META_CHARSET.matcher(
+                new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1)));
+        if (meta != null && agrees(bytes, meta)) {
+            return new DecodedPage(lenient(bytes, 0, meta), meta, DecodedPage.Source.META);
+        }
+        Charset detected = detect(bytes);
+        return new DecodedPage(lenient(bytes, 0, detected), detected,
+                http == null && meta == null && detected.equals(StandardCharsets.UTF_8) && isAscii(bytes)
+                        ? DecodedPage.Source.DEFAULT : DecodedPage.Source.DETECTED);
+    }
+
+    /**
+     * Guesses the charset of undeclared bytes: valid UTF-8 with multi-byte sequences is UTF-8 (random legacy text
+     * almost never is); dense high bytes are Cyrillic (windows-1251 or KOI8-R, told apart by letter frequencies);
+     * sparse ones are Western European.
+     */
+    public static Charset detect(byte[] bytes) {
+        Utf8Stats utf8 = utf8Stats(bytes);
+        if (utf8.invalid == 0 || utf8.invalid * 50 < utf8.multiByte) {
+            // A few broken sequences in a UTF-8 page are still a UTF-8 page.
+            return StandardCharsets.UTF_8;
+        }
+        int high = 0;
+        int asciiLetters = 0;
+        long cp1251Score = 0;
+        long koi8Score = 0;
+        for (byte value : bytes) {
+            int b = value & 0xFF;
+            if (b >= 0x80) {
+                high++;
+                cp1251Score += CP1251_WEIGHT[b - 0x80];
+                koi8Score += KOI8_WEIGHT[b - 0x80];
+            } else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+                asciiLetters++;
+            }
+        }
+        // Markup is ASCII letters too, so a Russian page has far fewer high bytes than letters; 10% is still plenty.
+        if (high > 0 && high * 10L >= asciiLetters / 2) {
+            return koi8Score > cp1251Score ? KOI8_R : WINDOWS_1251;
+        }
+        return WINDOWS_1252;
+    }
+
+    // Weights of the most frequent Russian lower-case letters (о е а и н т с р в л) at their byte positions in each
+    // charset: the right charset puts the common letters where the bytes are.
+    private static final int[] CP1251_WEIGHT = new int[128];
+    private static final int[] KOI8_WEIGHT = new int[128];
+
+    static {
+        String common = "оеаинтсрвлкмдпу";
+        for (int i = 0; i < common.length(); i++) {
+            int weight = common.length() - i;
+            String letter = String.valueOf(common.charAt(i));
+            CP1251_WEIGHT[(letter.getBytes(WINDOWS_1251)[0] & 0xFF) - 0x80] = weight;
+            KOI8_WEIGHT[(letter.getBytes(KOI8_R)[0] & 0xFF) - 0x80] = weight;
+        }
+    }
+
+    /** Whether the bytes are plausibly in {@code declared}: a UTF-8 claim must be (nearly) valid UTF-8. */
+    private static boolean agrees(byte[] bytes, Charset declared) {
+        if (declared.equals(StandardCharsets.UTF_8)) {
+            Utf8Stats stats = utf8Stats(bytes);
+            return stats.invalid == 0 || stats.invalid * 50 < stats.multiByte;
+        }
+        if (declared.equals(StandardCharsets.UTF_16LE) || declared.equals(StandardCharsets.UTF_16BE)
+                || declared.name().startsWith("UTF-16")) {
+            // A page that says UTF-16 inside an ASCII-compatible meta tag cannot really be UTF-16.
+            return false;
+        }
+        if (isSingleByteLatin(declared) || declared.equals(WINDOWS_1251) || declared.equals(KOI8_R)) {
+            // Legacy declarations are often stale after a site moved to UTF-8; real multi-byte UTF-8 wins.
+            Utf8Stats stats = utf8Stats(bytes);
+            if (stats.invalid == 0 && stats.multiByte > 0) {
+                return false;
+            }
+            if (isSingleByteLatin(declared)) {
+                Charset guess = detect(bytes);
+                return !(guess.equals(WINDOWS_1251) || guess.equals(KOI8_R));
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSingleByteLatin(Charset c) {
+        String n = c.name();
+        return n.equals("ISO-8859-1") || n.equals("windows-1252") || n.equals("US-ASCII");
+    }
+
+    private record Utf8Stats(int multiByte, int invalid) {
+    }
+
+    private static Utf8Stats utf8Stats(byte[] b) {
+        int multi = 0;
+        int invalid = 0;
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
+            if (len == 0 || i + len > n) {
+                invalid++;
+                i++;
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 1; k < len; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                multi++;
+                i += len;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return new Utf8Stats(multi, invalid);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Charset charsetIn(Matcher m) {
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        // The WHATWG encoding standard maps these labels to their supersets; browsers decode them that way.
+        switch (name) {
+            case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1" -> name = "windows-1252";
+            case "gb2312", "gbk" -> name = "GB18030";
+            case "cp1251", "win-1251", "windows1251" -> name = "windows-1251";
+            case "utf8" -> name = "UTF-8";
+            case "koi8r" -> name = "KOI8-R";
+            default -> {
+            }
+        }
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decodes with replacement of malformed input: a broken byte must cost one character, not the page. */
+    private static String lenient(byte[] bytes, int offset, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)) {
+            return new String(bytes, offset, bytes.length - offset, charset);
+        }
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, offset, bytes.length - offset, charset);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.newsflow.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A linear scan over the page text that drops what no reader sees before the DOM is built.
+ *
+ * <p>Scripts, styles, SVG and comments are often half of a news page's bytes; the DOM parser would build nodes for
+ * them only for the extractor to throw them away, so cutting them out of the string first is the main speed-up.
+ * JSON-LD blocks are kept aside because they carry the best metadata.
+ */
+public final class HtmlPrepass {
+
+    /** Elements whose whole content is dropped. */
+    private static final String[] DROPPED = {"script", "style", "svg", "noscript", "template", "iframe", "math",
+        "object", "canvas", "video", "audio", "select", "textarea"};
+
+    /** Elements that need an explicit end tag: their balance estimates the nesting depth without a DOM. */
+    private static final String[] CONTAINERS = {"div", "span", "section", "article", "table", "ul", "ol", "blockquote"};
+
+    private HtmlPrepass() {
+    }
+
+    /** Prepares {@code html}; runs in time linear in its length. */
+    public static PreparedHtml prepare(String html) {
+        int n = html.length();
+        StringBuilder out = new StringBuilder(n);
+        List<String> jsonLd = new ArrayList<>();
+        int copyFrom = 0;
+        int i = 0;
+        int tags = 0;
+        int depth = 0;
+        int maxDepth = 0;
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0 || lt + 1 >= n) {
+                break;
+            }
+            char c = html.charAt(lt + 1);
+            if (c == '!' && html.startsWith("--", lt + 2)) {
+                int end = html.indexOf("-->", lt + 4);
+                end = end < 0 ? n : end + 3;
+                out.append(html, copyFrom, lt);
+                copyFrom = i = end;
+                continue;
+            }
+            boolean closing = c == '/';
+            int nameStart = closing ? lt + 2 : lt + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < n && nameEnd - nameStart < 12 && isNameChar(html.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart) {
+                i = lt + 1;
+                continue;
+            }
+            if (closing) {
+                if (isContainer(html, nameStart, nameEnd) && depth > 0) {
+                    depth--;
+                }
+                i = nameEnd;
+                continue;
+            }
+            tags++;
+            String dropped = droppedName(html, nameStart, nameEnd);
+            if (dropped == null) {
+                if (isContainer(html, nameStart, nameEnd)) {
+                    depth++;
+                    if (depth > maxDepth) {
+                        maxDepth = depth;
+                    }
+                }
+                i = nameEnd;
+                continue;
+            }
+            int tagEnd = html.indexOf('>', nameEnd);
+            if (tagEnd < 0) {
+                break;
+            }
+            int close = findEndTag(html, tagEnd + 1, dropped);
+            int contentEnd = close < 0 ? n : close;
+            if (dropped.equals("script") && isJsonLd(html, nameEnd, tagEnd)) {
+                jsonLd.add(html.substring(tagEnd + 1, contentEnd));
+            }
+            int end = close < 0 ? n : html.indexOf('>', close);
+            end = end < 0 ? n : end + 1;
+            out.append(html, copyFrom, lt);
+            copyFrom = i = end;
+        }
+        if (copyFrom < n) {
+            out.append(html, copyFrom, n);
+        }
+        return new PreparedHtml(out.toString(), jsonLd, tags, maxDepth);
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static String droppedName(String html, int from, int to) {
+        for (String name : DROPPED) {
+            if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isContainer(String html, int from, int to) {
+        for (String name : CONTAINERS) {
+            if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the {@code </name} that ends raw content starting at {@code from}, or -1. */
+    private static int findEndTag(String html, int from, String name) {
+        int i = from;
+        int n = html.length();
+        while (true) {
+            int lt = html.indexOf("</", i);
+            if (lt < 0) {
+                return -1;
+            }
+            int after = lt + 2 + name.length();
+            if (html.regionMatches(true, lt + 2, name, 0, name.length())
+                    && (after >= n || !isNameChar(html.charAt(after)))) {
+                return lt;
+            }
+            i = lt + 2;
+        }
+    }
+
+    private static boolean isJsonLd(String html, int from, int to) {
+        String attrs = html.substring(from, to);
+        return attrs.toLowerCase(java.util.Locale.ROOT).contains("ld+json");
+    }
+}

@@ -1,0 +1,20 @@
+package io.newsflow.extract.metadata;
+
+import java.util.List;
+
+import io.newsflow.common.model.LeadImage;
+
+/**
+ * What a page says about its article besides the body: all fields optional (null or empty when the page is silent).
+ *
+ * @param published ISO-8601 with the offset when the page gives one, else a local date-time or a date
+ */
+public record Metadata(String canonicalUrl, String title, String description, List<String> authors,
+        String published, String modified, String siteName, String section, List<String> tags, String language,
+        LeadImage leadImage, String jsonLdBody) {
+
+    public Metadata {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

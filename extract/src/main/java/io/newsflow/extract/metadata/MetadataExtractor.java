@@ -1,0 +1,425 @@
+package io.newsflow.extract.metadata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.newsflow.common.model.LeadImage;
+
+/**
+ * Reads an article's metadata from the sources a page offers, strongest first: JSON-LD, OpenGraph and
+ * {@code article:*} meta tags, other meta names, microdata, {@code <time>}, the URL, then visible text.
+ */
+public final class MetadataExtractor {
+
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
+    private static final Pattern BYLINE_PREFIX = Pattern.compile(
+            "^(?:by|von|par|por|de|di|door|av|af|от|автор[ы]?:?|текст:?|text:?|written by|posted by|"
+                    + "reported by|story by)\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern AUTHOR_SPLIT = Pattern.compile(
+            "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
+            "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private MetadataExtractor() {
+    }
+
+    /** Extracts the metadata of a parsed page; {@code jsonLd} are its JSON-LD blocks as the prepass kept them. */
+    public static Metadata extract(Document doc, List<String> jsonLd, String url) {
+        Meta meta = Meta.of(doc);
+        List<JsonNode> objects = JsonLd.objects(jsonLd);
+        JsonNode article = null;
+        JsonNode webPage = null;
+        JsonNode organization = null;
+        for (JsonNode o : objects) {
+            if (article == null && JsonLd.isArticle(o)) {
+                article = o;
+            } else if (webPage == null && JsonLd.hasType(o, "WebPage")) {
+                webPage = o;
+            } else if (organization == null && (JsonLd.hasType(o, "Organization")
+                    || JsonLd.hasType(o, "NewsMediaOrganization") || JsonLd.hasType(o, "WebSite"))) {
+                organization = o;
+            }
+        }
+        Microdata micro = Microdata.of(doc);
+
+        String siteName = first(meta.get("og:site_name"), publisherName(article),
+                JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
+        String h1 = firstH1(doc);
+        String title = title(h1, siteName, JsonLd.text(article, "headline"), meta.get("og:title"),
+                meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
+        String description = first(meta.get("og:description"), meta.get("description"),
+                JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
+
+        List<String> authors = authors(article, meta, micro, doc);
+
+        String published = firstDate(JsonLd.text(article, "datePublished"), meta.get("article:published_time"),
+                meta.get("og:published_time"), micro.datePublished, meta.get("datepublished"),
+                meta.get("pubdate"), meta.get("publishdate"), meta.get("publish-date"), meta.get("publish_date"),
+                meta.get("article.published"), meta.get("parsely-pub-date"), meta.get("sailthru.date"),
+                meta.get("dc.date.issued"), meta.get("dcterms.issued"), meta.get("dc.date"),
+                meta.get("dcterms.created"), meta.get("date"), meta.get("article:published"),
+                meta.get("cxenseparse:recs:publishtime"), JsonLd.text(webPage, "datePublished"));
+        if (published == null) {
+            Element time = doc.selectFirst("time[datetime]");
+            published = time == null ? null : Dates.normalize(time.attr("datetime"));
+        }
+        if (published == null) {
+            published = Dates.fromUrl(url);
+        }
+        if (published == null && doc.body() != null) {
+            String text = doc.body().text();
+            published = Dates.fromText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+        }
+        String modified = firstDate(JsonLd.text(article, "dateModified"), meta.get("article:modified_time"),
+                meta.get("og:updated_time"), micro.dateModified, meta.get("datemodified"),
+                meta.get("dcterms.modified"), meta.get("last-modified"), meta.get("article:modified"),
+                JsonLd.text(webPage, "dateModified"));
+
+        String section = first(meta.get("article:section"), JsonLd.text(article, "articleSection"),
+                micro.section, meta.get("section"), meta.get("parsely-section"), meta.get("article.section"));
+
+        List<String> tags = tags(meta, article, micro);
+
+        String language = language(doc, meta, article);
+
+        String canonical = absolute(doc, "link[rel=canonical]", "href");
+        if (canonical == null) {
+            canonical = meta.get("og:url");
+        }
+        LeadImage image = leadImage(doc, meta, article, micro);
+        String body = JsonLd.text(article, "articleBody");
+        return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
+                language, image, body);
+    }
+
+    private static String publisherName(JsonNode article) {
+        if (article == null) {
+            return null;
+        }
+        JsonNode p = article.get("publisher");
+        return p == null ? null : JsonLd.asText(p.isArray() && p.size() > 0 ? p.get(0) : p);
+    }
+
+    private static String firstH1(Document doc) {
+        Element h1 = doc.selectFirst("article h1, main h1, h1");
+        if (h1 == null) {
+            return null;
+        }
+        String t = h1.text().strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** The headline: the {@code <h1>} when a declared title confirms it, else a declared title without its site. */
+    static String title(String h1, String siteName, String... declared) {
+        String h1n = h1 == null ? null : norm(h1);
+        for (String d : declared) {
+            if (d != null && h1n != null && !h1n.isEmpty()) {
+                String dn = norm(d);
+                if (dn.equals(h1n) || dn.startsWith(h1n) || h1n.startsWith(dn) && dn.length() > 20) {
+                    return h1.strip();
+                }
+            }
+        }
+        for (String d : declared) {
+            if (d != null && !d.isBlank()) {
+                return stripSite(d.strip(), siteName);
+            }
+        }
+        return h1;
+    }
+
+    /** "Headline | Site" → "Headline": the longest part, once a part naming the site is gone. */
+    static String stripSite(String title, String siteName) {
+        String[] parts = TITLE_SEPARATOR.split(title);
+        if (parts.length < 2) {
+            return title;
+        }
+        String site = siteName == null ? "" : norm(siteName);
+        List<String> kept = new ArrayList<>();
+        for (String p : parts) {
+            String n = norm(p);
+            if (!site.isEmpty() && (n.equals(site) || site.contains(n) || n.contains(site) && n.length() < site.length() + 6)) {
+                continue;
+            }
+            kept.add(p);
+        }
+        if (kept.isEmpty()) {
+            return title;
+        }
+        if (kept.size() == parts.length) {
+            // No part is the site name: only cut a short last part (a site or section), keep the rest whole.
+            String last = parts[parts.length - 1];
+            if (last.split("\\s+").length <= 3 && title.length() - last.length() > 15) {
+                int cut = title.lastIndexOf(last);
+                Matcher m = TITLE_SEPARATOR.matcher(title);
+                int sepStart = -1;
+                while (m.find()) {
+                    if (m.end() == cut) {
+                        sepStart = m.start();
+                    }
+                }
+                return sepStart > 0 ? title.substring(0, sepStart).strip() : title;
+            }
+            return title;
+        }
+        // Keep the text between the first and last kept part, with its separators.
+        int from = title.indexOf(kept.get(0));
+        String lastKept = kept.get(kept.size() - 1);
+        int to = title.lastIndexOf(lastKept) + lastKept.length();
+        return from >= 0 && to > from ? title.substring(from, to).strip() : kept.get(0);
+    }
+
+    private static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();
+    }
+
+    private static List<String> authors(JsonNode article, Meta meta, Microdata micro, Document doc) {
+        Set<String> out = new LinkedHashSet<>();
+        if (article != null) {
+            JsonNode a = article.get("author");
+            if (a == null) {
+                a = article.get("creator");
+            }
+            if (a != null) {
+                for (JsonNode x : a.isArray() ? a : List.of(a)) {
+                    addAuthors(out, JsonLd.asText(x.isObject() ? x.get("name") : x));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            for (String a : micro.authors) {
+                addAuthors(out, a);
+            }
+        }
+        if (out.isEmpty()) {
+            for (String a : meta.all("article:author")) {
+                if (!a.startsWith("http")) {
+                    addAuthors(out, a);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            addAuthors(out, first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
+                    meta.get("parsely-author"), meta.get("dc.creator"), meta.get("dcterms.creator")));
+        }
+        if (out.isEmpty()) {
+            Element byline = doc.selectFirst("[rel=author], .byline, .author-name, .article-author, .author");
+            if (byline != null && byline.text().length() < 80) {
+                addAuthors(out, byline.text());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void addAuthors(Set<String> out, String raw) {
+        if (raw == null) {
+            return;
+        }
+        String s = raw.replaceAll("[\\s\\u00A0]+", " ").strip();
+        s = BYLINE_PREFIX.matcher(s).replaceFirst("");
+        for (String name : AUTHOR_SPLIT.split(s)) {
+            String n = BYLINE_PREFIX.matcher(name.strip()).replaceFirst("").strip();
+            String l = n.toLowerCase(Locale.ROOT);
+            if (n.isEmpty() || n.length() > 60 || n.contains("@") || l.startsWith("http") || l.contains("email")
+                    || l.contains("e-mail") || n.split(" ").length > 5 || l.equals("staff") || l.equals("admin")) {
+                continue;
+            }
+            out.add(n);
+        }
+    }
+
+    private static List<String> tags(Meta meta, JsonNode article, Microdata micro) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : meta.all("article:tag")) {
+            addSplit(out, t);
+        }
+        if (out.isEmpty() && article != null) {
+            for (String k : JsonLd.texts(article, "keywords")) {
+                addSplit(out, k);
+            }
+        }
+        if (out.isEmpty()) {
+            addSplit(out, micro.keywords);
+        }
+        if (out.isEmpty()) {
+            addSplit(out, first(meta.get("news_keywords"), meta.get("keywords")));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void addSplit(Set<String> out, String raw) {
+        if (raw == null) {
+            return;
+        }
+        for (String t : raw.split("[,;]")) {
+            String s = t.replaceAll("[\\s\\u00A0]+", " ").strip();
+            if (!s.isEmpty() && s.length() <= 80) {
+                out.add(s);
+            }
+        }
+    }
+
+    private static String language(Document doc, Meta meta, JsonNode article) {
+        Element html = doc.selectFirst("html");
+        String lang = first(html == null ? null : html.attr("lang"), html == null ? null : html.attr("xml:lang"),
+                meta.get("content-language"), meta.get("og:locale"), JsonLd.text(article, "inLanguage"),
+                meta.get("language"), meta.get("dc.language"));
+        if (lang == null) {
+            return null;
+        }
+        String primary = lang.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
+        return primary.matches("[a-z]{2,3}") ? primary : null;
+    }
+
+    private static LeadImage leadImage(Document doc, Meta meta, JsonNode article, Microdata micro) {
+        String url = first(meta.get("og:image"), meta.get("og:image:url"), meta.get("og:image:secure_url"),
+                article == null ? null : JsonLd.text(article, "image"), meta.get("twitter:image"), micro.image);
+        String caption = null;
+        String credit = null;
+        if (article != null && article.get("image") != null) {
+            JsonNode img = article.get("image");
+            if (img.isArray() && img.size() > 0) {
+                img = img.get(0);
+            }
+            if (img.isObject()) {
+                caption = JsonLd.text(img, "caption");
+                credit = first(JsonLd.text(img, "creditText"), JsonLd.text(img, "copyrightHolder"),
+                        JsonLd.text(img, "author"));
+            }
+        }
+        Element figure = figureFor(doc, url);
+        if (figure != null) {
+            Element cap = figure.selectFirst("figcaption, [class*=caption], [itemprop=caption]");
+            Element cred = figure.selectFirst("[class*=credit], [class*=copyright], [class*=source], [itemprop=author],"
+                    + " [itemprop=copyrightHolder]");
+            String credText = cred == null ? null : cred.text().strip();
+            String capText = cap == null ? null : cap.text().strip();
+            if (capText != null && credText != null && !credText.isEmpty() && capText.contains(credText)) {
+                capText = capText.replace(credText, "").strip();
+            }
+            if (capText != null && (credText == null || credText.isEmpty())) {
+                Matcher m = CREDIT_IN_TEXT.matcher(capText);
+                if (m.find()) {
+                    credText = m.group(1).strip();
+                    capText = capText.substring(0, m.start()).strip();
+                }
+            }
+            if (credText != null) {
+                credText = credText.replaceFirst("(?iu)^(?:фото|photo|foto|bild|credit|crédit|quelle|source|©)\\s*:?\\s*", "")
+                        .strip();
+            }
+            caption = first(caption, capText);
+            credit = first(credit, credText);
+            if (url == null) {
+                Element img = figure.selectFirst("img[src]");
+                url = img == null ? null : img.absUrl("src");
+            }
+        }
+        if (url == null) {
+            return null;
+        }
+        return new io.newsflow.common.model.LeadImage(url, blankToNull(caption), blankToNull(credit));
+    }
+
+    /** The figure showing the lead image: one whose image file matches, else the first figure in the article. */
+    private static Element figureFor(Document doc, String url) {
+        String file = null;
+        if (url != null) {
+            String path = url.replaceFirst("[?#].*$", "");
+            file = path.substring(path.lastIndexOf('/') + 1);
+        }
+        if (file != null && file.length() > 4) {
+            for (Element img : doc.select("figure img, [class*=photo] img, [class*=image] img")) {
+                String src = img.attr("src") + " " + img.attr("data-src") + " " + img.attr("srcset");
+                if (src.contains(file)) {
+                    Element f = img.closest("figure, [class*=photo], [class*=image]");
+                    if (f != null) {
+                        return f;
+                    }
+                }
+            }
+        }
+        return doc.selectFirst("article figure, main figure, figure");
+    }
+
+    private static String absolute(Document doc, String selector, String attr) {
+        Element e = doc.selectFirst(selector);
+        if (e == null) {
+            return null;
+        }
+        String v = e.absUrl(attr);
+        if (v.isEmpty()) {
+            v = e.attr(attr).strip();
+        }
+        return v.isEmpty() ? null : v;
+    }
+
+    private static String firstDate(String... values) {
+        for (String v : values) {
+            String d = Dates.normalize(v);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The page's {@code <meta>} tags by name, property, itemprop or http-equiv, lower-cased keys, in page order. */
+    static final class Meta {
+        private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+        static Meta of(Document doc) {
+            Meta m = new Meta();
+            for (Element e : doc.getElementsByTag("meta")) {
+                String content = e.attr("content");
+                if (content.isBlank()) {
+                    continue;
+                }
+                for (String key : new String[] {e.attr("property"), e.attr("name"), e.attr("http-equiv")}) {
+                    if (!key.isEmpty()) {
+                        m.values.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>())
+                                .add(content.strip());
+                    }
+                }
+            }
+            return m;
+        }
+
+        String get(String key) {
+            List<String> v = values.get(key);
+            return v == null ? null : v.get(0);
+        }
+
+        List<String> all(String key) {
+            return values.getOrDefault(key, List.of());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.newsflow.extract.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** The schema.org microdata ({@code itemprop}) fields of a page's article, read once. */
+final class Microdata {
+
+    String headline;
+    String description;
+    String datePublished;
+    String dateModified;
+    String section;
+    String keywords;
+    String image;
+    String publisher;
+    final List<String> authors = new ArrayList<>();
+
+    static Microdata of(Document doc) {
+        Microdata m = new Microdata();
+        for (Element e : doc.select("[itemprop]")) {
+            String prop = e.attr("itemprop").strip();
+            switch (prop) {
+                case "headline" -> m.headline = m.headline != null ? m.headline : value(e);
+                case "description" -> m.description = m.description != null ? m.description : value(e);
+                case "datePublished" -> m.datePublished = m.datePublished != null ? m.datePublished : value(e);
+                case "dateModified" -> m.dateModified = m.dateModified != null ? m.dateModified : value(e);
+                case "articleSection" -> m.section = m.section != null ? m.section : value(e);
+                case "keywords" -> m.keywords = m.keywords != null ? m.keywords : value(e);
+                case "image" -> m.image = m.image != null ? m.image : value(e);
+                case "author", "creator" -> {
+                    Element name = e.selectFirst("[itemprop=name]");
+                    String v = name != null ? value(name) : value(e);
+                    if (v != null && !m.authors.contains(v)) {
+                        m.authors.add(v);
+                    }
+                }
+                case "publisher" -> {
+                    Element name = e.selectFirst("[itemprop=name]");
+                    m.publisher = m.publisher != null ? m.publisher : name != null ? value(name) : null;
+                }
+                default -> {
+                }
+            }
+        }
+        return m;
+    }
+
+    /** An itemprop's value as HTML microdata defines it: content, datetime, src or href before the text. */
+    private static String value(Element e) {
+        for (String attr : new String[] {"content", "datetime"}) {
+            String v = e.attr(attr).strip();
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        String tag = e.normalName();
+        if (tag.equals("img") || tag.equals("meta") || tag.equals("link") || tag.equals("a")) {
+            String v = e.hasAttr("src") ? e.absUrl("src") : e.absUrl("href");
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        String t = e.text().strip();
+        return t.isEmpty() ? null : t;
+    }
+}
