@@ -60,6 +60,7 @@ public final class BlockCollector {
         int chars;
         int linkChars;
         int anchorDepth;
+        final Deque<Element> unlikely = new ArrayDeque<>();
         boolean pendingSpace;
 
         Visitor(Element root) {
@@ -89,8 +90,10 @@ public final class BlockCollector {
             } else if (BLOCK.contains(tag)) {
                 flush();
                 owners.push(e);
-            } else if (tag.equals("img") || tag.equals("wbr")) {
-                return FilterResult.CONTINUE;
+            }
+            if (Hints.unlikely(e, Hints.classAndId(e))) {
+                flush();
+                unlikely.push(e);
             }
             return FilterResult.CONTINUE;
         }
@@ -98,6 +101,10 @@ public final class BlockCollector {
         @Override
         public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e) {
+                if (!unlikely.isEmpty() && unlikely.peek() == e) {
+                    flush();
+                    unlikely.pop();
+                }
                 String tag = e.normalName();
                 if (tag.equals("a")) {
                     anchorDepth--;
@@ -142,7 +149,7 @@ public final class BlockCollector {
         void flush() {
             if (chars > 0) {
                 String text = paragraphs(buf);
-                blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size()));
+                blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size(), !unlikely.isEmpty()));
             }
             buf.setLength(0);
             chars = 0;

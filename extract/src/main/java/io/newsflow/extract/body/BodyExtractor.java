@@ -21,6 +21,10 @@ public final class BodyExtractor {
     private static final Set<String> UNSCORED = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "li",
             "figcaption", "caption", "legend", "summary");
 
+    /** Elements that hold paragraphs rather than being one: text straight inside them scores them. */
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "body", "form",
+            "center", "blockquote");
+
     private BodyExtractor() {
     }
 
@@ -52,11 +56,22 @@ public final class BodyExtractor {
         }
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
-            if (b.chars() < 25 || UNSCORED.contains(b.owner().normalName())) {
+            if (b.chars() < 25 || b.unlikely() || UNSCORED.contains(b.owner().normalName())) {
                 continue;
             }
-            double score = 1 + commas(b.text()) + Math.min(b.chars() / 100, 3);
-            Element e = b.owner().parent();
+            // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in
+            // <p>), and a run split by <br><br> as several paragraphs.
+            double score = 0;
+            for (String para : b.text().split("\n\n")) {
+                int len = para.length();
+                if (len >= 25) {
+                    score += 1 + commas(para) + Math.min(len / 100, 3);
+                }
+            }
+            if (score == 0) {
+                continue;
+            }
+            Element e = CONTAINERS.contains(b.owner().normalName()) ? b.owner() : b.owner().parent();
             for (int level = 0; e != null && level < 5; level++, e = e.parent()) {
                 Stat s = stats.get(e);
                 if (s == null) {
@@ -86,8 +101,16 @@ public final class BodyExtractor {
         if (top == null) {
             top = root;
         }
+        if (DEBUG) {
+            candidates.stream().sorted((a, b) -> Double.compare(stats.get(b).score, stats.get(a).score)).limit(8)
+                    .forEach(c -> System.err.printf("cand %.1f chars=%d ld=%.2f %s%n", stats.get(c).score,
+                            stats.get(c).chars, stats.get(c).linkDensity(), describe(c)));
+        }
         top = climb(top, root, stats);
         List<Element> included = withSiblings(top, root, stats);
+        if (DEBUG) {
+            included.forEach(c -> System.err.println("included " + describe(c)));
+        }
         Stat topStat = stats.get(top);
         int containerChars = topStat == null ? 0 : topStat.chars;
         for (Element e : included) {
@@ -228,6 +251,23 @@ public final class BodyExtractor {
             return true;
         }
         return Hints.negative(Hints.classAndId(e));
+    }
+
+    static final boolean DEBUG = Boolean.getBoolean("newsflow.extract.debug");
+
+    static String describe(Element e) {
+        StringBuilder b = new StringBuilder();
+        for (Element x = e; x != null && b.length() < 300; x = x.parent()) {
+            b.append(x.normalName());
+            if (!x.id().isEmpty()) {
+                b.append('#').append(x.id());
+            }
+            if (!x.className().isEmpty()) {
+                b.append('.').append(x.className().replace(' ', '.'));
+            }
+            b.append(" < ");
+        }
+        return b.toString();
     }
 
     private static int tagBias(String tag) {

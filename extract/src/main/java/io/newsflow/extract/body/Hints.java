@@ -34,6 +34,15 @@ final class Hints {
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|main|post|text|story|blog|artikel|beitrag|noticia|materia|prose");
 
+    /** Readability's "unlikely candidates", plus other languages: regions whose text never scores a container. */
+    private static final Pattern UNLIKELY = Pattern.compile(
+            "-ad-|ai2html|banner|breadcrumb|combx|comment|kommentar|comentario|commentaire|community|cover-wrap|"
+                    + "disqus|extra|footer|gdpr|header|legends|menu|related|relacionad|remark|replies|rss|shoutbox|"
+                    + "sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
+                    + "yom-remote|newsletter|cookie|consent|outbrain|taboola|recommend|empfehl|share");
+
+    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|shadow");
+
     private static final Pattern SPLIT = Pattern.compile("[^a-z0-9]+");
 
     private Hints() {
@@ -71,6 +80,16 @@ final class Hints {
             }
         }
         return false;
+    }
+
+    /** Whether an element is an unlikely place for the article, by name: comments, sidebars, footers, menus. */
+    static boolean unlikely(Element e, String classAndId) {
+        String tag = e.normalName();
+        if (tag.equals("aside") || tag.equals("footer")) {
+            return true;
+        }
+        return !classAndId.isEmpty() && !tag.equals("body") && !tag.equals("a") && !tag.equals("article")
+                && !tag.equals("main") && UNLIKELY.matcher(classAndId).find() && !MAYBE.matcher(classAndId).find();
     }
 
     static boolean positive(String classAndId) {

@@ -10,8 +10,9 @@ import org.jsoup.nodes.Element;
  * @param linkChars how many of them are inside links
  * @param owner     the innermost block element holding the text
  * @param index     its position in reading order
+ * @param unlikely  whether it sits in a region named like comments, sidebars or footers
  */
-public record TextBlock(String text, int chars, int linkChars, Element owner, int index) {
+public record TextBlock(String text, int chars, int linkChars, Element owner, int index, boolean unlikely) {
 
     /** Share of the text that is link text. */
     public double linkDensity() {
