@@ -30,10 +30,18 @@ public final class NerTrain {
     private NerTrain() {
     }
 
+    private static void addSegments(List<PerceptronTagger.Sequence> out, PerceptronTagger.Sequence s, List<int[]> segs) {
+        for (int[] g : segs) {
+            out.add(new PerceptronTagger.Sequence(java.util.Arrays.copyOfRange(s.feats(), g[0], g[1]),
+                    java.util.Arrays.copyOfRange(s.gold(), g[0], g[1])));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path gold = null;
         Path out = null;
         Path cvPredict = null;
+        Path extra = null;
         int folds = 5;
         int epochs = 12;
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +51,7 @@ public final class NerTrain {
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--cv-predict" -> cvPredict = Path.of(args[++i]);
+                case "--extra" -> extra = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -50,13 +59,23 @@ public final class NerTrain {
             throw new IllegalArgumentException("--gold FILE is required");
         }
         List<NerScorer.Doc> docs = GoldData.read(gold);
-        Features features = new Features(Morphology.russian(), Gazetteer.get());
+        Features features = Features.standard();
         List<List<Tokenizer.Token>> tokens = new ArrayList<>();
         List<PerceptronTagger.Sequence> seqs = new ArrayList<>();
+        List<List<int[]>> segs = new ArrayList<>();
         for (NerScorer.Doc d : docs) {
             List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
             tokens.add(t);
             seqs.add(new PerceptronTagger.Sequence(features.extract(d.text(), t), GoldData.labels(d, t)));
+            segs.add(EntityRecognizer.segments(d.text(), t));
+        }
+        List<PerceptronTagger.Sequence> extraSeqs = new ArrayList<>();
+        if (extra != null) {
+            for (NerScorer.Doc d : GoldData.read(extra)) {
+                List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
+                addSegments(extraSeqs, new PerceptronTagger.Sequence(features.extract(d.text(), t), GoldData.labels(d, t)),
+                        EntityRecognizer.segments(d.text(), t));
+            }
         }
         if (folds > 1) {
             List<String> docIds = new ArrayList<>(new TreeSet<>(docs.stream().map(d -> GoldData.documentOf(d.id())).toList()));
@@ -66,16 +85,16 @@ public final class NerTrain {
             }
             Map<String, NerScorer.Doc> preds = new HashMap<>();
             for (int f = 0; f < folds; f++) {
-                List<PerceptronTagger.Sequence> train = new ArrayList<>();
+                List<PerceptronTagger.Sequence> train = new ArrayList<>(extraSeqs);
                 for (int i = 0; i < docs.size(); i++) {
                     if (foldOf.get(GoldData.documentOf(docs.get(i).id())) != f) {
-                        train.add(seqs.get(i));
+                        addSegments(train, seqs.get(i), segs.get(i));
                     }
                 }
                 PerceptronTagger m = PerceptronTagger.train(train, epochs, 42);
                 for (int i = 0; i < docs.size(); i++) {
                     if (foldOf.get(GoldData.documentOf(docs.get(i).id())) == f) {
-                        int[] labels = m.decode(seqs.get(i).feats());
+                        int[] labels = EntityRecognizer.label(m, features, docs.get(i).text(), tokens.get(i));
                         preds.put(docs.get(i).id(), GoldData.prediction(docs.get(i),
                                 EntityRecognizer.spans(tokens.get(i), labels)));
                     }
@@ -92,7 +111,11 @@ public final class NerTrain {
             }
         }
         if (out != null) {
-            PerceptronTagger m = PerceptronTagger.train(seqs, epochs, 42);
+            List<PerceptronTagger.Sequence> all = new ArrayList<>(extraSeqs);
+            for (int i = 0; i < docs.size(); i++) {
+                addSegments(all, seqs.get(i), segs.get(i));
+            }
+            PerceptronTagger m = PerceptronTagger.train(all, epochs, 42);
             try (OutputStream o = Files.newOutputStream(out)) {
                 m.save(o);
             }

@@ -35,7 +35,7 @@ public final class EntityRecognizer {
 
     private static final class Holder {
         static final EntityRecognizer INSTANCE = new EntityRecognizer(
-                new Features(Morphology.russian(), Gazetteer.get()), model(RU_MODEL), model(EN_MODEL));
+                Features.standard(), model(RU_MODEL), model(EN_MODEL));
     }
 
     /** The shared recogniser with the models shipped in this jar. */
@@ -80,9 +80,71 @@ public final class EntityRecognizer {
 
     public List<Span> recognize(String text, List<Tokenizer.Token> tokens) {
         PerceptronTagger model = mostlyCyrillic(text) ? ru : en;
-        long[][] feats = features.extract(text, tokens);
-        int[] labels = model.decode(feats);
-        return spans(tokens, labels);
+        return spans(tokens, label(model, features, text, tokens));
+    }
+
+    /** Labels of every token: the model decodes each paragraph (line) on its own. */
+    public static int[] label(PerceptronTagger model, Features features, String text, List<Tokenizer.Token> tokens) {
+        int[] gaz = new int[tokens.size()];
+        long[][] feats = features.extract(text, tokens, gaz);
+        int[] labels = new int[tokens.size()];
+        for (int[] seg : segments(text, tokens)) {
+            int[] part = model.decode(java.util.Arrays.copyOfRange(feats, seg[0], seg[1]));
+            System.arraycopy(part, 0, labels, seg[0], part.length);
+        }
+        if (GAZ_RULE) {
+            gazetteerRule(gaz, labels);
+        }
+        return labels;
+    }
+
+    static boolean GAZ_RULE = !Boolean.getBoolean("newsflow.ner.noGazRule");
+
+    /** A multi-word gazetteer name the model tagged in part («АВС News» as «АВС») is tagged whole. */
+    static void gazetteerRule(int[] gaz, int[] labels) {
+        int n = labels.length;
+        int i = 0;
+        while (i < n) {
+            if ((gaz[i] & 8) == 0 || (gaz[i] & 16) != 0) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (gaz[j] & 7) != 0 && (gaz[j] & 8) == 0) {
+                j++;
+            }
+            if (j - i >= 2) {
+                int type = -1;
+                for (int k = i; k < j; k++) {
+                    if (labels[k] != 0) {
+                        type = (labels[k] - 1) / 2;
+                        break;
+                    }
+                }
+                boolean inside = i > 0 && labels[i - 1] != 0 && labels[i] != 0 && labels[i] % 2 == 0;
+                boolean after = j < n && labels[j] != 0 && labels[j] % 2 == 0;
+                if (type >= 0 && !inside && !after) {
+                    labels[i] = 1 + type * 2;
+                    for (int k = i + 1; k < j; k++) {
+                        labels[k] = 2 + type * 2;
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /** Token ranges [from, to) of the lines of the text (a mention never crosses a line break). */
+    public static List<int[]> segments(String text, List<Tokenizer.Token> tokens) {
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= tokens.size(); i++) {
+            if (i == tokens.size() || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('\n') >= 0) {
+                out.add(new int[] {from, i});
+                from = i;
+            }
+        }
+        return out;
     }
 
     /** Turns BIO labels into spans, trimming quotes and possessive endings off the edges. */

@@ -17,11 +17,18 @@ public final class Features {
         "ях", "ов", "ев", "ам", "ям", "ую", "юю", "а", "я", "у", "ю", "е", "ы", "и"};
 
     private final Morphology morphology;
+    private final Morphology english;
     private final Gazetteer gazetteer;
 
-    public Features(Morphology morphology, Gazetteer gazetteer) {
+    public Features(Morphology morphology, Morphology english, Gazetteer gazetteer) {
         this.morphology = morphology;
+        this.english = english;
         this.gazetteer = gazetteer;
+    }
+
+    /** Features with the shared dictionaries. */
+    public static Features standard() {
+        return new Features(Morphology.russian(), Morphology.english(), Gazetteer.get());
     }
 
     /** What is known about one token, computed once per document. */
@@ -34,6 +41,7 @@ public final class Features {
         String pos;
         int morph;
         int gaz;
+        int head;
         boolean cyr;
         boolean title;
         boolean upper;
@@ -91,11 +99,26 @@ public final class Features {
                 f.lemma = a.lemma.replace('ё', 'е');
                 f.pos = a.pos;
                 f.morph = a.flags;
+            } else if (Tokenizer.isLat(c0)) {
+                f.lemma = f.lower;
+                Morphology.Analysis low = english.analyse(f.lower);
+                String p = low.known() ? low.pos : "UNK";
+                if (f.title) {
+                    Morphology.Analysis ex = english.analyse(t.text());
+                    boolean nnp = false;
+                    for (Morphology.Reading r : ex.readings) {
+                        if (r.tag().startsWith("NNP")) {
+                            nnp = true;
+                        }
+                    }
+                    p = p + (nnp ? "|NNP" : "");
+                }
+                f.pos = "E" + p;
             } else {
                 f.lemma = f.lower;
-                f.pos = Character.isLetter(c0) ? "LAT" : Character.isDigit(c0) ? "DIG" : "P" + c0;
+                f.pos = Character.isLetter(c0) ? "LET" : Character.isDigit(c0) ? "DIG" : "P" + c0;
             }
-            keys[i] = f.lemma;
+            keys[i] = gazetteer.key(f.text);
             if (i == 0) {
                 f.sentStart = true;
                 f.lineStart = true;
@@ -121,6 +144,7 @@ public final class Features {
         for (int i = 0; i < n; i++) {
             out[i].gaz = g[i];
             Info f = out[i];
+            f.head = gazetteer.head(f.lemma);
             if (g[i] == 0 && f.cyr && f.title && (f.morph == 0 || !f.lemma.equals(f.lower))) {
                 // unknown or inflected foreign names: try the form without a case ending
                 for (String e : ENDINGS) {
@@ -223,7 +247,17 @@ public final class Features {
 
     /** The feature hashes of every token. */
     public long[][] extract(String text, List<Tokenizer.Token> tokens) {
+        return extract(text, tokens, null);
+    }
+
+    /** The feature hashes of every token; {@code gazOut} (if not null) receives the gazetteer bits per token. */
+    public long[][] extract(String text, List<Tokenizer.Token> tokens, int[] gazOut) {
         Info[] in = infos(text, tokens);
+        if (gazOut != null) {
+            for (int i = 0; i < in.length; i++) {
+                gazOut[i] = in[i].gaz | (in[i].title ? 32 : 0);
+            }
+        }
         Set<String> capInside = capitalisedInside(in);
         int n = in.length;
         long[][] out = new long[n][];
@@ -236,6 +270,9 @@ public final class Features {
             Info f = in[i];
             s.add("b", "");
             s.add("w", f.lower);
+            if (!f.cyr) {
+                s.add("p", f.pos + (f.title ? "T" : "") + (f.sentStart ? "S" : ""));
+            }
             if (f.cyr) {
                 s.add("l", f.lemma);
                 s.add("m", mt[i]);
@@ -261,6 +298,15 @@ public final class Features {
                 s.add("g", Integer.toString(f.gaz & 7));
                 s.add("gb", Integer.toString(f.gaz));
             }
+            for (int d = -2; d <= 2; d++) {
+                int j = i + d;
+                if (j >= 0 && j < n && in[j].head != 0) {
+                    s.add("hd" + d, in[j].head + (in[j].title ? "T" : "t"));
+                }
+            }
+            if (f.lineStart) {
+                s.add("nl", f.shortShape);
+            }
             if (f.inQuotes) {
                 s.add("q", f.shortShape);
             }
@@ -279,9 +325,7 @@ public final class Features {
                 if (d == -1 || d == 1) {
                     s.add("sh" + d, g.shortShape);
                     s.add("shp" + d, g.shortShape + "|" + f.shortShape);
-                    if (g.cyr) {
-                        s.add("m" + d, mt[j] + g.pos + (g.title ? "T" : ""));
-                    }
+                    s.add("m" + d, mt[j] + g.pos + (g.title ? "T" : ""));
                     if (g.gaz != 0) {
                         s.add("g" + d, Integer.toString(g.gaz & 7));
                     }

@@ -28,6 +28,7 @@ public final class Gazetteer {
 
     private final Map<String, Integer> entries = new HashMap<>();
     private final Set<String> firstNamesEn = new HashSet<>();
+    private final Map<String, Integer> heads = new HashMap<>();
     private int maxWords = 1;
 
     private static final class Holder {
@@ -56,6 +57,13 @@ public final class Gazetteer {
             }
             String type = line.substring(0, tab);
             add(line.substring(tab + 1).trim(), type.equals("ORG") ? ORG : LOC);
+        }
+        for (String line : lines("heads.txt")) {
+            int tab = line.indexOf('\t');
+            int type = line.startsWith("ORG") ? ORG : LOC;
+            for (String w : line.substring(tab + 1).trim().split("\\s+")) {
+                heads.merge(w, type, (a, b) -> a | b);
+            }
         }
         for (String line : lines("firstnames-en.txt")) {
             for (String name : line.split("\\s+")) {
@@ -110,6 +118,11 @@ public final class Gazetteer {
         if (!lower.isEmpty() && Tokenizer.isRu(lower.charAt(0))) {
             Morphology.Analysis a = morphology.analyse(lower);
             if (a.known()) {
+                for (Morphology.Reading r : a.readings) {
+                    if (!r.has("Fam") && !r.has("Name") && !r.has("Patr")) {
+                        return r.lemma().replace('ё', 'е');
+                    }
+                }
                 return a.lemma.replace('ё', 'е');
             }
         }
@@ -119,6 +132,12 @@ public final class Gazetteer {
     /** The types (bit set) of a single-word key, 0 when unknown. */
     public int lookup(String key) {
         Integer v = entries.get(key);
+        return v == null ? 0 : v;
+    }
+
+    /** ORG and LOC bits for a head word (lemma) such as «министерство», «область», "university". */
+    public int head(String key) {
+        Integer v = heads.get(key);
         return v == null ? 0 : v;
     }
 

@@ -131,13 +131,48 @@ public final class Morphology {
     private final ThreadLocal<DictionaryLookup> lookup;
     private final ConcurrentHashMap<String, Analysis> cache = new ConcurrentHashMap<>();
 
-    private Morphology(Dictionary dictionary) {
+    private final boolean russian;
+
+    private Morphology(Dictionary dictionary, boolean russian) {
         this.dictionary = dictionary;
+        this.russian = russian;
         this.lookup = ThreadLocal.withInitial(() -> new DictionaryLookup(this.dictionary));
     }
 
     private static final class Holder {
-        static final Morphology RUSSIAN = load("/org/languagetool/resource/ru/russian.dict");
+        static final Morphology RUSSIAN = load("/org/languagetool/resource/ru/russian.dict", true);
+    }
+
+    private static final class SynthHolder {
+        static final Dictionary SYNTH = read("/org/languagetool/resource/ru/russian_synth.dict");
+        static final ThreadLocal<DictionaryLookup> LOOKUP = ThreadLocal.withInitial(() -> new DictionaryLookup(SYNTH));
+    }
+
+    private static Dictionary read(String resource) {
+        URL url = Morphology.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("missing " + resource);
+        }
+        try {
+            return Dictionary.read(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Russian form of a lemma with the given full tag (e.g. российский + ADJ:Posit:Fem:Nom), or null. */
+    public static String synthesize(String lemma, String tag) {
+        List<WordData> forms = SynthHolder.LOOKUP.get().lookup(lemma + "|" + tag);
+        return forms.isEmpty() ? null : forms.get(0).getStem().toString();
+    }
+
+    private static final class EnglishHolder {
+        static final Morphology ENGLISH = load("/org/languagetool/resource/en/english.dict", false);
+    }
+
+    /** The shared English morphology (Penn tags; loaded on first use). Looks words up as written. */
+    public static Morphology english() {
+        return EnglishHolder.ENGLISH;
     }
 
     /** The shared Russian morphology (loaded on first use). */
@@ -145,13 +180,13 @@ public final class Morphology {
         return Holder.RUSSIAN;
     }
 
-    private static Morphology load(String resource) {
+    private static Morphology load(String resource, boolean russian) {
         URL url = Morphology.class.getResource(resource);
         if (url == null) {
             throw new IllegalStateException("missing " + resource + " (org.languagetool:language-ru on the classpath)");
         }
         try {
-            return new Morphology(Dictionary.read(url));
+            return new Morphology(Dictionary.read(url), russian);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,7 +194,7 @@ public final class Morphology {
 
     /** The analysis of a word form (any case; looked up lower-cased, ё also as е). */
     public Analysis analyse(String word) {
-        String form = word.toLowerCase(Locale.ROOT);
+        String form = russian ? word.toLowerCase(Locale.ROOT) : word;
         Analysis a = cache.get(form);
         if (a != null) {
             return a;
@@ -174,7 +209,7 @@ public final class Morphology {
 
     private List<Reading> readings(String form) {
         List<Reading> out = new ArrayList<>(4);
-        if (form.isEmpty() || !isCyrillicWord(form)) {
+        if (form.isEmpty() || (russian && !isCyrillicWord(form)) || form.length() > 40) {
             return out;
         }
         collect(form, out);

@@ -1,0 +1,143 @@
+package io.newsflow.enrich.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.newsflow.common.model.Article;
+import io.newsflow.enrich.Enricher;
+import io.newsflow.enrich.entities.EntityRecognizer;
+import io.newsflow.enrich.entities.LookAlikes;
+
+/**
+ * The NER benchmark: runs the recogniser over a gold JSONL (shared/bench/ner format), prints per-type and overall
+ * precision, recall and F1 with the naeval token-level metric ({@link NerScorer}, the same numbers as
+ * {@code score.py}), then throughput single-threaded after warm-up: the recogniser alone and the whole
+ * {@link Enricher} (language, entities with canonical names, tags), each text taken as an article body.
+ *
+ * <pre>java -cp ... io.newsflow.enrich.bench.NerBench --gold factru-dev.jsonl [--predict OUT.jsonl] [--seconds 5]</pre>
+ */
+public final class NerBench {
+
+    private NerBench() {
+    }
+
+    /** What a run measured. */
+    public record Report(NerScorer.Result score, double nerArticlesPerSecond, double enrichArticlesPerSecond,
+            long heapUsedBytes) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path gold = null;
+        Path predict = null;
+        double seconds = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--gold" -> gold = Path.of(args[++i]);
+                case "--predict" -> predict = Path.of(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (usage: --gold GOLD.jsonl [--predict OUT.jsonl] [--seconds S])");
+            }
+        }
+        if (gold == null) {
+            throw new IllegalArgumentException("--gold GOLD.jsonl is required");
+        }
+        Report r = run(gold, predict, seconds, System.out);
+        if (r.score().docs == 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Predicted spans of one text, as the Enricher's recogniser finds them (look-alike letters folded). */
+    public static NerScorer.Doc predict(NerScorer.Doc doc) {
+        String folded = LookAlikes.fold(doc.text());
+        return GoldData.prediction(doc, EntityRecognizer.get().recognize(folded));
+    }
+
+    public static Report run(Path gold, Path predict, double seconds, java.io.PrintStream out) throws Exception {
+        List<NerScorer.Doc> docs = GoldData.read(gold);
+        List<NerScorer.Doc> preds = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (NerScorer.Doc d : docs) {
+            preds.add(predict(d));
+        }
+        long firstPass = System.nanoTime() - t0;
+        Map<String, NerScorer.Doc> byId = GoldData.byId(preds);
+        NerScorer.Result score = NerScorer.score(docs, byId);
+        out.print(score.table());
+        if (predict != null) {
+            GoldData.write(predict, preds);
+            out.println("predictions written to " + predict);
+        }
+        out.printf(Locale.ROOT, "%nfirst pass (cold, includes loading the dictionaries and models): %.2f s%n",
+                firstPass / 1e9);
+        double ner = throughput(docs, seconds, d -> predict(d));
+        List<Article> articles = new ArrayList<>();
+        for (NerScorer.Doc d : docs) {
+            articles.add(new Article(d.id(), "bench:" + d.id(), null, null, null, null, null, null, null, null, null,
+                    null, d.text(), null, 0, null));
+        }
+        Enricher enricher = new Enricher();
+        double enrich = throughputArticles(articles, seconds, enricher);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heap = rt.totalMemory() - rt.freeMemory();
+        out.printf(Locale.ROOT, "throughput, single thread, after warm-up: recogniser %.0f articles/s, "
+                + "full Enricher %.0f articles/s (%d texts, avg %d chars)%n", ner, enrich, docs.size(),
+                docs.stream().mapToInt(d -> d.text().length()).sum() / Math.max(1, docs.size()));
+        out.printf(Locale.ROOT, "heap in use after GC: %.1f MB (max heap %.0f MB)%n", heap / 1e6, rt.maxMemory() / 1e6);
+        return new Report(score, ner, enrich, heap);
+    }
+
+    private static double throughput(List<NerScorer.Doc> docs, double seconds,
+            java.util.function.Function<NerScorer.Doc, NerScorer.Doc> f) {
+        long sink = 0;
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.4e9);
+        while (System.nanoTime() < warmEnd) {
+            for (NerScorer.Doc d : docs) {
+                sink += f.apply(d).spans().size();
+            }
+        }
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            for (NerScorer.Doc d : docs) {
+                sink += f.apply(d).spans().size();
+                n++;
+            }
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return n / s;
+    }
+
+    private static double throughputArticles(List<Article> articles, double seconds, Enricher enricher) {
+        long sink = 0;
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.4e9);
+        while (System.nanoTime() < warmEnd) {
+            for (Article a : articles) {
+                sink += enricher.enrich(a).entities().size();
+            }
+        }
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            for (Article a : articles) {
+                sink += enricher.enrich(a).entities().size();
+                n++;
+            }
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return n / s;
+    }
+}

@@ -1,0 +1,207 @@
+package io.newsflow.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.EntityType;
+import io.newsflow.common.model.Mention;
+
+/**
+ * Entities of a text: mentions from the {@link EntityRecognizer} (run on the text with look-alike letters folded),
+ * canonical names from the {@link NameNormalizer}, mentions of one name grouped into one entity, and a surname
+ * alone («Антонов», "Blinken") joined to the full name mentioned elsewhere in the text. Output order is
+ * deterministic: entities by first mention, mentions by offset. Thread-safe.
+ */
+public final class EntityExtractor {
+
+    private final EntityRecognizer recognizer;
+    private final NameNormalizer normalizer;
+
+    public EntityExtractor(EntityRecognizer recognizer, NameNormalizer normalizer) {
+        this.recognizer = recognizer;
+        this.normalizer = normalizer;
+    }
+
+    private static final class Holder {
+        static final EntityExtractor INSTANCE = new EntityExtractor(EntityRecognizer.get(),
+                new NameNormalizer(Morphology.russian()));
+    }
+
+    public static EntityExtractor get() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Group {
+        final EntityType type;
+        final String key;
+        final List<String> names = new ArrayList<>();
+        final List<int[]> spans = new ArrayList<>();
+        int words;
+
+        Group(EntityType type, String key) {
+            this.type = type;
+            this.key = key;
+        }
+    }
+
+    /** The grouping key of a canonical name: lower case, ё as е, look-alike letters folded to Latin. */
+    static String key(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        String lower = name.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        boolean latin = false;
+        for (int i = 0; i < lower.length(); i++) {
+            if (Tokenizer.isLat(lower.charAt(i))) {
+                latin = true;
+            }
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(latin ? LookAlikes.toLatin(c) : c);
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' ');
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * «МИД России», «Госдепартамента США»: an organisation followed by the country it belongs to (a place in the
+     * genitive, one space apart) is one organisation for the article's entities. (factRuEval, which the tagger
+     * learned from, marks the two apart; the bench scores the tagger's own spans.)
+     */
+    static List<EntityRecognizer.Span> mergeOrgLoc(String text, List<EntityRecognizer.Span> spans) {
+        List<EntityRecognizer.Span> out = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            EntityRecognizer.Span s = spans.get(i);
+            if (s.type() == EntityType.ORG && i + 1 < spans.size()) {
+                EntityRecognizer.Span t = spans.get(i + 1);
+                String gap = text.substring(s.end(), t.start());
+                if (t.type() == EntityType.LOC && gap.equals(" ") && isGenitivePlace(text.substring(t.start(), t.end()))) {
+                    out.add(new EntityRecognizer.Span(s.start(), t.end(), EntityType.ORG));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static boolean isGenitivePlace(String place) {
+        if (place.length() >= 2 && place.equals(place.toUpperCase(Locale.ROOT))) {
+            return true; // США, РФ
+        }
+        if (!Tokenizer.isRu(place.charAt(0))) {
+            return false;
+        }
+        Morphology.Analysis a = Morphology.russian().analyse(place.split(" ")[place.split(" ").length - 1]);
+        for (Morphology.Reading r : a.readings) {
+            if (r.has("R") && r.tag().startsWith("NN") && !r.has("Name") && !r.has("Fam")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entities of a text; mention offsets in code points. */
+    public List<Entity> extract(String text) {
+        String folded = LookAlikes.fold(text);
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize(folded);
+        List<EntityRecognizer.Span> spans = mergeOrgLoc(folded, recognizer.recognize(folded, tokens));
+        Set<String> forms = new HashSet<>();
+        for (Tokenizer.Token t : tokens) {
+            forms.add(t.text().toLowerCase(Locale.ROOT));
+        }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (EntityRecognizer.Span s : spans) {
+            String mentionFolded = folded.substring(s.start(), s.end());
+            String canonical = normalizer.canonical(mentionFolded, s.type(), forms);
+            String key = key(canonical);
+            if (key.isEmpty()) {
+                continue;
+            }
+            Group g = groups.computeIfAbsent(s.type() + "|" + key, k -> new Group(s.type(), key));
+            g.names.add(canonical);
+            g.spans.add(new int[] {s.start(), s.end()});
+            g.words = Math.max(g.words, key.split(" ").length);
+        }
+        // a surname (or other single word) alone joins the one longer name of the same type ending with it
+        List<Group> all = new ArrayList<>(groups.values());
+        for (Group g : all) {
+            if (g.words != 1 || g.type != EntityType.PER) {
+                continue;
+            }
+            Group target = null;
+            int candidates = 0;
+            for (Group h : all) {
+                if (h == g || h.type != g.type || h.words < 2) {
+                    continue;
+                }
+                String[] parts = h.key.split(" ");
+                if (sameWord(parts[parts.length - 1], g.key)) {
+                    if (target == null || h.spans.size() > target.spans.size()) {
+                        target = h;
+                    }
+                    candidates++;
+                }
+            }
+            if (target != null && candidates >= 1) {
+                target.spans.addAll(g.spans);
+                g.spans.clear();
+            }
+        }
+        int[] cp = Tokenizer.codePointOffsets(text);
+        List<Entity> out = new ArrayList<>();
+        for (Group g : all) {
+            if (g.spans.isEmpty()) {
+                continue;
+            }
+            g.spans.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
+            List<Mention> mentions = new ArrayList<>();
+            for (int[] s : g.spans) {
+                mentions.add(new Mention(cp[s[0]], cp[s[1]], text.substring(s[0], s[1])));
+            }
+            out.add(new Entity(g.type, bestName(g), mentions));
+        }
+        out.sort(Comparator.<Entity>comparingInt(e -> e.mentions().get(0).start())
+                .thenComparing(e -> e.type().name()).thenComparing(Entity::name));
+        return out;
+    }
+
+    private static final String[] CASE_ENDINGS = {"ом", "ем", "ой", "ей", "а", "я", "у", "ю", "е", "s"};
+
+    /** A surname and the last word of a full name: equal, or equal but for a case ending (Блинкена, Блинкен). */
+    static boolean sameWord(String full, String alone) {
+        if (full.equals(alone)) {
+            return true;
+        }
+        for (String e : CASE_ENDINGS) {
+            if (alone.length() > e.length() + 2 && alone.endsWith(e)
+                    && alone.substring(0, alone.length() - e.length()).equals(full)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String bestName(Group g) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String n : g.names) {
+            counts.merge(n, 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(e -> e.getKey().chars().filter(Character::isUpperCase).count())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(g.key);
+    }
+}

@@ -1,0 +1,265 @@
+package io.newsflow.enrich.tags;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newsflow.common.model.Article;
+import io.newsflow.common.model.EntityType;
+import io.newsflow.common.model.Tag;
+import io.newsflow.enrich.entities.Morphology;
+import io.newsflow.enrich.entities.NameNormalizer;
+import io.newsflow.enrich.entities.Tokenizer;
+
+/**
+ * Tags of an article: the publisher's section and tags (score 1), topics of the taxonomy in {@code topics.txt}
+ * (politics, economy, business, technology, science, health, sport, culture, crime, world; Russian and English
+ * keyword stems), and keyphrases (the most frequent common nouns and adjective + noun phrases, in the nominative for
+ * Russian). Deterministic: tags sorted by source, then score descending, then name; scores rounded to 2 places.
+ */
+public final class Tagger {
+
+    /** One topic of the taxonomy. */
+    public record Topic(String id, String russian, String english, List<String> stems) {
+    }
+
+    private static final int MAX_TOPICS = 3;
+    private static final double TOPIC_THRESHOLD = 0.3;
+    private static final int MAX_KEYPHRASES = 5;
+    private static final Set<String> STOP = Set.of("год", "время", "день", "раз", "слово", "дело", "человек",
+            "сторона", "часть", "место", "случай", "тысяча", "миллион", "миллиард", "процент", "рубль", "неделя",
+            "месяц", "число", "страна", "вопрос", "который", "также", "однако", "year", "time", "people", "way",
+            "thing", "week", "month", "part", "percent", "day", "number", "lot", "man", "woman", "one", "world");
+
+    private final List<Topic> topics = new ArrayList<>();
+    private final Morphology morphology;
+    private final NameNormalizer normalizer;
+
+    public Tagger(Morphology morphology, NameNormalizer normalizer) {
+        this.morphology = morphology;
+        this.normalizer = normalizer;
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        Map<String, List<String>> stems = new HashMap<>();
+        try (InputStream in = Tagger.class.getResourceAsStream("topics.txt")) {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("topic ")) {
+                    String[] p = line.substring(6).split("\\|");
+                    labels.put(p[0].trim(), new String[] {p[1].trim(), p[2].trim()});
+                } else {
+                    int colon = line.indexOf(':');
+                    String id = line.substring(0, colon).split(" ")[0];
+                    for (String s : line.substring(colon + 1).trim().split("\\s+")) {
+                        stems.computeIfAbsent(id, k -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Map.Entry<String, String[]> e : labels.entrySet()) {
+            topics.add(new Topic(e.getKey(), e.getValue()[0], e.getValue()[1],
+                    List.copyOf(stems.getOrDefault(e.getKey(), List.of()))));
+        }
+    }
+
+    public List<Topic> topics() {
+        return List.copyOf(topics);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** All tags of the article. */
+    public List<Tag> tags(Article article, String language) {
+        List<Tag> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> publisher = new ArrayList<>();
+        if (article.section() != null) {
+            publisher.add(article.section());
+        }
+        publisher.addAll(article.publisherTags());
+        for (String p : publisher) {
+            String name = p == null ? "" : p.strip().replaceAll("\\s+", " ");
+            if (!name.isEmpty() && seen.add(name.toLowerCase(Locale.ROOT))) {
+                out.add(new Tag(name, Tag.Source.PUBLISHER, 1.0));
+            }
+        }
+        String title = article.title() == null ? "" : article.title();
+        String text = article.text() == null ? "" : article.text();
+        out.addAll(topicTags(title, text));
+        out.addAll(keyphrases(title + "\n\n" + text));
+        out.sort(Comparator.comparingInt((Tag t) -> t.source().ordinal())
+                .thenComparing(Comparator.comparingDouble(Tag::score).reversed()).thenComparing(Tag::name));
+        return out;
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        String lower = s.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        while (i < lower.length()) {
+            while (i < lower.length() && !Character.isLetterOrDigit(lower.charAt(i))) {
+                i++;
+            }
+            int st = i;
+            while (i < lower.length() && Character.isLetterOrDigit(lower.charAt(i))) {
+                i++;
+            }
+            if (i > st) {
+                out.add(lower.substring(st, i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(String word, String stem) {
+        return stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem);
+    }
+
+    List<Tag> topicTags(String title, String text) {
+        List<String> titleWords = words(title);
+        List<String> textWords = words(text);
+        int total = titleWords.size() + textWords.size();
+        if (total == 0) {
+            return List.of();
+        }
+        List<Tag> out = new ArrayList<>();
+        for (Topic t : topics) {
+            double hits = 0;
+            for (String w : titleWords) {
+                for (String s : t.stems()) {
+                    if (matches(w, s)) {
+                        hits += 3;
+                        break;
+                    }
+                }
+            }
+            for (String w : textWords) {
+                for (String s : t.stems()) {
+                    if (matches(w, s)) {
+                        hits += 1;
+                        break;
+                    }
+                }
+            }
+            double per100 = hits * 100.0 / Math.max(total, 30);
+            double score = round(1 - Math.exp(-per100 / 4.0));
+            if (score >= TOPIC_THRESHOLD) {
+                out.add(new Tag(t.id(), Tag.Source.TOPIC, score));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Tag::score).reversed().thenComparing(Tag::name));
+        return out.size() > MAX_TOPICS ? new ArrayList<>(out.subList(0, MAX_TOPICS)) : out;
+    }
+
+    List<Tag> keyphrases(String text) {
+        List<Tokenizer.Token> toks = Tokenizer.tokenize(text);
+        Set<String> forms = new HashSet<>();
+        for (Tokenizer.Token t : toks) {
+            forms.add(t.text().toLowerCase(Locale.ROOT));
+        }
+        Map<String, Double> counts = new HashMap<>();
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < toks.size(); i++) {
+            String w = toks.get(i).text();
+            if (w.length() < 4 || !Tokenizer.isRu(w.charAt(0)) || !Character.isLowerCase(w.charAt(0))) {
+                continue;
+            }
+            Morphology.Analysis a = morphology.analyse(w);
+            Morphology.Reading noun = null;
+            for (Morphology.Reading r : a.readings) {
+                if (r.tag().startsWith("NN") && !r.has("Name") && !r.has("Fam") && !r.has("Patr")) {
+                    noun = r;
+                    break;
+                }
+            }
+            if (noun == null || a.is(Morphology.Analysis.VERB) || STOP.contains(noun.lemma())) {
+                continue;
+            }
+            String lemma = noun.lemma().replace('ё', 'е');
+            counts.merge(lemma, 1.0, Double::sum);
+            first.putIfAbsent(lemma, i);
+            if (i > 0) {
+                String p = toks.get(i - 1).text();
+                boolean adjacent = toks.get(i - 1).end() + 1 == toks.get(i).start()
+                        && text.charAt(toks.get(i - 1).end()) == ' ';
+                if (adjacent && p.length() > 3 && Tokenizer.isRu(p.charAt(0)) && Character.isLowerCase(p.charAt(0))
+                        && morphology.analyse(p).is(Morphology.Analysis.ADJ)
+                        && !morphology.analyse(p).is(Morphology.Analysis.PRON)) {
+                    String phrase = normalizer.canonical(p + " " + w, EntityType.ORG, forms)
+                            .toLowerCase(Locale.ROOT).replace('ё', 'е');
+                    counts.merge(phrase, 1.6, Double::sum);
+                    first.putIfAbsent(phrase, i - 1);
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            englishCandidates(toks, counts, first);
+        }
+        double max = counts.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(counts.entrySet());
+        ranked.removeIf(e -> e.getValue() < 2);
+        ranked.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue).reversed()
+                .thenComparingInt(e -> first.get(e.getKey())).thenComparing(Map.Entry::getKey));
+        List<Tag> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : ranked) {
+            if (out.size() == MAX_KEYPHRASES) {
+                break;
+            }
+            out.add(new Tag(e.getKey(), Tag.Source.KEYPHRASE, round(e.getValue() / max)));
+        }
+        return out;
+    }
+
+    private static final Set<String> EN_STOP = Set.of("the", "and", "that", "this", "with", "from", "have", "were",
+            "been", "their", "which", "would", "there", "about", "after", "other", "said", "says", "also", "they",
+            "will", "more", "when", "what", "than", "into", "some", "could", "them", "only", "over", "such", "most",
+            "very", "just", "like", "where", "while", "these", "those", "being", "because", "before", "does");
+
+    private void englishCandidates(List<Tokenizer.Token> toks, Map<String, Double> counts, Map<String, Integer> first) {
+        Morphology en = Morphology.english();
+        for (int i = 0; i < toks.size(); i++) {
+            String w = toks.get(i).text();
+            if (w.length() < 4 || !Tokenizer.isLat(w.charAt(0)) || !Character.isLowerCase(w.charAt(0))
+                    || EN_STOP.contains(w)) {
+                continue;
+            }
+            Morphology.Analysis a = en.analyse(w);
+            String lemma = null;
+            for (Morphology.Reading r : a.readings) {
+                if (r.tag().equals("NN") || r.tag().equals("NNS")) {
+                    lemma = r.lemma();
+                    break;
+                }
+            }
+            boolean verbToo = false;
+            for (Morphology.Reading r : a.readings) {
+                if (r.tag().startsWith("VB") || r.tag().startsWith("JJ") || r.tag().startsWith("RB")) {
+                    verbToo = true;
+                }
+            }
+            if (lemma == null || verbToo && !a.readings.get(0).tag().startsWith("NN") || STOP.contains(lemma)) {
+                continue;
+            }
+            counts.merge(lemma, 1.0, Double::sum);
+            first.putIfAbsent(lemma, i);
+        }
+    }
+}
