@@ -17,6 +17,7 @@ import io.newsflow.common.runtime.Version;
                 IngestCommand.class,
                 TailCommand.class,
                 ExtractFileCommand.class,
+                ReplayCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

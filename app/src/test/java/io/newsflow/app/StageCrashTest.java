@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -45,21 +42,18 @@ class StageCrashTest {
             }
         }
 
-        Process first = startExtractStage(broker, prefix, logs.resolve("first.log"));
+        StageProcess first = StageProcess.start("extract", broker.bootstrapServers(), prefix, "crash-test",
+                logs.resolve("first.log"), "--property", "max.poll.records=20");
         // Small batches make many transactions, so the kill lands between and inside them.
         int before = waitForOutputs(broker, topics.articles(), 300, Duration.ofSeconds(90));
-        first.destroyForcibly();  // SIGKILL: no shutdown hook, an open transaction left behind
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, first.exitValue(), "killed by SIGKILL");
+        assertEquals(137, first.kill(), "killed by SIGKILL");
         assertTrue(before < PAGES, "the kill came mid-run (" + before + " of " + PAGES + " done)");
 
-        Process second = startExtractStage(broker, prefix, logs.resolve("second.log"));
+        StageProcess second = StageProcess.start("extract", broker.bootstrapServers(), prefix, "crash-test",
+                logs.resolve("second.log"), "--property", "max.poll.records=20");
         List<ConsumerRecord<byte[], byte[]>> articles =
                 broker.readCommitted(topics.articles(), PAGES, Duration.ofSeconds(3), Duration.ofSeconds(180));
-        second.destroy();  // SIGTERM: a clean stop
-        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, second.exitValue(), "a stage stopped by SIGTERM exits 0; log: "
-                + Files.readString(logs.resolve("second.log")));
+        assertEquals(0, second.terminate(), "a stage stopped by SIGTERM exits 0; log: " + second.log());
 
         Map<String, Long> counts = articles.stream().collect(Collectors.groupingBy(
                 r -> new String(r.key(), StandardCharsets.UTF_8), Collectors.counting()));
@@ -71,22 +65,8 @@ class StageCrashTest {
                 Duration.ofSeconds(5)).size());
     }
 
-    private static Process startExtractStage(TestBroker broker, String prefix, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classPath(),
-                Newsflow.class.getName(), "extract", "--bootstrap-servers", broker.bootstrapServers(),
-                "--topic-prefix", prefix, "--instance-id", "crash-test",
-                "--property", "max.poll.records=20"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-    }
-
     /** Waits until the topic holds at least {@code atLeast} committed records; returns how many it saw. */
-    private static int waitForOutputs(TestBroker broker, String topic, int atLeast, Duration timeout) {
+    static int waitForOutputs(TestBroker broker, String topic, int atLeast, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {

@@ -41,6 +41,11 @@ public final class TestBroker {
         this.embedded = embedded;
     }
 
+    /** A view of a broker a test started itself (to stop and restart it), with the same helpers. */
+    public static TestBroker forEmbedded(EmbeddedKafka kafka) {
+        return new TestBroker("embedded", kafka.bootstrapServers(), kafka);
+    }
+
     /** "embedded" or "testcontainers". */
     public String kind() {
         return kind;

@@ -114,8 +114,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
                         counters.abort();
                         listener.aborted();
                         producer = abortOrDiscard(producer);
-                        rewind(consumer, records);
                         backOff(consecutiveFailures);
+                        // A commit that timed out may still have landed; only the committed offsets tell, and
+                        // they are final once a producer with our transactional id has been initialised.
+                        while (producer == null && running) {
+                            producer = startProducer();
+                        }
+                        if (producer != null) {
+                            rewindToCommitted(consumer, records);
+                        }
                     }
                 }
                 if (System.nanoTime() - lastLog > PROGRESS_LOG_INTERVAL_NANOS) {
@@ -197,11 +204,25 @@ public final class StageRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Seeks every partition of a failed batch back to the batch's first offset in it. */
-    private static void rewind(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
-            if (consumer.assignment().contains(partition)) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
+    /** Seeks every partition of a failed batch back to its committed offset, retrying while the broker is away. */
+    private void rewindToCommitted(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+        java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(records.partitions());
+        partitions.retainAll(consumer.assignment());
+        for (int attempt = 1; running && !partitions.isEmpty(); attempt++) {
+            try {
+                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, Duration.ofSeconds(30));
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata offset = committed.get(partition);
+                    if (offset != null) {
+                        consumer.seek(partition, offset);
+                    } else {
+                        consumer.seekToBeginning(List.of(partition));
+                    }
+                }
+                return;
+            } catch (KafkaException e) {
+                log.warn("stage {}: cannot read committed offsets yet ({}); retrying", spec.name(), e.getMessage());
+                backOff(attempt);
             }
         }
     }

@@ -1,8 +1,12 @@
 package io.newsflow.extract.stage;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.model.Article;
@@ -12,6 +16,7 @@ import io.newsflow.common.runtime.OutputRecord;
 import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.extract.Extractor;
+import io.newsflow.extract.NotAnArticleException;
 
 /** The extract stage: {@code news.raw} pages in, {@code news.articles} out, rejected pages dead-lettered. */
 public final class ExtractStage {
@@ -31,11 +36,32 @@ public final class ExtractStage {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("the record has no " + Headers.URL + " header");
         }
-        Article article = extractor.extract(input.value(), url, input.header(Headers.CONTENT_TYPE));
+        Article article = extractor.extract(decoded(input.value()), url, input.header(Headers.CONTENT_TYPE));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Headers.URL, url);
         headers.put(Headers.FETCHED_AT, input.header(Headers.FETCHED_AT));
         headers.put(Headers.SOURCE, input.header(Headers.SOURCE));
         return new OutputRecord(outputTopic, article.id(), JsonCodec.encode(article), headers);
+    }
+
+    /**
+     * The page bytes, gunzipped when a fetcher stored the body still gzip-encoded; the expansion is bounded, so
+     * a gzip bomb is rejected instead of filling the heap.
+     */
+    static byte[] decoded(byte[] value) throws NotAnArticleException {
+        if (value == null || value.length < 2 || (value[0] & 0xff) != 0x1f || (value[1] & 0xff) != 0x8b) {
+            return value;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(value))) {
+            byte[] page = in.readNBytes(Extractor.MAX_PAGE_BYTES + 1);
+            if (page.length > Extractor.MAX_PAGE_BYTES) {
+                throw new NotAnArticleException(NotAnArticleException.Reason.TOO_LARGE, "the gzip-encoded page expands "
+                        + "past the limit of " + Extractor.MAX_PAGE_BYTES + " bytes");
+            }
+            return page;
+        } catch (IOException e) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.BINARY, "gzip-encoded page that cannot be "
+                    + "decompressed: " + e.getMessage());
+        }
     }
 }
