@@ -106,8 +106,10 @@ public final class BodyExtractor {
                     .forEach(c -> System.err.printf("cand %.1f chars=%d ld=%.2f %s%n", stats.get(c).score,
                             stats.get(c).chars, stats.get(c).linkDensity(), describe(c)));
         }
+        Element best0 = top;
         top = climb(top, root, stats);
         List<Element> included = withSiblings(top, root, stats);
+        addTwins(best0, candidates, included, stats);
         if (DEBUG) {
             included.forEach(c -> System.err.println("included " + describe(c)));
         }
@@ -199,6 +201,45 @@ public final class BodyExtractor {
         return out;
     }
 
+    /**
+     * Adds candidates elsewhere in the page that carry the top candidate's exact class and score well: templates
+     * that split one article into several identically named blocks (intro, then body after a full-width image).
+     */
+    private static void addTwins(Element top, List<Element> candidates, List<Element> included,
+            Map<Element, Stat> stats) {
+        String cls = top.className();
+        Stat ts = stats.get(top);
+        if (cls.isEmpty() || ts == null) {
+            return;
+        }
+        double threshold = Math.max(10, ts.score * 0.2);
+        for (Element c : candidates) {
+            Stat cs = stats.get(c);
+            if (c == top || cs.score < threshold || !cls.equals(c.className())) {
+                continue;
+            }
+            boolean overlaps = false;
+            for (Element i : included) {
+                if (isAncestor(i, c) || isAncestor(c, i)) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) {
+                included.add(c);
+            }
+        }
+    }
+
+    private static boolean isAncestor(Element a, Element d) {
+        for (Element e = d; e != null; e = e.parent()) {
+            if (e == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean endsSentence(String t) {
         return t.contains(". ") || t.endsWith(".");
     }
@@ -225,7 +266,7 @@ public final class BodyExtractor {
             return true;
         }
         double ld = b.linkDensity();
-        if (ld > 0.5) {
+        if (ld > 0.5 || Boilerplate.isBoilerplate(b.text())) {
             return true;
         }
         for (Element e = b.owner(); e != null && e != container; e = e.parent()) {
@@ -249,6 +290,11 @@ public final class BodyExtractor {
         }
         if (STRUCTURAL_NEGATIVE.contains(e.normalName())) {
             return true;
+        }
+        String tag = e.normalName();
+        // Rows and cells carry styling classes ("player-2020", "oddrow"), not roles.
+        if (tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody")) {
+            return false;
         }
         return Hints.negative(Hints.classAndId(e));
     }

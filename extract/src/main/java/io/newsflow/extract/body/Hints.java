@@ -27,7 +27,7 @@ final class Hints {
             "authors", "credit", "credits", "date", "time", "timestamp", "dateline", "headline", "header",
             "masthead", "menu", "nav", "navbar", "toolbar", "tools", "print", "rating", "feedback", "hidden", "skip",
             "toc", "feed", "lenta", "teaser", "card", "cards", "rubric", "follow", "donate", "login", "register",
-            "shop", "affiliate", "cta", "bio", "profile", "badge", "label", "player", "embed", "widget",
+            "shop", "affiliate", "cta", "bio", "profile", "badge", "label", "embed", "widget",
             "pagination", "pager", "similar", "modal", "infobox", "links", "photo", "image", "figure", "video");
 
     /** Words marking the article's own container. */

@@ -1,0 +1,38 @@
+package io.newsflow.extract.body;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Lines that are boilerplate by their words alone, wherever a template puts them: ad labels, cookie notices. */
+final class Boilerplate {
+
+    /** Whole-line labels, lower-cased, punctuation stripped. */
+    private static final Set<String> LABELS = Set.of("advertisement", "advert", "ad", "ads", "anzeige", "werbung",
+            "реклама", "publicidad", "publicité", "publicite", "pubblicità", "sponsored", "sponsored content",
+            "story continues below advertisement", "article continues below advertisement",
+            "continue reading below", "scroll to continue with content", "advertisement continue reading below",
+            "comments", "share", "share this", "share this article", "share this story", "tweet", "related",
+            "related articles", "related stories", "read more", "read next", "more on this story",
+            "skip advertisement", "weiterlesen", "teilen", "читайте также", "поделиться", "leer más", "lire aussi",
+            "tell us what you think", "you may also like", "recommended", "most popular", "trending now");
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N} ]+");
+    private static final Pattern COOKIE = Pattern.compile("cookie", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONSENT = Pattern.compile(
+            "accept|consent|privacy|opt-out|agree|datenschutz|einverstanden|akzeptieren|aceptar|accepter|согласи",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private Boilerplate() {
+    }
+
+    static boolean isBoilerplate(String text) {
+        if (text.length() <= 60) {
+            String key = NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").strip();
+            if (LABELS.contains(key)) {
+                return true;
+            }
+        }
+        return text.length() < 600 && COOKIE.matcher(text).find() && CONSENT.matcher(text).find();
+    }
+}
