@@ -25,6 +25,9 @@ public final class BodyExtractor {
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "body", "form",
             "center", "blockquote");
 
+    /** A body shorter than this is looked for again with unlikely-named regions allowed. */
+    private static final int RETRY_BELOW_CHARS = 500;
+
     private BodyExtractor() {
     }
 
@@ -54,9 +57,26 @@ public final class BodyExtractor {
                 }
             }
         }
+        Body body = choose(root, blocks, stats, true);
+        if (body.chars() < RETRY_BELOW_CHARS) {
+            // Readability's retry: some templates wrap the whole article in a "sidebar-grid" or "extra" box.
+            for (Stat s : stats.values()) {
+                s.candidate = false;
+                s.score = 0;
+            }
+            Body all = choose(root, blocks, stats, false);
+            if (all.chars() > body.chars()) {
+                body = all;
+            }
+        }
+        return body;
+    }
+
+    private static Body choose(Element root, List<TextBlock> blocks, Map<Element, Stat> stats,
+            boolean skipUnlikely) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
-            if (b.chars() < 25 || b.unlikely() || UNSCORED.contains(b.owner().normalName())) {
+            if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())) {
                 continue;
             }
             // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in

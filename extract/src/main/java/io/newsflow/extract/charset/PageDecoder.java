@@ -117,16 +117,15 @@ public final class PageDecoder {
             // A page that says UTF-16 inside an ASCII-compatible meta tag cannot really be UTF-16.
             return false;
         }
-        if (isSingleByteLatin(declared) || declared.equals(WINDOWS_1251) || declared.equals(KOI8_R)) {
-            // Legacy declarations are often stale after a site moved to UTF-8; real multi-byte UTF-8 wins.
-            Utf8Stats stats = utf8Stats(bytes);
-            if (stats.invalid == 0 && stats.multiByte > 0) {
-                return false;
-            }
-            if (isSingleByteLatin(declared)) {
-                Charset guess = detect(bytes);
-                return !(guess.equals(WINDOWS_1251) || guess.equals(KOI8_R));
-            }
+        // Legacy declarations are often stale after a site moved to UTF-8: bytes that are valid UTF-8 with
+        // multi-byte sequences are UTF-8 (legacy text is almost never valid UTF-8 by accident).
+        Utf8Stats stats = utf8Stats(bytes);
+        if (stats.invalid == 0 && stats.multiByte > 0) {
+            return false;
+        }
+        if (isSingleByteLatin(declared)) {
+            Charset guess = detect(bytes);
+            return !(guess.equals(WINDOWS_1251) || guess.equals(KOI8_R));
         }
         return true;
     }
