@@ -1,0 +1,111 @@
+package io.newsflow.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.topics.Topics;
+import io.newsflow.ingest.RawPageProducer;
+import io.newsflow.testkit.RealKafka;
+import io.newsflow.testkit.TestBroker;
+
+/** Backfills: a replay writes byte-identical values, so versioned and compacted topics agree with the live run. */
+@RealKafka
+class ReplayTest {
+
+    private static final int PAGES = 1000;
+
+    /** The latest value per key, as a compacted topic ends up. */
+    private static Map<String, byte[]> latestByKey(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, byte[]> latest = new LinkedHashMap<>();
+        records.forEach(r -> latest.put(new String(r.key(), StandardCharsets.UTF_8), r.value()));
+        return latest;
+    }
+
+    private static void assertSameValues(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((key, value) -> assertArrayEquals(value, actual.get(key), key));
+    }
+
+    private static String[] kafkaArgs(TestBroker broker, String prefix, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(more));
+        args.addAll(List.of("--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", prefix,
+                "--instance-id", "replay-test"));
+        return args.toArray(String[]::new);
+    }
+
+    private static String run(int expectedExit, String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Newsflow.commandLine().execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        System.out.print(out);
+        assertEquals(expectedExit, exit, out);
+        return out;
+    }
+
+    @Test
+    void replayIntoVersionedAndLiveTopicsReproducesTheLiveValues(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("live");
+        Topics topics = settings.topics();
+        try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1)) {
+            try (RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
+                for (int i = 0; i < PAGES; i++) {
+                    producer.send(TestPages.page(i));
+                }
+            }
+            assertEquals(PAGES, broker.readCommitted(topics.enriched(), PAGES).size());
+        }
+        Map<String, byte[]> liveArticles = latestByKey(broker.readCommitted(topics.articles(), PAGES));
+        Map<String, byte[]> liveEnriched = latestByKey(broker.readCommitted(topics.enriched(), PAGES));
+
+        String dry = run(0, kafkaArgs(broker, prefix, "replay", "--stage", "extract", "--dry-run"));
+        assertTrue(dry.contains("dry run of " + topics.raw() + ": " + PAGES + " records"), dry);
+
+        String report = run(0, kafkaArgs(broker, prefix, "replay", "--stage", "extract", "--from", "earliest",
+                "--output-suffix", ".v2"));
+        assertTrue(report.contains("in = transformed + dead-lettered"), report);
+        List<ConsumerRecord<byte[], byte[]>> v2 = broker.readCommitted(topics.articles() + ".v2", PAGES);
+        assertEquals(PAGES, v2.size(), "each article once in the versioned topic");
+        assertSameValues(liveArticles, latestByKey(v2));
+
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "enrich"));
+        List<ConsumerRecord<byte[], byte[]>> enrichedAfter = broker.readCommitted(topics.enriched(), 2 * PAGES);
+        assertEquals(2 * PAGES, enrichedAfter.size(), "the replay appended one more version per article");
+        assertSameValues(liveEnriched, latestByKey(enrichedAfter));
+    }
+
+    @Test
+    void replayRejectsAMalformedStartWithAClearMessage(TestBroker broker) {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Newsflow.commandLine().execute(kafkaArgs(broker, TestBroker.uniquePrefix(),
+                    "replay", "--stage", "extract", "--from", "last tuesday"));
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertTrue(exit != 0);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--from 'last tuesday' is not earliest"), err.toString());
+    }
+}
