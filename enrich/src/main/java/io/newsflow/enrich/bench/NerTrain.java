@@ -58,6 +58,7 @@ public final class NerTrain {
         if (gold == null) {
             throw new IllegalArgumentException("--gold FILE is required");
         }
+        PerceptronTagger.verbose = true;
         List<NerScorer.Doc> docs = GoldData.read(gold);
         Features features = Features.standard();
         List<List<Tokenizer.Token>> tokens = new ArrayList<>();

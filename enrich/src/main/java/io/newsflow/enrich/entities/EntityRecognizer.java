@@ -80,7 +80,79 @@ public final class EntityRecognizer {
 
     public List<Span> recognize(String text, List<Tokenizer.Token> tokens) {
         PerceptronTagger model = mostlyCyrillic(text) ? ru : en;
-        return spans(tokens, label(model, features, text, tokens));
+        return corporate(tokens, spans(tokens, label(model, features, text, tokens)));
+    }
+
+    private static final java.util.Set<String> CORPORATE = java.util.Set.of("inc", "ltd", "llc", "corp", "plc", "co",
+            "ag", "gmbh", "sa", "nv", "oy", "ab", "pjsc", "ojsc");
+
+    /**
+     * English company names: an organisation ends with its legal form («Acme Holdings Ltd.»), so a span running past
+     * it is cut there and what follows starts a new organisation at the next capitalised word; lower-case words at
+     * the edges of a Latin-script organisation are dropped («Microsoft Corp. and Acme Ltd. rose»).
+     */
+    static List<Span> corporate(List<Tokenizer.Token> tokens, List<Span> spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.type() != EntityType.ORG) {
+                out.add(s);
+                continue;
+            }
+            int a = indexOfStart(tokens, s.start());
+            int b = indexOfEnd(tokens, s.end());
+            if (a < 0 || b < 0 || !Tokenizer.isLat(tokens.get(a).text().charAt(0))) {
+                out.add(s);
+                continue;
+            }
+            int i = a;
+            while (i <= b) {
+                while (i <= b && !Character.isUpperCase(tokens.get(i).text().charAt(0))
+                        && !Character.isDigit(tokens.get(i).text().charAt(0))) {
+                    i++;
+                }
+                if (i > b) {
+                    break;
+                }
+                int j = i;
+                int end = -1;
+                while (j <= b) {
+                    String t = tokens.get(j).text();
+                    if (CORPORATE.contains(t.toLowerCase(java.util.Locale.ROOT)) && j > i) {
+                        end = j + 1 <= b && tokens.get(j + 1).text().equals(".") ? j + 1 : j;
+                        break;
+                    }
+                    j++;
+                }
+                if (end < 0) {
+                    end = b;
+                    while (end > i && Tokenizer.isLat(tokens.get(end).text().charAt(0))
+                            && Character.isLowerCase(tokens.get(end).text().charAt(0))) {
+                        end--;
+                    }
+                }
+                out.add(new Span(tokens.get(i).start(), tokens.get(end).end(), EntityType.ORG));
+                i = end + 1;
+            }
+        }
+        return out;
+    }
+
+    private static int indexOfStart(List<Tokenizer.Token> tokens, int start) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).start() == start) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfEnd(List<Tokenizer.Token> tokens, int end) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).end() == end) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Labels of every token: the model decodes each paragraph (line) on its own. */

@@ -286,6 +286,16 @@ public final class NameNormalizer {
                     }
                 }
             }
+            if (best == null && Character.isUpperCase(w.charAt(0))) {
+                // surnames in -ский/-ой the dictionary knows only as adjectives (Жуковского)
+                for (Morphology.Reading r : an[i].readings) {
+                    if (r.tag().startsWith("ADJ") && !r.has("Short") && gender.equals(genderOf(r.tag()))
+                            && (caseTag == null || caseTag.equals(caseOf(r.tag())))) {
+                        best = r;
+                        break;
+                    }
+                }
+            }
             if (best != null) {
                 String form = caseOf(best.tag()) == null ? null : Morphology.synthesize(best.lemma(), toNom(best.tag()));
                 out[i] = likeCase(form != null ? form : best.lemma(), w);
@@ -294,11 +304,17 @@ public final class NameNormalizer {
             } else {
                 String c = caseTag;
                 if (c == null && masc > 0 && i > 0 && out.length > 1) {
-                    c = "R"; // after a masculine first name the dictionary cannot decline (Энтони Блинкена)
+                    // after a masculine first name the dictionary cannot decline (Энтони Блинкена)
                     String lw = w.toLowerCase(Locale.ROOT);
                     if (lw.endsWith("ом") || lw.endsWith("ем")) {
                         c = "T";
-                    } else if (!(lw.endsWith("а") || lw.endsWith("я"))) {
+                    } else if (lw.endsWith("а") || lw.endsWith("я")) {
+                        c = "R";
+                    } else if (lw.endsWith("у") || lw.endsWith("ю")) {
+                        c = "D";
+                    } else if (lw.endsWith("е")) {
+                        c = "P";
+                    } else {
                         c = null;
                     }
                 }

@@ -179,6 +179,9 @@ public final class PerceptronTagger {
         return out;
     }
 
+    /** Print progress while training. */
+    public static volatile boolean verbose;
+
     /** One training sequence. */
     public record Sequence(long[][] feats, int[] gold) {
     }
@@ -226,7 +229,9 @@ public final class PerceptronTagger {
                     }
                 }
             }
-            System.err.printf("epoch %d: %d token errors, %d features%n", e + 1, errors, m.size);
+            if (verbose) {
+                System.err.printf("epoch %d: %d token errors, %d features%n", e + 1, errors, m.size);
+            }
         }
         // finish averaging
         int t = time[0];

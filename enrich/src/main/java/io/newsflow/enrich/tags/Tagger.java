@@ -105,8 +105,15 @@ public final class Tagger {
         String text = article.text() == null ? "" : article.text();
         out.addAll(topicTags(title, text));
         out.addAll(keyphrases(title + "\n\n" + text));
-        out.sort(Comparator.comparingInt((Tag t) -> t.source().ordinal())
-                .thenComparing(Comparator.comparingDouble(Tag::score).reversed()).thenComparing(Tag::name));
+        // publisher tags keep the publisher's order (section first); the others by score, then name
+        out.sort((x, y) -> {
+            int c = Integer.compare(x.source().ordinal(), y.source().ordinal());
+            if (c != 0 || x.source() == Tag.Source.PUBLISHER) {
+                return c;
+            }
+            c = Double.compare(y.score(), x.score());
+            return c != 0 ? c : x.name().compareTo(y.name());
+        });
         return out;
     }
 

@@ -1,0 +1,163 @@
+package io.newsflow.enrich.alerts;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newsflow.common.model.Article;
+import io.newsflow.common.model.EnrichedArticle;
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.EntityType;
+import io.newsflow.common.model.Tag;
+
+/**
+ * What rules look at in one enriched article, computed once per article: its words by form (lemma), its
+ * entities by name key, tags, section, language and host, and the index keys that select candidate rules.
+ */
+final class ArticleView {
+
+    final EnrichedArticle enriched;
+    final Article article;
+    /** {@code title + "\n\n" + text}: the text entity mention offsets count into. */
+    final String fullText;
+    final String language;
+    final String section;
+    final String host;
+    final Set<String> tags = new HashSet<>();
+    private final Lemmatizer lemmatizer;
+    private List<Words.Word> words;
+    /** form → positions of the words having it. */
+    private Map<String, List<Integer>> wordsByForm;
+    /** entity key ("сергей лавров", "лавров", lemmas of the surname) → entities. */
+    final Map<String, List<Entity>> entitiesByKey = new HashMap<>();
+
+    ArticleView(EnrichedArticle enriched, Lemmatizer lemmatizer) {
+        this.enriched = enriched;
+        this.article = enriched.article();
+        this.lemmatizer = lemmatizer;
+        String title = article.title() == null ? "" : article.title();
+        String text = article.text() == null ? "" : article.text();
+        this.fullText = title + "\n\n" + text;
+        String code = enriched.language() != null && enriched.language().code() != null
+                && !enriched.language().code().equals("und") ? enriched.language().code() : article.language();
+        this.language = code == null ? "" : code.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        this.section = article.section() == null ? "" : Words.normName(article.section());
+        this.host = host(article.id() != null ? article.id() : article.url());
+        for (Tag tag : enriched.tags()) {
+            if (tag.name() != null) {
+                tags.add(Words.normName(tag.name()));
+            }
+        }
+        for (String tag : article.publisherTags()) {
+            tags.add(Words.normName(tag));
+        }
+        for (Entity entity : enriched.entities()) {
+            if (entity.name() == null) {
+                continue;
+            }
+            for (String key : entityKeys(entity.name(), entity.type(), lemmatizer)) {
+                entitiesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entity);
+            }
+        }
+    }
+
+    /** The keys an article entity is found by: its full name, and for a person its surname and its lemmas. */
+    static Set<String> entityKeys(String name, EntityType type, Lemmatizer lemmatizer) {
+        Set<String> keys = new LinkedHashSet<>();
+        List<Words.Word> tokens = Words.of(name);
+        if (tokens.isEmpty()) {
+            return keys;
+        }
+        keys.add(join(tokens));
+        String last = tokens.get(tokens.size() - 1).norm();
+        if (type == EntityType.PER) {
+            keys.add(last);
+        }
+        if (tokens.size() == 1 || type == EntityType.PER) {
+            // An entity name the enricher left inflected («Женеве») is still found by its lemma.
+            keys.addAll(lemmatizer.forms(last));
+        }
+        return keys;
+    }
+
+    static String join(List<Words.Word> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (Words.Word w : tokens) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(w.norm());
+        }
+        return b.toString();
+    }
+
+    static String host(String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            String h = URI.create(url).getHost();
+            return h == null ? "" : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    List<Words.Word> words() {
+        index();
+        return words;
+    }
+
+    /** The positions of the words that have the form. */
+    List<Integer> positions(String form) {
+        index();
+        return wordsByForm.getOrDefault(form, List.of());
+    }
+
+    boolean hasForm(int position, List<String> forms) {
+        List<String> own = lemmatizer.forms(words.get(position).norm());
+        for (String f : forms) {
+            if (own.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void index() {
+        if (wordsByForm != null) {
+            return;
+        }
+        words = Words.of(fullText);
+        wordsByForm = new HashMap<>(words.size() * 2);
+        for (int i = 0; i < words.size(); i++) {
+            for (String form : lemmatizer.forms(words.get(i).norm())) {
+                wordsByForm.computeIfAbsent(form, k -> new ArrayList<>(2)).add(i);
+            }
+        }
+    }
+
+    /** The word forms present in the article. */
+    Set<String> wordForms() {
+        index();
+        return wordsByForm.keySet();
+    }
+
+    /** The host and its parent domains ({@code www.rbc.ru}, {@code rbc.ru}, {@code ru}). */
+    List<String> hostSuffixes() {
+        List<String> out = new ArrayList<>(4);
+        String h = host;
+        while (!h.isEmpty()) {
+            out.add(h);
+            int dot = h.indexOf('.');
+            h = dot < 0 ? "" : h.substring(dot + 1);
+        }
+        return out;
+    }
+}

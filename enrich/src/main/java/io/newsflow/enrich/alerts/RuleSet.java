@@ -1,0 +1,552 @@
+package io.newsflow.enrich.alerts;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.newsflow.common.model.Alert.AlertMatch;
+import io.newsflow.common.model.EnrichedArticle;
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.EntityType;
+import io.newsflow.common.model.Mention;
+
+/**
+ * A checked set of rules, compiled for matching. Immutable and thread-safe.
+ *
+ * <p>Rules are indexed by their terms so that an article evaluates only candidate rules: each rule gets a set
+ * of anchor keys (entity names, word lemmas, tags, section, language, host), at least one of which an article
+ * must have for the rule to hold; {@code all} takes its most selective child's anchors, {@code any} the union of
+ * its children's. Rules that can hold without any term ({@code not} at the top, only URL patterns) are
+ * evaluated for every article. Matching an article costs one pass over its words (lemmas are cached) plus the
+ * candidate rules.
+ */
+public final class RuleSet {
+
+    private static final int WORD = 0;
+    private static final int ENTITY = 1;
+    private static final int TAG = 2;
+    private static final int SECTION = 3;
+    private static final int LANGUAGE = 4;
+    private static final int HOST = 5;
+    private static final int KINDS = 6;
+    /** The cost of a kind of anchor: how many articles it lets through, roughly. Lower is more selective. */
+    private static final int[] COST = {1, 1, 2, 3, 10, 4};
+    /** At most this many matched terms per alert (each mention is one). */
+    static final int MAX_MATCHES = 100;
+    private static final int SNIPPET_CONTEXT = 80;
+
+    /** An empty rule set: nothing fires. */
+    public static final RuleSet EMPTY = new RuleSet(List.of());
+
+    private final List<Rule> rules;
+    private final Lemmatizer lemmatizer;
+    private final Node[] compiled;
+    private final List<Map<String, int[]>> index = new ArrayList<>(KINDS);
+    private final BitSet always = new BitSet();
+    private final boolean usesWords;
+
+    public RuleSet(List<Rule> rules) {
+        this(rules, Lemmatizer.standard());
+    }
+
+    public RuleSet(List<Rule> rules, Lemmatizer lemmatizer) {
+        this.rules = List.copyOf(rules);
+        this.lemmatizer = lemmatizer;
+        this.compiled = new Node[this.rules.size()];
+        List<Map<String, List<Integer>>> building = new ArrayList<>(KINDS);
+        for (int k = 0; k < KINDS; k++) {
+            building.add(new HashMap<>());
+        }
+        boolean words = false;
+        for (int i = 0; i < this.rules.size(); i++) {
+            Node node = compile(this.rules.get(i).when());
+            compiled[i] = node;
+            words |= node.usesWords();
+            Anchors anchors = node.anchors();
+            if (anchors == null) {
+                always.set(i);
+            } else {
+                for (Key key : anchors.keys) {
+                    List<Integer> list = building.get(key.kind).computeIfAbsent(key.key, k -> new ArrayList<>(1));
+                    if (list.isEmpty() || list.get(list.size() - 1) != i) {
+                        list.add(i);
+                    }
+                }
+            }
+        }
+        for (Map<String, List<Integer>> kind : building) {
+            Map<String, int[]> frozen = new HashMap<>(kind.size() * 2);
+            kind.forEach((k, v) -> frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            index.add(frozen);
+        }
+        this.usesWords = words;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    /** The number of rules evaluated for every article because no term narrows them down. */
+    public int unindexed() {
+        return always.cardinality();
+    }
+
+    /** The rules that hold for the article, in file order. */
+    public List<RuleMatch> match(EnrichedArticle enriched) {
+        if (rules.isEmpty()) {
+            return List.of();
+        }
+        ArticleView view = new ArticleView(enriched, lemmatizer);
+        BitSet candidates = candidates(view);
+        List<RuleMatch> out = new ArrayList<>();
+        List<AlertMatch> matched = new ArrayList<>();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            matched.clear();
+            if (compiled[i].eval(view, matched)) {
+                out.add(result(rules.get(i), matched, view));
+            }
+        }
+        return out;
+    }
+
+    /** How many rules the article's terms select for evaluation (for benchmarks and tests). */
+    public int candidateCount(EnrichedArticle enriched) {
+        return candidates(new ArticleView(enriched, lemmatizer)).cardinality();
+    }
+
+    private BitSet candidates(ArticleView view) {
+        BitSet set = (BitSet) always.clone();
+        if (usesWords) {
+            lookup(WORD, view.wordForms(), set);
+        }
+        lookup(ENTITY, view.entitiesByKey.keySet(), set);
+        lookup(TAG, view.tags, set);
+        if (!view.section.isEmpty()) {
+            lookup(SECTION, List.of(view.section), set);
+        }
+        if (!view.language.isEmpty()) {
+            lookup(LANGUAGE, List.of(view.language), set);
+        }
+        lookup(HOST, view.hostSuffixes(), set);
+        return set;
+    }
+
+    private void lookup(int kind, Iterable<String> keys, BitSet into) {
+        Map<String, int[]> map = index.get(kind);
+        if (map.isEmpty()) {
+            return;
+        }
+        for (String key : keys) {
+            int[] hits = map.get(key);
+            if (hits != null) {
+                for (int hit : hits) {
+                    into.set(hit);
+                }
+            }
+        }
+    }
+
+    private static RuleMatch result(Rule rule, List<AlertMatch> matched, ArticleView view) {
+        // Each term once per span, text terms in text order, article-level terms after them.
+        Set<AlertMatch> unique = new LinkedHashSet<>(matched);
+        List<AlertMatch> sorted = new ArrayList<>(unique);
+        sorted.sort(Comparator.comparingInt((AlertMatch m) -> m.start() < 0 ? 1 : 0)
+                .thenComparingInt(AlertMatch::start).thenComparingInt(AlertMatch::end));
+        if (sorted.size() > MAX_MATCHES) {
+            sorted = sorted.subList(0, MAX_MATCHES);
+        }
+        AlertMatch first = sorted.isEmpty() || sorted.get(0).start() < 0 ? null : sorted.get(0);
+        return new RuleMatch(rule, sorted, snippet(view.fullText, first));
+    }
+
+    /** About {@value #SNIPPET_CONTEXT} code points either side of the match, cut at spaces, on one line. */
+    static String snippet(String text, AlertMatch first) {
+        int[] cps = text.codePoints().toArray();
+        int start;
+        int end;
+        if (first == null) {
+            start = 0;
+            end = Math.min(cps.length, 2 * SNIPPET_CONTEXT);
+        } else {
+            start = Math.max(0, Math.min(first.start(), cps.length) - SNIPPET_CONTEXT);
+            end = Math.min(cps.length, Math.max(first.end(), 0) + SNIPPET_CONTEXT);
+        }
+        if (start > 0) {
+            int s = start;
+            while (s < first.start() && !Character.isWhitespace(cps[s - 1])) {
+                s++;
+            }
+            start = s;
+        }
+        if (end < cps.length) {
+            int e = end;
+            int floor = first == null ? start : first.end();
+            while (e > floor && !Character.isWhitespace(cps[e])) {
+                e--;
+            }
+            end = e;
+        }
+        String body = new String(cps, start, end - start).replaceAll("\\s+", " ").strip();
+        return (start > 0 ? "…" : "") + body + (end < cps.length ? "…" : "");
+    }
+
+    // ---- compilation ----
+
+    private record Key(int kind, String key) {
+    }
+
+    /** The keys an article needs one of for a condition to hold, and how selective they are. */
+    private record Anchors(List<Key> keys, int cost) {
+    }
+
+    private Node compile(Condition c) {
+        if (c instanceof Condition.All all) {
+            return new AllNode(all.children().stream().map(this::compile).toArray(Node[]::new));
+        } else if (c instanceof Condition.Any any) {
+            return new AnyNode(any.children().stream().map(this::compile).toArray(Node[]::new));
+        } else if (c instanceof Condition.Not not) {
+            return new NotNode(compile(not.child()));
+        } else if (c instanceof Condition.EntityTerm e) {
+            return new EntityNode(e, lemmatizer);
+        } else if (c instanceof Condition.TextTerm t) {
+            return new TextNode(t, lemmatizer);
+        } else if (c instanceof Condition.TagTerm t) {
+            return new ValueNode("tag:" + t.name(), TAG, Words.normName(t.name()));
+        } else if (c instanceof Condition.SectionTerm s) {
+            return new ValueNode("section:" + s.name(), SECTION, Words.normName(s.name()));
+        } else if (c instanceof Condition.LanguageTerm l) {
+            return new ValueNode("language:" + l.code(), LANGUAGE, l.code());
+        } else if (c instanceof Condition.SiteTerm s) {
+            return new ValueNode("site:" + s.host(), HOST, s.host());
+        } else if (c instanceof Condition.UrlTerm u) {
+            return new UrlNode(u);
+        }
+        throw new IllegalArgumentException("unknown condition " + c);
+    }
+
+    private interface Node {
+        boolean eval(ArticleView view, List<AlertMatch> out);
+
+        /** Null when the condition can hold for an article without any of its terms. */
+        Anchors anchors();
+
+        default boolean usesWords() {
+            return false;
+        }
+    }
+
+    private record AllNode(Node[] children) implements Node {
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            for (Node child : children) {
+                if (!child.eval(view, out)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Anchors anchors() {
+            Anchors best = null;
+            for (Node child : children) {
+                Anchors a = child.anchors();
+                if (a != null && (best == null || a.cost < best.cost
+                        || (a.cost == best.cost && a.keys.size() < best.keys.size()))) {
+                    best = a;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public boolean usesWords() {
+            for (Node child : children) {
+                if (child.usesWords()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record AnyNode(Node[] children) implements Node {
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            boolean any = false;
+            for (Node child : children) {
+                // Every child, so that the alert lists each term that matched.
+                any |= child.eval(view, out);
+            }
+            return any;
+        }
+
+        @Override
+        public Anchors anchors() {
+            List<Key> keys = new ArrayList<>();
+            int cost = 0;
+            for (Node child : children) {
+                Anchors a = child.anchors();
+                if (a == null) {
+                    return null;
+                }
+                keys.addAll(a.keys);
+                cost = Math.max(cost, a.cost);
+            }
+            return new Anchors(keys, cost);
+        }
+
+        @Override
+        public boolean usesWords() {
+            for (Node child : children) {
+                if (child.usesWords()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record NotNode(Node child) implements Node {
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            return !child.eval(view, new ArrayList<>());
+        }
+
+        @Override
+        public Anchors anchors() {
+            return null;
+        }
+
+        @Override
+        public boolean usesWords() {
+            return child.usesWords();
+        }
+    }
+
+    /** An entity by canonical name; see {@link Condition.EntityTerm}. */
+    private static final class EntityNode implements Node {
+        private final Condition.EntityTerm term;
+        private final String label;
+        private final Lemmatizer lemmatizer;
+        private final List<String> tokens;
+        private final String full;
+        private final String last;
+        private final List<String> keys;
+
+        EntityNode(Condition.EntityTerm term, Lemmatizer lemmatizer) {
+            this.term = term;
+            this.label = "entity:" + term.name();
+            this.lemmatizer = lemmatizer;
+            this.tokens = Words.of(term.name()).stream().map(Words.Word::norm).toList();
+            this.full = String.join(" ", tokens);
+            this.last = tokens.get(tokens.size() - 1);
+            Set<String> k = new LinkedHashSet<>();
+            if (term.type() == null || term.type() == EntityType.PER) {
+                k.add(last);
+            }
+            if (term.type() != EntityType.PER) {
+                k.add(full);
+            }
+            this.keys = List.copyOf(k);
+        }
+
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            Map<Entity, Boolean> found = new IdentityHashMap<>();
+            int mentions = 0;
+            for (String key : keys) {
+                for (Entity entity : view.entitiesByKey.getOrDefault(key, List.of())) {
+                    if (!found.containsKey(entity) && matches(entity)) {
+                        found.put(entity, Boolean.TRUE);
+                        mentions += Math.max(1, entity.mentions().size());
+                    }
+                }
+            }
+            if (found.isEmpty() || mentions < term.min()) {
+                return false;
+            }
+            for (Entity entity : found.keySet()) {
+                for (Mention m : entity.mentions()) {
+                    out.add(new AlertMatch(label, m.start(), m.end(), m.text()));
+                }
+                if (entity.mentions().isEmpty()) {
+                    out.add(new AlertMatch(label, -1, -1, entity.name()));
+                }
+            }
+            return true;
+        }
+
+        private boolean matches(Entity entity) {
+            if (term.type() != null && entity.type() != term.type()) {
+                return false;
+            }
+            List<String> other = Words.of(entity.name()).stream().map(Words.Word::norm).toList();
+            if (other.isEmpty()) {
+                return false;
+            }
+            if (other.equals(tokens)) {
+                return true;
+            }
+            if (entity.type() == EntityType.PER) {
+                if (!same(last, other.get(other.size() - 1))) {
+                    return false;
+                }
+                if (tokens.size() == 1 || other.size() == 1) {
+                    return true;
+                }
+                List<String> mine = tokens.subList(0, tokens.size() - 1);
+                List<String> theirs = other.subList(0, other.size() - 1);
+                return theirs.containsAll(mine) || mine.containsAll(theirs);
+            }
+            if (other.size() != tokens.size()) {
+                return false;
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                if (!same(tokens.get(i), other.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The rule's word (a nominative) is the article's word or one of its lemmas («Женеве» → женева). */
+        private boolean same(String ruleWord, String articleWord) {
+            return ruleWord.equals(articleWord) || lemmatizer.forms(articleWord).contains(ruleWord);
+        }
+
+        @Override
+        public Anchors anchors() {
+            return new Anchors(keys.stream().map(k -> new Key(ENTITY, k)).toList(), COST[ENTITY]);
+        }
+    }
+
+    /** A word or phrase on lemmas; see {@link Condition.TextTerm}. */
+    private static final class TextNode implements Node {
+        private final Condition.TextTerm term;
+        private final String label;
+        private final List<List<String>> forms;
+
+        TextNode(Condition.TextTerm term, Lemmatizer lemmatizer) {
+            this.term = term;
+            this.label = (term.phrase() ? "phrase:" : "word:") + term.text();
+            this.forms = Words.of(term.text()).stream().map(w -> lemmatizer.forms(w.norm())).toList();
+        }
+
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            List<String> firstForms = forms.get(0);
+            Set<Integer> starts = firstForms.size() == 1 ? null : new TreeSet<>();
+            List<Integer> single = null;
+            for (String form : firstForms) {
+                List<Integer> positions = view.positions(form);
+                if (starts == null) {
+                    single = positions;
+                } else {
+                    starts.addAll(positions);
+                }
+            }
+            Iterable<Integer> candidates = starts == null ? single : starts;
+            List<Words.Word> words = view.words();
+            List<int[]> hits = new ArrayList<>();
+            for (int p : candidates) {
+                if (p + forms.size() > words.size()) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int i = 1; i < forms.size() && ok; i++) {
+                    ok = view.hasForm(p + i, forms.get(i));
+                }
+                if (ok) {
+                    hits.add(new int[]{p, p + forms.size() - 1});
+                }
+            }
+            if (hits.isEmpty() || hits.size() < term.min()) {
+                return false;
+            }
+            for (int[] hit : hits) {
+                Words.Word a = words.get(hit[0]);
+                Words.Word b = words.get(hit[1]);
+                String text = a == b ? a.text() : codePointSubstring(view.fullText, a.start(), b.end());
+                out.add(new AlertMatch(label, a.start(), b.end(), text));
+            }
+            return true;
+        }
+
+        @Override
+        public Anchors anchors() {
+            return new Anchors(forms.get(0).stream().map(f -> new Key(WORD, f)).toList(), COST[WORD]);
+        }
+
+        @Override
+        public boolean usesWords() {
+            return true;
+        }
+    }
+
+    /** A tag, section, language or site: one value of the article. */
+    private record ValueNode(String label, int kind, String value) implements Node {
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            String actual;
+            switch (kind) {
+                case TAG -> actual = view.tags.contains(value) ? value : null;
+                case SECTION -> actual = view.section.equals(value) ? view.article.section() : null;
+                case LANGUAGE -> actual = view.language.equals(value) ? value : null;
+                case HOST -> actual = view.host.equals(value) || view.host.endsWith("." + value) ? view.host : null;
+                default -> throw new IllegalStateException();
+            }
+            if (actual == null) {
+                return false;
+            }
+            out.add(new AlertMatch(label, -1, -1, actual));
+            return true;
+        }
+
+        @Override
+        public Anchors anchors() {
+            return new Anchors(List.of(new Key(kind, value)), COST[kind]);
+        }
+    }
+
+    private record UrlNode(Condition.UrlTerm term) implements Node {
+        @Override
+        public boolean eval(ArticleView view, List<AlertMatch> out) {
+            String id = view.article.id() == null ? "" : view.article.id();
+            String url = view.article.url() == null ? "" : view.article.url();
+            String hit = term.pattern().matcher(id).matches() ? id : term.pattern().matcher(url).matches() ? url : null;
+            if (hit == null) {
+                return false;
+            }
+            out.add(new AlertMatch("url:" + term.glob(), -1, -1, hit));
+            return true;
+        }
+
+        @Override
+        public Anchors anchors() {
+            return null;
+        }
+    }
+
+    static String codePointSubstring(String s, int start, int end) {
+        int from = s.offsetByCodePoints(0, start);
+        int to = s.offsetByCodePoints(from, end - start);
+        return s.substring(from, to);
+    }
+
+    @Override
+    public String toString() {
+        return rules.size() + " rules (" + unindexed() + " evaluated for every article)";
+    }
+}

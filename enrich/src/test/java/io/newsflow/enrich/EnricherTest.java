@@ -1,0 +1,177 @@
+package io.newsflow.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.common.codec.JsonCodec;
+import io.newsflow.common.model.Article;
+import io.newsflow.common.model.EnrichedArticle;
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.EntityType;
+import io.newsflow.common.model.Mention;
+import io.newsflow.common.model.Tag;
+
+class EnricherTest {
+
+    private final Enricher enricher = new Enricher();
+
+    static Article fixture(String resource, String language, String section, List<String> tags) throws IOException {
+        String s;
+        try (InputStream in = EnricherTest.class.getResourceAsStream(resource)) {
+            s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int k = s.indexOf("\n\n");
+        return new Article("https://example.test/" + resource, "https://example.test/" + resource, null,
+                s.substring(0, k), null, List.of(), null, null, "test", section, tags, language,
+                s.substring(k + 2).strip(), null, 0, null);
+    }
+
+    private static Map<EntityType, Set<String>> names(EnrichedArticle e) {
+        Map<EntityType, Set<String>> m = new TreeMap<>();
+        for (Entity en : e.entities()) {
+            m.computeIfAbsent(en.type(), k -> new TreeSet<>()).add(en.name());
+        }
+        return m;
+    }
+
+    private static Entity entity(EnrichedArticle e, EntityType type, String name) {
+        for (Entity en : e.entities()) {
+            if (en.type() == type && en.name().equals(name)) {
+                return en;
+            }
+        }
+        throw new AssertionError("no " + type + " " + name + " in " + names(e));
+    }
+
+    private static void assertOffsets(EnrichedArticle e) {
+        int[] cps = Enricher.fullText(e.article()).codePoints().toArray();
+        for (Entity en : e.entities()) {
+            for (Mention m : en.mentions()) {
+                assertEquals(m.text(), new String(cps, m.start(), m.end() - m.start()), "offsets of " + m);
+            }
+        }
+    }
+
+    @Test
+    void rbcStory() throws IOException {
+        EnrichedArticle e = enricher.enrich(fixture("rbc-story.txt", "ru", "Политика", List.of()));
+        Map<EntityType, Set<String>> names = names(e);
+        assertTrue(names.get(EntityType.PER).containsAll(List.of("Сергей Лавров", "Энтони Блинкен",
+                "Анатолий Антонов", "Владимир Путин", "Джо Байден", "Джон Салливан")), names.toString());
+        assertTrue(names.get(EntityType.LOC).containsAll(List.of("Россия", "США", "Женева", "Москва", "Вашингтон")),
+                names.toString());
+        assertTrue(names.get(EntityType.ORG).containsAll(List.of("МИД России", "Госдепартамент США", "Facebook",
+                "ABC News")), names.toString());
+        // one entity per person: inflected forms and the surname alone are joined to the full name
+        for (String person : names.get(EntityType.PER)) {
+            assertFalse(person.equals("Антонов") || person.equals("Блинкена") || person.equals("Лаврова"), person);
+        }
+        Entity antonov = entity(e, EntityType.PER, "Анатолий Антонов");
+        assertTrue(antonov.mentions().stream().anyMatch(m -> m.text().equals("Антонов")));
+        Entity blinken = entity(e, EntityType.PER, "Энтони Блинкен");
+        assertTrue(blinken.mentions().stream().anyMatch(m -> m.text().equals("Блинкена")), blinken.toString());
+        Entity washington = entity(e, EntityType.LOC, "Вашингтон");
+        assertTrue(washington.mentions().stream().anyMatch(m -> m.text().equals("Вашингтоном")));
+        // «АВС News» typed with Cyrillic А, В, С: the mention keeps the text as written
+        Entity abc = entity(e, EntityType.ORG, "ABC News");
+        assertEquals("АВС News", abc.mentions().get(0).text());
+        assertOffsets(e);
+        assertEquals("ru", e.language().code());
+        assertTrue(e.language().confidence() >= 0.5, e.language().toString());
+        assertTrue(e.tags().contains(new Tag("Политика", Tag.Source.PUBLISHER, 1.0)), e.tags().toString());
+        assertTrue(e.tags().stream().anyMatch(t -> t.source() == Tag.Source.TOPIC && t.name().equals("politics")),
+                e.tags().toString());
+        assertTrue(e.tags().stream().anyMatch(t -> t.source() == Tag.Source.KEYPHRASE), e.tags().toString());
+    }
+
+    @Test
+    void englishStory() throws IOException {
+        EnrichedArticle e = enricher.enrich(fixture("english-story.txt", null, "World", List.of("Russia", "Diplomacy")));
+        Map<EntityType, Set<String>> names = names(e);
+        assertTrue(names.get(EntityType.PER).containsAll(List.of("Antony Blinken", "Sergei Lavrov", "Joe Biden",
+                "Maria Zakharova", "Olaf Scholz")), names.toString());
+        assertTrue(names.get(EntityType.LOC).containsAll(List.of("Geneva", "Moscow", "United States")),
+                names.toString());
+        assertTrue(names.get(EntityType.ORG).containsAll(List.of("Microsoft Corp.", "Acme Holdings Ltd.",
+                "Reuters", "NATO", "State Department")), names.toString());
+        // "Mr. Blinken" and the bare surname belong to Antony Blinken; possessives stay outside the mention
+        Entity blinken = entity(e, EntityType.PER, "Antony Blinken");
+        assertTrue(blinken.mentions().size() >= 3, blinken.toString());
+        for (Entity en : e.entities()) {
+            for (Mention m : en.mentions()) {
+                assertFalse(m.text().endsWith("'s") || m.text().endsWith("’s") || m.text().startsWith("Mr"),
+                        m.toString());
+            }
+        }
+        Entity lavrov = entity(e, EntityType.PER, "Sergei Lavrov");
+        assertTrue(lavrov.mentions().stream().anyMatch(m -> m.text().equals("Lavrov")), lavrov.toString());
+        assertOffsets(e);
+        assertEquals("en", e.language().code());
+        assertEquals(new Tag("World", Tag.Source.PUBLISHER, 1.0), e.tags().get(0));
+    }
+
+    @Test
+    void sameArticleSameBytes() throws IOException {
+        Article a = fixture("rbc-story.txt", "ru", "Политика", List.of("США"));
+        byte[] first = JsonCodec.encode(enricher.enrich(a));
+        byte[] second = JsonCodec.encode(new Enricher().enrich(a));
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void parallelUseGivesTheSameResult() throws Exception {
+        Article a = fixture("rbc-story.txt", "ru", "Политика", List.of());
+        byte[] expected = JsonCodec.encode(enricher.enrich(a));
+        List<Thread> threads = new ArrayList<>();
+        List<byte[]> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                for (int k = 0; k < 5; k++) {
+                    results.add(JsonCodec.encode(new Enricher().enrich(a)));
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(20, results.size());
+        for (byte[] r : results) {
+            assertArrayEquals(expected, r);
+        }
+    }
+
+    @Test
+    void otherLanguagesAndEmptyArticlesDoNotCrash() {
+        for (String text : List.of("", "   ", "Der Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten "
+                + "Emmanuel Macron. Die Gespräche dauerten zwei Stunden.", "北京是中国的首都。", "12345 — !!!",
+                "Президент України Володимир Зеленський відвідав Київ і зустрівся з міністрами.")) {
+            Article a = new Article("id", "u", null, null, null, null, null, null, null, null, null, null, text, null,
+                    0, null);
+            EnrichedArticle e = enricher.enrich(a);
+            assertNotNull(e.language());
+            assertOffsets(e);
+        }
+        Article de = new Article("id", "u", null, "Scholz trifft Macron", null, null, null, null, null, null, null,
+                "de", "Der Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron. "
+                        + "Die Gespräche dauerten zwei Stunden und waren nach Angaben der Regierung konstruktiv.",
+                null, 0, null);
+        assertEquals("de", enricher.enrich(de).language().code());
+    }
+}
