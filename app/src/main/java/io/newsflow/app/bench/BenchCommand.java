@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the extractor and the enricher on gold datasets.",
         subcommands = {
+            NerBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
