@@ -126,6 +126,11 @@ public final class RulesFile {
     }
 
     private void fail(String message, byte[] hash) {
+        if (current == null) {
+            // At start-up: load() throws with the reason instead.
+            lastError = message;
+            return;
+        }
         String error = message.startsWith("rules file ") ? message : "rules file " + path + ": " + message;
         if (!error.equals(lastError)) {
             log.error("{}; the previous rules ({}) stay in force", error, current == null ? "none" : current);

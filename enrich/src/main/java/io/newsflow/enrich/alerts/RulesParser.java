@@ -114,16 +114,14 @@ public final class RulesParser {
         for (JsonNode node : list) {
             position++;
             Rule rule = rule(node, position);
-            if (rule == null) {
-                continue;
-            }
-            Integer before = seen.putIfAbsent(rule.id(), position);
+            JsonNode idNode = node == null ? null : node.get("id");
+            String id = idNode != null && idNode.isValueNode() ? idNode.asText().strip() : "";
+            Integer before = id.isEmpty() ? null : seen.putIfAbsent(id, position);
             if (before != null) {
-                problems.add("rule '" + rule.id() + "' (#" + position + "): duplicate id, rule #" + before
-                        + " has it too");
-                continue;
+                problems.add("rule '" + id + "' (#" + position + "): duplicate id, rule #" + before + " has it too");
+            } else if (rule != null) {
+                rules.add(rule);
             }
-            rules.add(rule);
         }
         return rules;
     }
