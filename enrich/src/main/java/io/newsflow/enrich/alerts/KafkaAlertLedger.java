@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import io.newsflow.common.runtime.KafkaSettings;
  * The alert ledger read from the compacted alerts topic itself: a {@code read_committed} consumer assigned to
  * every partition (alert keys are not co-partitioned with articles, so any instance may need any alert),
  * read from the beginning at start-up and caught up to the end offsets before each batch. It holds one
- * entry per alert key (the content hash), so its size is the number of distinct alerts.
+ * entry per alert key (the content hashes of its {@value #VERSIONS_HEADER} header), so its size is the number of
+ * distinct alerts.
  *
  * <p>Alerts this instance committed are noted at once ({@link #recordCommitted}), since their commit markers
  * may reach the partitions a moment later.
@@ -39,7 +41,7 @@ public final class KafkaAlertLedger implements AlertLedger {
 
     private final KafkaSettings settings;
     private final String topic;
-    private final Map<String, String> hashes = new HashMap<>();
+    private final Map<String, List<String>> hashes = new HashMap<>();
     private KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> assigned = new ArrayList<>();
     private long partitionsCheckedAt;
@@ -127,8 +129,14 @@ public final class KafkaAlertLedger implements AlertLedger {
             return;
         }
         try {
+            Header header = record.headers().lastHeader(VERSIONS_HEADER);
+            if (header != null && header.value() != null && header.value().length > 0) {
+                hashes.put(key, List.of(new String(header.value(), StandardCharsets.UTF_8).split(",")));
+                return;
+            }
+            // An alert written without the header (by another producer): its own version only.
             JsonNode hash = JsonCodec.tree(record.value()).get("contentHash");
-            hashes.put(key, hash == null || hash.isNull() ? "" : hash.asText());
+            hashes.put(key, List.of(hash == null || hash.isNull() ? "" : hash.asText()));
         } catch (RuntimeException e) {
             log.warn("alert ledger: skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
@@ -136,12 +144,12 @@ public final class KafkaAlertLedger implements AlertLedger {
     }
 
     @Override
-    public String lastHash(String key) {
-        return hashes.get(key);
+    public List<String> versions(String key) {
+        return hashes.getOrDefault(key, List.of());
     }
 
     @Override
-    public void recordCommitted(Map<String, String> hashesByKey) {
+    public void recordCommitted(Map<String, List<String>> hashesByKey) {
         hashes.putAll(hashesByKey);
     }
 

@@ -167,7 +167,59 @@ public final class EntityRecognizer {
         if (GAZ_RULE) {
             gazetteerRule(gaz, labels);
         }
+        if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
+            propagate(tokens, labels);
+        }
         return labels;
+    }
+
+    private static final String[] SURNAME_ENDINGS = {"ом", "ем", "ым", "ой", "а", "я", "у", "ю", "е", "ы"};
+
+    private static String bare(String lower) {
+        for (String e : SURNAME_ENDINGS) {
+            if (lower.length() > e.length() + 2 && lower.endsWith(e)) {
+                return lower.substring(0, lower.length() - e.length());
+            }
+        }
+        return lower;
+    }
+
+    /**
+     * Document-level consistency: a word that ends a person's full name elsewhere in the text is that person when
+     * it stands alone («Александр Брод» ... «Брод сказал»), in any case form.
+     */
+    static void propagate(List<Tokenizer.Token> tokens, int[] labels) {
+        java.util.Set<String> surnames = new java.util.HashSet<>();
+        int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == 2 && (i + 1 == n || labels[i + 1] != 2)) {
+                String w = tokens.get(i).text();
+                if (w.length() > 2 && Character.isUpperCase(w.charAt(0))) {
+                    String lower = w.toLowerCase(java.util.Locale.ROOT);
+                    surnames.add(lower);
+                    surnames.add(bare(lower));
+                }
+            }
+        }
+        if (surnames.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != 0) {
+                continue;
+            }
+            String w = tokens.get(i).text();
+            if (w.length() < 3 || !Character.isUpperCase(w.charAt(0)) || w.equals(w.toUpperCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            if (surnames.contains(lower) || surnames.contains(bare(lower))) {
+                boolean nextI = i + 1 < n && labels[i + 1] % 2 == 0 && labels[i + 1] != 0;
+                if (!nextI) {
+                    labels[i] = 1;
+                }
+            }
+        }
     }
 
     static boolean GAZ_RULE = !Boolean.getBoolean("newsflow.ner.noGazRule");
@@ -234,20 +286,55 @@ public final class EntityRecognizer {
             while (j < labels.length && labels[j] == 2 + type * 2) {
                 j++;
             }
+            // split at punctuation no name contains, trim punctuation off the edges
             int a = i;
-            int b = j;
-            while (a < b && isTrim(tokens.get(a).text())) {
-                a++;
-            }
-            while (b > a && (isTrim(tokens.get(b - 1).text()))) {
-                b--;
-            }
-            if (a < b) {
-                out.add(new Span(tokens.get(a).start(), tokens.get(b - 1).end(), EntityType.values()[typeIndex(type)]));
+            for (int k = i; k <= j; k++) {
+                if (k == j || isSplit(tokens.get(k).text())) {
+                    addTrimmed(tokens, a, k, type, out);
+                    a = k + 1;
+                }
             }
             i = j;
         }
         return out;
+    }
+
+    private static boolean isSplit(String t) {
+        return t.equals(",") || t.equals("(") || t.equals(")") || t.equals(";") || t.equals("•") || t.equals(":")
+                || t.equals("[") || t.equals("]") || t.equals("|");
+    }
+
+    private static boolean alnum(String t) {
+        return Character.isLetterOrDigit(t.codePointAt(0));
+    }
+
+    private static void addTrimmed(List<Tokenizer.Token> tokens, int a, int b, int type, List<Span> out) {
+        while (a < b && !alnum(tokens.get(a).text()) && !tokens.get(a).text().equals("«")) {
+            a++;
+        }
+        while (b > a) {
+            String t = tokens.get(b - 1).text();
+            if (alnum(t)) {
+                break;
+            }
+            if (t.equals(".") && b - 2 >= a) {
+                String prev = tokens.get(b - 2).text();
+                if (CORPORATE.contains(prev.toLowerCase(java.util.Locale.ROOT))
+                        || (prev.length() == 1 && Character.isUpperCase(prev.charAt(0)))) {
+                    break;
+                }
+            }
+            b--;
+        }
+        while (a < b && isTrim(tokens.get(a).text())) {
+            a++;
+        }
+        while (b > a && isTrim(tokens.get(b - 1).text())) {
+            b--;
+        }
+        if (a < b) {
+            out.add(new Span(tokens.get(a).start(), tokens.get(b - 1).end(), EntityType.values()[typeIndex(type)]));
+        }
     }
 
     private static int typeIndex(int bioType) {

@@ -28,7 +28,7 @@ import io.newsflow.enrich.alerts.RulesFile;
  *
  * <p>With a rules file it also writes {@code news.alerts} in the same transaction: one alert per rule that holds,
  * keyed {@code ruleId + " " + articleId}, unless the alert ledger already holds that key for the same article
- * version (content hash). The rules file is reloaded at batch boundaries when it changed.
+ * version (content hash; see {@link AlertLedger}). The rules file is reloaded at batch boundaries when it changed.
  */
 public final class EnrichStage {
 
@@ -85,7 +85,7 @@ public final class EnrichStage {
         private final Enricher enricher;
         private final RulesFile rules;
         private final AlertLedger ledger;
-        private final Map<String, String> pending = new LinkedHashMap<>();
+        private final Map<String, List<String>> pending = new LinkedHashMap<>();
         private long matchNanos;
         private long enrichNanos;
 
@@ -116,18 +116,20 @@ public final class EnrichStage {
             out.add(output(input, enriched, topics.enriched()));
             Article article = enriched.article();
             String hash = article.contentHash() == null ? "" : article.contentHash();
-            Map<String, String> raised = new LinkedHashMap<>();
+            Map<String, List<String>> raised = new LinkedHashMap<>();
             for (RuleMatch match : matches) {
                 String key = RuleMatch.key(match.rule().id(), article.id());
-                String before = pending.containsKey(key) ? pending.get(key) : ledger.lastHash(key);
-                if (hash.equals(before)) {
+                List<String> before = pending.containsKey(key) ? pending.get(key) : ledger.versions(key);
+                if (before.contains(hash)) {
                     continue;
                 }
+                List<String> versions = AlertLedger.plus(before, hash);
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put(Headers.URL, article.url());
+                headers.put(AlertLedger.VERSIONS_HEADER, String.join(",", versions));
                 out.add(new OutputRecord(topics.alerts(), key, JsonCodec.encode(match.toAlert(article)), headers,
                         ALERT_COUNTER_PREFIX + match.rule().id()));
-                raised.put(key, hash);
+                raised.put(key, versions);
             }
             pending.putAll(raised);
             return out;
