@@ -31,7 +31,11 @@ public final class RbcStory {
     }
 
     public static Article article(String title, String text) {
-        return new Article(URL, URL, URL, title, null, List.of(), "2021-06-26T14:05:00+03:00", null, "РБК",
+        return article(URL, title, text);
+    }
+
+    public static Article article(String url, String title, String text) {
+        return new Article(url, url, url, title, null, List.of(), "2021-06-26T14:05:00+03:00", null, "РБК",
                 "Политика", List.of(), "ru", text, null, text.split("\\s+").length, sha256(title + "\n\n" + text));
     }
 

@@ -79,6 +79,11 @@ class EnrichStageAlertsTest {
         List<OutputRecord> again = alerts(processor.process(input(changed, 3)));
         assertEquals(2, again.size(), "a changed version that matches alerts again");
         assertEquals(changed.contentHash(), JsonCodec.decodeAlert(again.get(0).value()).contentHash());
+        assertEquals(story.contentHash() + "," + changed.contentHash(), again.get(0).headers().get(AlertLedger.VERSIONS_HEADER));
+        processor.committed();
+
+        processor.beforeBatch();
+        assertEquals(0, alerts(processor.process(input(story, 4))).size(), "the old version replayed after the new one");
         processor.committed();
         processor.close();
     }
