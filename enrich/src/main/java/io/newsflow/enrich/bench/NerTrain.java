@@ -42,6 +42,7 @@ public final class NerTrain {
         Path out = null;
         Path cvPredict = null;
         Path extra = null;
+        int repeat = 1;
         int folds = 5;
         int epochs = 12;
         for (int i = 0; i < args.length; i++) {
@@ -52,6 +53,7 @@ public final class NerTrain {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--cv-predict" -> cvPredict = Path.of(args[++i]);
                 case "--extra" -> extra = Path.of(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -89,7 +91,9 @@ public final class NerTrain {
                 List<PerceptronTagger.Sequence> train = new ArrayList<>(extraSeqs);
                 for (int i = 0; i < docs.size(); i++) {
                     if (foldOf.get(GoldData.documentOf(docs.get(i).id())) != f) {
-                        addSegments(train, seqs.get(i), segs.get(i));
+                        for (int r = 0; r < repeat; r++) {
+                            addSegments(train, seqs.get(i), segs.get(i));
+                        }
                     }
                 }
                 PerceptronTagger m = PerceptronTagger.train(train, epochs, 42);
@@ -114,7 +118,9 @@ public final class NerTrain {
         if (out != null) {
             List<PerceptronTagger.Sequence> all = new ArrayList<>(extraSeqs);
             for (int i = 0; i < docs.size(); i++) {
-                addSegments(all, seqs.get(i), segs.get(i));
+                for (int r = 0; r < repeat; r++) {
+                    addSegments(all, seqs.get(i), segs.get(i));
+                }
             }
             PerceptronTagger m = PerceptronTagger.train(all, epochs, 42);
             try (OutputStream o = Files.newOutputStream(out)) {

@@ -289,7 +289,7 @@ public final class EntityRecognizer {
             // split at punctuation no name contains, trim punctuation off the edges
             int a = i;
             for (int k = i; k <= j; k++) {
-                if (k == j || isSplit(tokens.get(k).text())) {
+                if (k == j || isSplit(tokens.get(k).text()) || isCoordination(tokens, k, i, j)) {
                     addTrimmed(tokens, a, k, type, out);
                     a = k + 1;
                 }
@@ -298,6 +298,19 @@ public final class EntityRecognizer {
         }
         return out;
     }
+
+    /** «ФАС и Министерству торговли», «Oracle и Sun»: two names joined by «и», each capitalised. */
+    private static boolean isCoordination(List<Tokenizer.Token> tokens, int k, int from, int to) {
+        if (!SPLIT_AND || k == from || k + 1 >= to || !tokens.get(k).text().equals("и")) {
+            return false;
+        }
+        String next = tokens.get(k + 1).text();
+        String prev = tokens.get(k - 1).text();
+        return Character.isUpperCase(next.charAt(0)) && Character.isLetter(prev.charAt(0))
+                && (Character.isUpperCase(prev.charAt(0)) || k - 1 == from || true);
+    }
+
+    static boolean SPLIT_AND = !Boolean.getBoolean("newsflow.ner.noSplitAnd");
 
     private static boolean isSplit(String t) {
         return t.equals(",") || t.equals("(") || t.equals(")") || t.equals(";") || t.equals("•") || t.equals(":")

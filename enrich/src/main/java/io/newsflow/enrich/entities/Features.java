@@ -171,6 +171,19 @@ public final class Features {
         return out;
     }
 
+    private static final String[] STEM_ENDINGS = {"ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем",
+        "ым", "им", "ах", "ях", "ов", "ев", "ам", "ям", "ую", "юю", "а", "я", "у", "ю", "е", "ы", "и"};
+
+    /** The word without a Russian case ending, to match forms of one name across a document. */
+    static String stem(String lower) {
+        for (String e : STEM_ENDINGS) {
+            if (lower.length() > e.length() + 2 && lower.endsWith(e)) {
+                return lower.substring(0, lower.length() - e.length());
+            }
+        }
+        return lower;
+    }
+
     /** Lower-cased words written capitalised somewhere not at a sentence start, in this document. */
     private static Set<String> capitalisedInside(Info[] infos) {
         Set<String> s = new HashSet<>();
@@ -259,6 +272,27 @@ public final class Features {
             }
         }
         Set<String> capInside = capitalisedInside(in);
+        // what stands before this word anywhere in the document: an organisation or place head word, a first name,
+        // an opening quote
+        java.util.Map<String, Integer> docCtx = new java.util.HashMap<>();
+        java.util.Map<String, Integer> docStem = new java.util.HashMap<>();
+        for (int i = 1; i < in.length; i++) {
+            if (!in[i].title) {
+                continue;
+            }
+            Info p = in[i - 1];
+            int bits = p.head & 3;
+            if ((p.morph & Morphology.Analysis.NAME) != 0 && p.title) {
+                bits |= 4;
+            }
+            if (p.text.equals("«") || p.text.equals("\"")) {
+                bits |= 8;
+            }
+            if (bits != 0) {
+                docCtx.merge(in[i].lower, bits, (a, b) -> a | b);
+                docStem.merge(stem(in[i].lower), bits, (a, b) -> a | b);
+            }
+        }
         int n = in.length;
         long[][] out = new long[n][];
         Sink s = new Sink();
@@ -334,6 +368,34 @@ public final class Features {
             }
             if (i > 0 && i + 1 < n) {
                 s.add("ctx", in[i - 1].shortShape + "|" + f.shortShape + "|" + in[i + 1].shortShape);
+            }
+            if (f.title) {
+                Integer dc = docCtx.get(f.lower);
+                if (dc != null) {
+                    s.add("dc", Integer.toString(dc));
+                }
+                Integer ds = docStem.get(stem(f.lower));
+                if (ds != null && (ds & 4) != 0) {
+                    s.add("ds", "N");
+                }
+            }
+            if (f.upper) {
+                s.add("up", (f.cyr ? (f.morph == 0 ? "u" : "k") : "l") + Math.min(len, 5));
+            }
+            if (i > 0) {
+                Info g = in[i - 1];
+                s.add("ls-1", g.lemma + "|" + f.shortShape);
+                int gl = g.lower.length();
+                if (gl > 3) {
+                    s.add("s3-1", g.lower.substring(gl - 3) + "|" + (len > 3 ? f.lower.substring(len - 3) : f.lower));
+                }
+            }
+            if (i + 1 < n) {
+                Info g = in[i + 1];
+                int gl = g.lower.length();
+                if (gl > 3) {
+                    s.add("s3+1", g.lower.substring(gl - 3) + (g.title ? "T" : "t"));
+                }
             }
             out[i] = s.take();
         }

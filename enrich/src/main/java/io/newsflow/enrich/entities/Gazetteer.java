@@ -50,6 +50,19 @@ public final class Gazetteer {
                 }
             }
         }
+        // cities and regions named in the JDK's time-zone ids (Europe/Moscow, America/Indiana/Knox, Asia/Kamchatka)
+        for (String zone : new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds())) {
+            String[] parts = zone.split("/");
+            if (parts.length < 2 || parts[0].equals("Etc") || parts[0].equals("SystemV")) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String name = parts[i].replace('_', ' ');
+                if (name.length() > 2 && !name.startsWith("GMT") && Character.isUpperCase(name.charAt(0))) {
+                    add(name, LOC);
+                }
+            }
+        }
         for (String line : lines("gazetteer.txt")) {
             int tab = line.indexOf('\t');
             if (tab < 0) {
