@@ -16,6 +16,7 @@ import io.newsflow.extract.charset.DecodedPage;
 import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
 import io.newsflow.extract.html.PreparedHtml;
+import io.newsflow.extract.metadata.LanguageGuess;
 import io.newsflow.extract.metadata.Metadata;
 import io.newsflow.extract.metadata.MetadataExtractor;
 import io.newsflow.extract.quality.ShingleMetric;
@@ -37,6 +38,12 @@ public final class Extractor {
 
     /** Deeper container nesting than any real page; past it tree algorithms degrade. */
     public static final int MAX_NESTING = 4_000;
+
+    /** Headline-sized link blocks from which a page without article markup reads as a front page or index. */
+    static final int FRONT_PAGE_LINK_BLOCKS = 25;
+
+    /** ... unless its body is longer than this: a long text with many links around it is still an article. */
+    static final int FRONT_PAGE_MAX_BODY_CHARS = 800;
 
     /** A body shorter than this (non-space characters) is no article. */
     static final int MIN_BODY_CHARS = 120;
@@ -87,19 +94,36 @@ public final class Extractor {
         }
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
-        Body body = BodyExtractor.extract(doc.body());
-        String text = body.text();
+        Body body = BodyExtractor.extract(doc.body()).without(meta.title());
         if (body.chars() < MIN_BODY_CHARS) {
-            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
-                    "no article body: " + body.chars() + " characters of text");
+            boolean login = doc.selectFirst("input[type=password]") != null;
+            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, (login ? "a login wall: " : "")
+                    + "no article body, " + body.chars() + " characters of text");
         }
+        if (!meta.markedArticle() && (isSiteRoot(url) || body.linkBlocks() >= FRONT_PAGE_LINK_BLOCKS
+                && body.chars() < FRONT_PAGE_MAX_BODY_CHARS)) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
+                    "a front page or index: " + body.linkBlocks() + " headline links, no article markup");
+        }
+        String text = body.text();
         String canonical = meta.canonicalUrl();
         String id = ArticleIds.orNull(canonical != null ? canonical : url);
         String title = meta.title();
+        String language = meta.language() != null ? meta.language() : LanguageGuess.guess(text);
         return new Article(id == null ? url : id, url, canonical, title, meta.description(), meta.authors(),
-                meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), meta.language(),
+                meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
                 text, meta.leadImage(), ShingleMetric.tokens(text).size(),
                 sha256((title == null ? "" : title) + "\n\n" + text));
+    }
+
+    /** Whether a URL is a site's home page: no path beyond "/" or an index file. */
+    static boolean isSiteRoot(String url) {
+        try {
+            String path = java.net.URI.create(url.strip()).getPath();
+            return path == null || path.isEmpty() || path.equals("/") || path.matches("/index\\.\\w+");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static String sha256(String text) {

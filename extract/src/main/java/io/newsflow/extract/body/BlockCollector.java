@@ -81,7 +81,12 @@ public final class BlockCollector {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (tag.equals("br")) {
-                buf.append('\n');
+                if (buf.length() > 0 && buf.charAt(buf.length() - 1) == '\n') {
+                    // <br><br> ends a paragraph: a block of its own, so its link density is its own too.
+                    flush();
+                } else if (buf.length() > 0) {
+                    buf.append('\n');
+                }
                 pendingSpace = false;
                 return FilterResult.CONTINUE;
             }

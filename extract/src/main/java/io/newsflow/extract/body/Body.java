@@ -7,10 +7,22 @@ import java.util.List;
  *
  * @param paragraphs the paragraphs, headings and list items, in reading order
  * @param chars      their non-space characters
+ * @param linkBlocks how many blocks of the page are headline-sized links (many: a front page or an index)
  */
-public record Body(List<String> paragraphs, int chars) {
+public record Body(List<String> paragraphs, int chars, int linkBlocks) {
     public Body {
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    /** This body without the paragraphs equal to {@code line} (the headline repeated in the text). */
+    public Body without(String line) {
+        if (line == null || line.isBlank()) {
+            return this;
+        }
+        String key = line.strip().replaceAll("\\s+", " ");
+        List<String> kept = paragraphs.stream().filter(p -> !p.replaceAll("\\s+", " ").equals(key)).toList();
+        return kept.size() == paragraphs.size() ? this : new Body(kept, chars - (int) key.chars()
+                .filter(c -> !Character.isWhitespace(c)).count() * (paragraphs.size() - kept.size()), linkBlocks);
     }
 
     /** The paragraphs joined with a blank line, the form {@code Article.text} carries. */

@@ -57,14 +57,20 @@ public final class BodyExtractor {
                 }
             }
         }
-        Body body = choose(root, blocks, stats, true);
+        int linkBlocks = 0;
+        for (TextBlock b : blocks) {
+            if (b.chars() >= 25 && b.linkDensity() > 0.8) {
+                linkBlocks++;
+            }
+        }
+        Body body = choose(root, blocks, stats, true, linkBlocks);
         if (body.chars() < RETRY_BELOW_CHARS) {
             // Readability's retry: some templates wrap the whole article in a "sidebar-grid" or "extra" box.
             for (Stat s : stats.values()) {
                 s.candidate = false;
                 s.score = 0;
             }
-            Body all = choose(root, blocks, stats, false);
+            Body all = choose(root, blocks, stats, false, linkBlocks);
             if (all.chars() > body.chars()) {
                 body = all;
             }
@@ -73,7 +79,7 @@ public final class BodyExtractor {
     }
 
     private static Body choose(Element root, List<TextBlock> blocks, Map<Element, Stat> stats,
-            boolean skipUnlikely) {
+            boolean skipUnlikely, int linkBlocks) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
             if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())) {
@@ -155,7 +161,7 @@ public final class BodyExtractor {
             }
             chars += b.chars();
         }
-        return new Body(paragraphs, chars);
+        return new Body(paragraphs, chars, linkBlocks);
     }
 
     /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */
@@ -296,6 +302,10 @@ public final class BodyExtractor {
                 cache.put(e, d);
             }
             if (d) {
+                if (DEBUG) {
+                    System.err.println("drop by " + describe(e).substring(0, Math.min(120, describe(e).length()))
+                            + " : " + b.text().substring(0, Math.min(60, b.text().length())));
+                }
                 return true;
             }
         }
@@ -312,11 +322,27 @@ public final class BodyExtractor {
             return true;
         }
         String tag = e.normalName();
-        // Rows and cells carry styling classes ("player-2020", "oddrow"), not roles.
-        if (tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody")) {
+        if (!Hints.negative(Hints.classAndId(e))) {
             return false;
         }
-        return Hints.negative(Hints.classAndId(e));
+        // Same-named siblings that together hold most of the text are the article cut into sections.
+        Element parent = e.parent();
+        String cls = e.className();
+        if (parent != null && !cls.isEmpty()) {
+            int same = 0;
+            for (Element sib : parent.children()) {
+                Stat ss = stats.get(sib);
+                if (ss != null && cls.equals(sib.className())) {
+                    same += ss.chars;
+                }
+            }
+            Stat ps = stats.get(parent);
+            if (ps != null && same * 2 > ps.chars && same * 3 > containerChars) {
+                return false;
+            }
+        }
+        // Rows and cells carry styling classes ("player-2020", "oddrow"), not roles.
+        return !(tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody"));
     }
 
     static final boolean DEBUG = Boolean.getBoolean("newsflow.extract.debug");

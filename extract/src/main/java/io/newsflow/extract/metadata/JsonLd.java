@@ -29,6 +29,21 @@ final class JsonLd {
     private JsonLd() {
     }
 
+    /** Replaces a bare {@code {"@id": ...}} reference by the object of that id in the same page, when there is one. */
+    static JsonNode resolve(JsonNode n, List<JsonNode> objects) {
+        if (n == null || !n.isObject() || n.size() != 1 || !n.has("@id")) {
+            return n;
+        }
+        String id = n.get("@id").asText();
+        for (JsonNode o : objects) {
+            JsonNode oid = o.get("@id");
+            if (oid != null && oid.asText().equals(id)) {
+                return o;
+            }
+        }
+        return n;
+    }
+
     /** Every JSON object in the blocks that has an {@code @type}, flattening arrays and {@code @graph}. */
     static List<JsonNode> objects(List<String> blocks) {
         List<JsonNode> out = new ArrayList<>();

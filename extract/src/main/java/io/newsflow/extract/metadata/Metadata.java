@@ -7,11 +7,13 @@ import io.newsflow.common.model.LeadImage;
 /**
  * What a page says about its article besides the body: all fields optional (null or empty when the page is silent).
  *
- * @param published ISO-8601 with the offset when the page gives one, else a local date-time or a date
+ * @param published    ISO-8601 with the offset when the page gives one, else a local date-time or a date
+ * @param jsonLdBody   the JSON-LD {@code articleBody}, when the page has one
+ * @param markedArticle whether the page declares itself an article (og:type, schema.org type, published time)
  */
 public record Metadata(String canonicalUrl, String title, String description, List<String> authors,
         String published, String modified, String siteName, String section, List<String> tags, String language,
-        LeadImage leadImage, String jsonLdBody) {
+        LeadImage leadImage, String jsonLdBody, boolean markedArticle) {
 
     public Metadata {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -57,7 +57,7 @@ public final class MetadataExtractor {
         }
         Microdata micro = Microdata.of(doc);
 
-        String siteName = first(meta.get("og:site_name"), publisherName(article),
+        String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
         String h1 = firstH1(doc);
         String title = title(h1, siteName, JsonLd.text(article, "headline"), meta.get("og:title"),
@@ -65,7 +65,7 @@ public final class MetadataExtractor {
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
-        List<String> authors = authors(article, meta, micro, doc);
+        List<String> authors = authors(article, objects, meta, micro, doc);
 
         String published = firstDate(JsonLd.text(article, "datePublished"), meta.get("article:published_time"),
                 meta.get("og:published_time"), micro.datePublished, meta.get("datepublished"),
@@ -78,12 +78,16 @@ public final class MetadataExtractor {
             Element time = doc.selectFirst("time[datetime]");
             published = time == null ? null : Dates.normalize(time.attr("datetime"));
         }
-        if (published == null) {
-            published = Dates.fromUrl(url);
-        }
         if (published == null && doc.body() != null) {
+            // A date in the URL is only a day; one written near the headline usually adds the time.
+            String fromUrl = Dates.fromUrl(url);
+            if (fromUrl == null) {
+                fromUrl = Dates.fromUrl(absolute(doc, "link[rel=canonical]", "href"));
+            }
             String text = doc.body().text();
-            published = Dates.fromText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+            String fromText = Dates.fromText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+            published = fromUrl == null ? fromText
+                    : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
         }
         String modified = firstDate(JsonLd.text(article, "dateModified"), meta.get("article:modified_time"),
                 meta.get("og:updated_time"), micro.dateModified, meta.get("datemodified"),
@@ -101,18 +105,26 @@ public final class MetadataExtractor {
         if (canonical == null) {
             canonical = meta.get("og:url");
         }
-        LeadImage image = leadImage(doc, meta, article, micro);
+        LeadImage image = leadImage(doc, meta, article, objects, micro);
         String body = JsonLd.text(article, "articleBody");
+        boolean marked = article != null || "article".equalsIgnoreCase(meta.get("og:type"))
+                || meta.get("article:published_time") != null || micro.datePublished != null
+                || doc.selectFirst("[itemtype*=Article], [itemtype*=BlogPosting]") != null;
         return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
-                language, image, body);
+                language, image, body, marked);
     }
 
-    private static String publisherName(JsonNode article) {
+    private static String publisherName(JsonNode article, List<JsonNode> objects) {
         if (article == null) {
             return null;
         }
         JsonNode p = article.get("publisher");
-        return p == null ? null : JsonLd.asText(p.isArray() && p.size() > 0 ? p.get(0) : p);
+        if (p == null) {
+            return null;
+        }
+        p = JsonLd.resolve(p.isArray() && p.size() > 0 ? p.get(0) : p, objects);
+        String name = JsonLd.text(p, "name");
+        return name != null ? name : p.isTextual() ? p.asText() : null;
     }
 
     private static String firstH1(Document doc) {
@@ -188,7 +200,8 @@ public final class MetadataExtractor {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();
     }
 
-    private static List<String> authors(JsonNode article, Meta meta, Microdata micro, Document doc) {
+    private static List<String> authors(JsonNode article, List<JsonNode> objects, Meta meta, Microdata micro,
+            Document doc) {
         Set<String> out = new LinkedHashSet<>();
         if (article != null) {
             JsonNode a = article.get("author");
@@ -197,7 +210,8 @@ public final class MetadataExtractor {
             }
             if (a != null) {
                 for (JsonNode x : a.isArray() ? a : List.of(a)) {
-                    addAuthors(out, JsonLd.asText(x.isObject() ? x.get("name") : x));
+                    JsonNode person = JsonLd.resolve(x, objects);
+                    addAuthors(out, JsonLd.asText(person.isObject() ? person.get("name") : person));
                 }
             }
         }
@@ -218,9 +232,14 @@ public final class MetadataExtractor {
                     meta.get("parsely-author"), meta.get("dc.creator"), meta.get("dcterms.creator")));
         }
         if (out.isEmpty()) {
-            Element byline = doc.selectFirst("[rel=author], .byline, .author-name, .article-author, .author");
-            if (byline != null && byline.text().length() < 80) {
-                addAuthors(out, byline.text());
+            for (Element byline : doc.select("[rel=author], [class*=byline], [class*=author], [class*=autor],"
+                    + " [itemprop=author]")) {
+                if (byline.text().length() < 80 && byline.closest("[class*=comment], [id*=comment]") == null) {
+                    addAuthors(out, byline.text());
+                    if (!out.isEmpty()) {
+                        break;
+                    }
+                }
             }
         }
         return new ArrayList<>(out);
@@ -286,27 +305,29 @@ public final class MetadataExtractor {
         return primary.matches("[a-z]{2,3}") ? primary : null;
     }
 
-    private static LeadImage leadImage(Document doc, Meta meta, JsonNode article, Microdata micro) {
+    private static LeadImage leadImage(Document doc, Meta meta, JsonNode article, List<JsonNode> objects,
+            Microdata micro) {
+        JsonNode img = article == null ? null : article.get("image");
+        if (img != null && img.isArray()) {
+            img = img.size() > 0 ? img.get(0) : null;
+        }
+        img = JsonLd.resolve(img, objects);
+        String jsonLdUrl = img == null ? null : img.isTextual() ? img.asText()
+                : first(JsonLd.text(img, "url"), JsonLd.text(img, "contentUrl"));
         String url = first(meta.get("og:image"), meta.get("og:image:url"), meta.get("og:image:secure_url"),
-                article == null ? null : JsonLd.text(article, "image"), meta.get("twitter:image"), micro.image);
+                jsonLdUrl, meta.get("twitter:image"), micro.image);
         String caption = null;
         String credit = null;
-        if (article != null && article.get("image") != null) {
-            JsonNode img = article.get("image");
-            if (img.isArray() && img.size() > 0) {
-                img = img.get(0);
-            }
-            if (img.isObject()) {
-                caption = JsonLd.text(img, "caption");
-                credit = first(JsonLd.text(img, "creditText"), JsonLd.text(img, "copyrightHolder"),
-                        JsonLd.text(img, "author"));
-            }
+        if (img != null && img.isObject()) {
+            caption = JsonLd.text(img, "caption");
+            credit = first(JsonLd.text(img, "creditText"), JsonLd.text(img, "copyrightHolder"),
+                    JsonLd.text(img, "author"));
         }
         Element figure = figureFor(doc, url);
         if (figure != null) {
-            Element cap = figure.selectFirst("figcaption, [class*=caption], [itemprop=caption]");
-            Element cred = figure.selectFirst("[class*=credit], [class*=copyright], [class*=source], [itemprop=author],"
-                    + " [itemprop=copyrightHolder]");
+            Element cap = figure.selectFirst(CAPTION);
+            Element cred = figure.selectFirst("[class*=credit], [class*=copyright], [class*=source], [class*=author],"
+                    + " [itemprop=author], [itemprop=copyrightHolder]");
             String credText = cred == null ? null : cred.text().strip();
             String capText = cap == null ? null : cap.text().strip();
             if (capText != null && credText != null && !credText.isEmpty() && capText.contains(credText)) {
@@ -320,14 +341,14 @@ public final class MetadataExtractor {
                 }
             }
             if (credText != null) {
-                credText = credText.replaceFirst("(?iu)^(?:фото|photo|foto|bild|credit|crédit|quelle|source|©)\\s*:?\\s*", "")
-                        .strip();
+                credText = credText.replaceAll("^\\(|\\)$", "").strip()
+                        .replaceFirst("(?iu)^(?:фото|photo|foto|bild|credit|crédit|quelle|source|©)\\s*:?\\s*", "").strip();
             }
             caption = first(caption, capText);
             credit = first(credit, credText);
             if (url == null) {
-                Element img = figure.selectFirst("img[src]");
-                url = img == null ? null : img.absUrl("src");
+                Element first = figure.selectFirst("img[src]");
+                url = first == null ? null : first.absUrl("src");
             }
         }
         if (url == null) {
@@ -336,7 +357,13 @@ public final class MetadataExtractor {
         return new io.newsflow.common.model.LeadImage(url, blankToNull(caption), blankToNull(credit));
     }
 
-    /** The figure showing the lead image: one whose image file matches, else the first figure in the article. */
+    private static final String CAPTION = "figcaption, [itemprop=caption], [class*=caption], [class*=image__title],"
+            + " [class*=photo__title], [class*=image-title], [class*=photo-title]";
+
+    /**
+     * The element framing the lead image with its caption: the nearest ancestor of an {@code <img>} showing that file
+     * which also holds a caption, else the first figure in the article.
+     */
     private static Element figureFor(Document doc, String url) {
         String file = null;
         if (url != null) {
@@ -344,12 +371,15 @@ public final class MetadataExtractor {
             file = path.substring(path.lastIndexOf('/') + 1);
         }
         if (file != null && file.length() > 4) {
-            for (Element img : doc.select("figure img, [class*=photo] img, [class*=image] img")) {
+            for (Element img : doc.getElementsByTag("img")) {
                 String src = img.attr("src") + " " + img.attr("data-src") + " " + img.attr("srcset");
-                if (src.contains(file)) {
-                    Element f = img.closest("figure, [class*=photo], [class*=image]");
-                    if (f != null) {
-                        return f;
+                if (!src.contains(file)) {
+                    continue;
+                }
+                Element e = img.parent();
+                for (int up = 0; e != null && up < 4; up++, e = e.parent()) {
+                    if (e.selectFirst(CAPTION) != null) {
+                        return e;
                     }
                 }
             }
