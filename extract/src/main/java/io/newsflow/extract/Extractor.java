@@ -16,6 +16,7 @@ import io.newsflow.extract.charset.DecodedPage;
 import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
 import io.newsflow.extract.html.PreparedHtml;
+import io.newsflow.extract.metadata.Dates;
 import io.newsflow.extract.metadata.LanguageGuess;
 import io.newsflow.extract.metadata.Metadata;
 import io.newsflow.extract.metadata.MetadataExtractor;
@@ -94,7 +95,8 @@ public final class Extractor {
         }
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
-        Body body = BodyExtractor.extract(doc.body()).without(meta.title());
+        Body body = BodyExtractor.extract(doc.body()).without(meta.title()).withoutLeading(
+                line -> isMetadataLine(line, meta));
         if (body.chars() < MIN_BODY_CHARS) {
             boolean login = doc.selectFirst("input[type=password]") != null;
             throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, (login ? "a login wall: " : "")
@@ -114,6 +116,26 @@ public final class Extractor {
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
                 text, meta.leadImage(), ShingleMetric.tokens(text).size(),
                 sha256((title == null ? "" : title) + "\n\n" + text));
+    }
+
+    /**
+     * Whether a short line above the story is the page's metadata printed again: the section, a byline naming the
+     * author, or a date.
+     */
+    static boolean isMetadataLine(String line, Metadata meta) {
+        String l = line.strip();
+        if (l.length() > 80) {
+            return false;
+        }
+        if (l.equalsIgnoreCase(meta.section())) {
+            return true;
+        }
+        for (String author : meta.authors()) {
+            if (l.contains(author) && l.length() < author.length() + 25) {
+                return true;
+            }
+        }
+        return l.length() < 50 && Dates.fromText(l) != null;
     }
 
     /** Whether a URL is a site's home page: no path beyond "/" or an index file. */

@@ -25,6 +25,23 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
                 .filter(c -> !Character.isWhitespace(c)).count() * (paragraphs.size() - kept.size()), linkBlocks);
     }
 
+    /** This body without the paragraphs before the first long one that {@code isMetadata} accepts. */
+    public Body withoutLeading(java.util.function.Predicate<String> isMetadata) {
+        int cut = 0;
+        while (cut < paragraphs.size() && cut < 6 && paragraphs.get(cut).length() < 100
+                && isMetadata.test(paragraphs.get(cut))) {
+            cut++;
+        }
+        if (cut == 0) {
+            return this;
+        }
+        int removed = 0;
+        for (int i = 0; i < cut; i++) {
+            removed += (int) paragraphs.get(i).chars().filter(c -> !Character.isWhitespace(c)).count();
+        }
+        return new Body(paragraphs.subList(cut, paragraphs.size()), chars - removed, linkBlocks);
+    }
+
     /** The paragraphs joined with a blank line, the form {@code Article.text} carries. */
     public String text() {
         return String.join("\n\n", paragraphs);

@@ -28,7 +28,10 @@ final class Hints {
             "masthead", "menu", "nav", "navbar", "toolbar", "tools", "print", "rating", "feedback", "hidden", "skip",
             "toc", "feed", "lenta", "teaser", "card", "cards", "rubric", "follow", "donate", "login", "register",
             "shop", "affiliate", "cta", "bio", "profile", "badge", "label", "embed", "widget",
-            "pagination", "pager", "similar", "modal", "infobox", "links", "photo", "image", "figure", "video");
+            "pagination", "pager", "similar", "modal", "infobox", "links", "photo", "image", "figure", "video",
+            // the same roles in the other languages class names are written in
+            "autor", "auteur", "autore", "datum", "fecha", "rubrik", "rubrique", "kategorie", "quelle", "foto",
+            "bildunterschrift", "werbung", "kicker", "dachzeile");
 
     /** Words marking the article's own container. */
     private static final Pattern POSITIVE = Pattern.compile(

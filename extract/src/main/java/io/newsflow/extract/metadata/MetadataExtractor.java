@@ -174,7 +174,23 @@ public final class MetadataExtractor {
             return title;
         }
         if (kept.size() == parts.length) {
-            // No part is the site name: only cut a short last part (a site or section), keep the rest whole.
+            // No part is the site name. One long part among short ones ("Headline :: News :: Site") is the headline.
+            String longest = "";
+            boolean othersShort = true;
+            for (String p : parts) {
+                if (p.length() > longest.length()) {
+                    longest = p;
+                }
+            }
+            for (String p : parts) {
+                if (p != longest && p.split("\\s+").length > 4) {
+                    othersShort = false;
+                }
+            }
+            if (othersShort && parts.length > 2 && longest.split("\\s+").length >= 4) {
+                return longest.strip();
+            }
+            // Otherwise only cut a short last part (a site or section), keep the rest whole.
             String last = parts[parts.length - 1];
             if (last.split("\\s+").length <= 3 && title.length() - last.length() > 15) {
                 int cut = title.lastIndexOf(last);
@@ -322,6 +338,9 @@ public final class MetadataExtractor {
             caption = JsonLd.text(img, "caption");
             credit = first(JsonLd.text(img, "creditText"), JsonLd.text(img, "copyrightHolder"),
                     JsonLd.text(img, "author"));
+        }
+        if (caption == null && url != null && url.equals(micro.image)) {
+            caption = micro.imageCaption;
         }
         Element figure = figureFor(doc, url);
         if (figure != null) {

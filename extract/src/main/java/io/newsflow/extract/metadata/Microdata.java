@@ -16,6 +16,7 @@ final class Microdata {
     String section;
     String keywords;
     String image;
+    String imageCaption;
     String publisher;
     final List<String> authors = new ArrayList<>();
 
@@ -30,7 +31,16 @@ final class Microdata {
                 case "dateModified" -> m.dateModified = m.dateModified != null ? m.dateModified : value(e);
                 case "articleSection" -> m.section = m.section != null ? m.section : value(e);
                 case "keywords" -> m.keywords = m.keywords != null ? m.keywords : value(e);
-                case "image" -> m.image = m.image != null ? m.image : value(e);
+                case "image" -> {
+                    if (m.image == null) {
+                        // An ImageObject item: its url, else its first picture.
+                        Element inner = e.hasAttr("itemscope")
+                                ? e.selectFirst("[itemprop=url], [itemprop=contentUrl], img[src]") : e;
+                        m.image = inner == null ? null : value(inner);
+                        Element caption = e.hasAttr("itemscope") ? e.selectFirst("[itemprop=caption]") : null;
+                        m.imageCaption = caption == null ? null : value(caption);
+                    }
+                }
                 case "author", "creator" -> {
                     Element name = e.selectFirst("[itemprop=name]");
                     String v = name != null ? value(name) : value(e);
@@ -58,7 +68,7 @@ final class Microdata {
             }
         }
         String tag = e.normalName();
-        if (tag.equals("img") || tag.equals("meta") || tag.equals("link") || tag.equals("a")) {
+        if (tag.equals("img") || tag.equals("link") || tag.equals("a")) {
             String v = e.hasAttr("src") ? e.absUrl("src") : e.absUrl("href");
             if (!v.isEmpty()) {
                 return v;
