@@ -258,6 +258,15 @@ public final class Features {
         return sb.toString();
     }
 
+    private static final String[] SUFFIX = {"s0", "s1", "s2", "s3", "s4"};
+    private static final String[] HD = {"hd-2", "hd-1", "hd0", "hd1", "hd2"};
+    private static final String[] W = {"w-2", "w-1", "w0", "w1", "w2"};
+    private static final String[] SH = {"sh-2", "sh-1", "sh0", "sh1", "sh2"};
+    private static final String[] SHP = {"shp-2", "shp-1", "shp0", "shp1", "shp2"};
+    private static final String[] M = {"m-2", "m-1", "m0", "m1", "m2"};
+    private static final String[] G = {"g-2", "g-1", "g0", "g1", "g2"};
+    private static final String[] WL = {"wl-2", "wl-1", "wl0", "wl1", "wl2"};
+
     /** The feature hashes of every token. */
     public long[][] extract(String text, List<Tokenizer.Token> tokens) {
         return extract(text, tokens, null);
@@ -305,37 +314,64 @@ public final class Features {
             s.add("b", "");
             s.add("w", f.lower);
             if (!f.cyr) {
-                s.add("p", f.pos + (f.title ? "T" : "") + (f.sentStart ? "S" : ""));
+                StringBuilder b = s.begin("p").append(f.pos);
+                if (f.title) {
+                    b.append('T');
+                }
+                if (f.sentStart) {
+                    b.append('S');
+                }
+                s.emit();
             }
             if (f.cyr) {
                 s.add("l", f.lemma);
                 s.add("m", mt[i]);
                 s.add("p", f.pos);
-                s.add("mp", mt[i] + f.pos + (f.title ? "T" : "") + (f.sentStart ? "S" : ""));
+                StringBuilder b = s.begin("mp").append(mt[i]).append(f.pos);
+                if (f.title) {
+                    b.append('T');
+                }
+                if (f.sentStart) {
+                    b.append('S');
+                }
+                s.emit();
             }
             int len = f.lower.length();
             for (int k = 1; k <= 4; k++) {
                 if (len > k) {
-                    s.add("s" + k, f.lower.substring(len - k));
+                    s.begin(SUFFIX[k]).append(f.lower, len - k, len);
+                    s.emit();
                 }
             }
             if (len > 3) {
-                s.add("p3", f.lower.substring(0, 3));
+                s.begin("p3").append(f.lower, 0, 3);
+                s.emit();
             }
             s.add("sh", f.shape);
-            s.add("ss", f.shortShape + (f.sentStart ? "S" : ""));
+            StringBuilder ssb = s.begin("ss").append(f.shortShape);
+            if (f.sentStart) {
+                ssb.append('S');
+            }
+            s.emit();
             if (f.title) {
                 s.add("ci", f.sentStart ? (capInside.contains(f.lower) ? "sc" : "s-") : "in");
-                s.add("kn", (f.cyr ? (f.morph == 0 ? "unk" : "kn") : "lat") + (f.sentStart ? "S" : ""));
+                StringBuilder b = s.begin("kn").append(f.cyr ? (f.morph == 0 ? "unk" : "kn") : "lat");
+                if (f.sentStart) {
+                    b.append('S');
+                }
+                s.emit();
             }
             if (f.gaz != 0) {
-                s.add("g", Integer.toString(f.gaz & 7));
-                s.add("gb", Integer.toString(f.gaz));
+                s.begin("g").append(f.gaz & 7);
+                s.emit();
+                s.begin("gb").append(f.gaz);
+                s.emit();
             }
             for (int d = -2; d <= 2; d++) {
                 int j = i + d;
                 if (j >= 0 && j < n && in[j].head != 0) {
-                    s.add("hd" + d, in[j].head + (in[j].title ? "T" : "t"));
+                    s.begin(HD[d + 2]).append(in[j].head).append(in[j].title ? 'T' : 't');
+                    s.emit();
                 }
             }
             if (f.lineStart) {
@@ -349,7 +385,7 @@ public final class Features {
                     continue;
                 }
                 int j = i + d;
-                String tag = "w" + d;
+                String tag = W[d + 2];
                 if (j < 0 || j >= n) {
                     s.add(tag, "<>");
                     continue;
@@ -357,22 +393,33 @@ public final class Features {
                 Info g = in[j];
                 s.add(tag, g.lemma);
                 if (d == -1 || d == 1) {
-                    s.add("sh" + d, g.shortShape);
-                    s.add("shp" + d, g.shortShape + "|" + f.shortShape);
-                    s.add("m" + d, mt[j] + g.pos + (g.title ? "T" : ""));
-                    if (g.gaz != 0) {
-                        s.add("g" + d, Integer.toString(g.gaz & 7));
+                    int k = d + 2;
+                    s.add(SH[k], g.shortShape);
+                    s.begin(SHP[k]).append(g.shortShape).append('|').append(f.shortShape);
+                    s.emit();
+                    StringBuilder b = s.begin(M[k]).append(mt[j]).append(g.pos);
+                    if (g.title) {
+                        b.append('T');
                     }
-                    s.add("wl" + d, g.lemma + "|" + f.lemma);
+                    s.emit();
+                    if (g.gaz != 0) {
+                        s.begin(G[k]).append(g.gaz & 7);
+                        s.emit();
+                    }
+                    s.begin(WL[k]).append(g.lemma).append('|').append(f.lemma);
+                    s.emit();
                 }
             }
             if (i > 0 && i + 1 < n) {
-                s.add("ctx", in[i - 1].shortShape + "|" + f.shortShape + "|" + in[i + 1].shortShape);
+                s.begin("ctx").append(in[i - 1].shortShape).append('|').append(f.shortShape).append('|')
+                        .append(in[i + 1].shortShape);
+                s.emit();
             }
             if (f.title) {
                 Integer dc = docCtx.get(f.lower);
                 if (dc != null) {
-                    s.add("dc", Integer.toString(dc));
+                    s.begin("dc").append(dc.intValue());
+                    s.emit();
                 }
                 Integer ds = docStem.get(stem(f.lower));
                 if (ds != null && (ds & 4) != 0) {
@@ -380,21 +427,30 @@ public final class Features {
                 }
             }
             if (f.upper) {
-                s.add("up", (f.cyr ? (f.morph == 0 ? "u" : "k") : "l") + Math.min(len, 5));
+                s.begin("up").append(f.cyr ? (f.morph == 0 ? "u" : "k") : "l").append(Math.min(len, 5));
+                s.emit();
             }
             if (i > 0) {
                 Info g = in[i - 1];
-                s.add("ls-1", g.lemma + "|" + f.shortShape);
+                s.begin("ls-1").append(g.lemma).append('|').append(f.shortShape);
+                s.emit();
                 int gl = g.lower.length();
                 if (gl > 3) {
-                    s.add("s3-1", g.lower.substring(gl - 3) + "|" + (len > 3 ? f.lower.substring(len - 3) : f.lower));
+                    StringBuilder b = s.begin("s3-1").append(g.lower, gl - 3, gl).append('|');
+                    if (len > 3) {
+                        b.append(f.lower, len - 3, len);
+                    } else {
+                        b.append(f.lower);
+                    }
+                    s.emit();
                 }
             }
             if (i + 1 < n) {
                 Info g = in[i + 1];
                 int gl = g.lower.length();
                 if (gl > 3) {
-                    s.add("s3+1", g.lower.substring(gl - 3) + (g.title ? "T" : "t"));
+                    s.begin("s3+1").append(g.lower, gl - 3, gl).append(g.title ? 'T' : 't');
+                    s.emit();
                 }
             }
             out[i] = s.take();

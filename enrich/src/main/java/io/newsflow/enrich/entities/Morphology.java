@@ -162,9 +162,21 @@ public final class Morphology {
 
     /** The Russian form of a lemma with the given full tag (e.g. российский + ADJ:Posit:Fem:Nom), or null. */
     public static String synthesize(String lemma, String tag) {
-        List<WordData> forms = SynthHolder.LOOKUP.get().lookup(lemma + "|" + tag);
-        return forms.isEmpty() ? null : forms.get(0).getStem().toString();
+        String key = lemma + "|" + tag;
+        String cached = SYNTH_CACHE.get(key);
+        if (cached != null) {
+            return cached.isEmpty() ? null : cached;
+        }
+        List<WordData> forms = SynthHolder.LOOKUP.get().lookup(key);
+        String form = forms.isEmpty() ? "" : forms.get(0).getStem().toString();
+        if (SYNTH_CACHE.size() > 50_000) {
+            SYNTH_CACHE.clear();
+        }
+        SYNTH_CACHE.put(key, form);
+        return form.isEmpty() ? null : form;
     }
+
+    private static final ConcurrentHashMap<String, String> SYNTH_CACHE = new ConcurrentHashMap<>();
 
     private static final class EnglishHolder {
         static final Morphology ENGLISH = load("/org/languagetool/resource/en/english.dict", false);

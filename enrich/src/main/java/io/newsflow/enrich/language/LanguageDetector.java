@@ -55,6 +55,8 @@ public final class LanguageDetector {
 
     private final Map<String, Set<String>> words = new HashMap<>();
     private final Map<String, String> scriptOf = new HashMap<>();
+    /** word → the languages (sorted) whose function-word list has it. */
+    private final Map<String, String[]> index = new HashMap<>();
 
     public LanguageDetector() {
         for (Map.Entry<String, String> e : STOPWORDS.entrySet()) {
@@ -63,6 +65,15 @@ public final class LanguageDetector {
         }
         for (String l : List.of("ru", "uk", "be", "bg", "sr")) {
             scriptOf.put(l, "Cyrillic");
+        }
+        Map<String, java.util.TreeSet<String>> idx = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : words.entrySet()) {
+            for (String w : e.getValue()) {
+                idx.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(e.getKey());
+            }
+        }
+        for (Map.Entry<String, java.util.TreeSet<String>> e : idx.entrySet()) {
+            index.put(e.getKey(), e.getValue().toArray(new String[0]));
         }
     }
 
@@ -77,7 +88,7 @@ public final class LanguageDetector {
         if (text == null || text.isBlank()) {
             return hintCode == null ? LanguageGuess.UNDETERMINED : new LanguageGuess(hintCode, 0.1);
         }
-        int limit = Math.min(text.length(), 20_000);
+        int limit = Math.min(text.length(), 6_000);
         Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
         int letters = 0;
         int hiragana = 0;
@@ -151,16 +162,17 @@ public final class LanguageDetector {
             }
             String w = lower.substring(s, i);
             tokens++;
-            int k = 0;
-            for (Map.Entry<String, Set<String>> e : words.entrySet()) {
-                if (scriptOf.get(e.getKey()).equals(script) && e.getValue().contains(w)) {
-                    k++;
+            String[] langs = index.get(w);
+            if (langs != null) {
+                int k = 0;
+                for (String l : langs) {
+                    if (scriptOf.get(l).equals(script)) {
+                        k++;
+                    }
                 }
-            }
-            if (k > 0) {
-                for (Map.Entry<String, Set<String>> e : words.entrySet()) {
-                    if (scriptOf.get(e.getKey()).equals(script) && e.getValue().contains(w)) {
-                        score.merge(e.getKey(), 1.0 / k, Double::sum);
+                for (String l : langs) {
+                    if (scriptOf.get(l).equals(script)) {
+                        score.merge(l, 1.0 / k, Double::sum);
                     }
                 }
             }

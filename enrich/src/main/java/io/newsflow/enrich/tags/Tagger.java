@@ -44,6 +44,9 @@ public final class Tagger {
             "thing", "week", "month", "part", "percent", "day", "number", "lot", "man", "woman", "one", "world");
 
     private final List<Topic> topics = new ArrayList<>();
+    /** stem → indices of the topics that list it; stems of 3 letters or fewer must match whole words. */
+    private final Map<String, int[]> stemIndex = new HashMap<>();
+    private int longestStem;
     private final Morphology morphology;
     private final NameNormalizer normalizer;
 
@@ -75,6 +78,16 @@ public final class Tagger {
         for (Map.Entry<String, String[]> e : labels.entrySet()) {
             topics.add(new Topic(e.getKey(), e.getValue()[0], e.getValue()[1],
                     List.copyOf(stems.getOrDefault(e.getKey(), List.of()))));
+        }
+        Map<String, java.util.TreeSet<Integer>> idx = new HashMap<>();
+        for (int t = 0; t < topics.size(); t++) {
+            for (String stem : topics.get(t).stems()) {
+                idx.computeIfAbsent(stem, k -> new java.util.TreeSet<>()).add(t);
+                longestStem = Math.max(longestStem, stem.length());
+            }
+        }
+        for (Map.Entry<String, java.util.TreeSet<Integer>> e : idx.entrySet()) {
+            stemIndex.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
@@ -140,6 +153,27 @@ public final class Tagger {
         return stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem);
     }
 
+    /** Adds weight to every topic one of whose stems begins the word (each topic once per word). */
+    private void count(List<String> words, double weight, double[] hits) {
+        boolean[] seen = new boolean[topics.size()];
+        for (String w : words) {
+            java.util.Arrays.fill(seen, false);
+            int max = Math.min(w.length(), longestStem);
+            for (int len = 1; len <= max; len++) {
+                int[] ts = stemIndex.get(w.substring(0, len));
+                if (ts == null || (len <= 3 && len != w.length())) {
+                    continue;
+                }
+                for (int t : ts) {
+                    if (!seen[t]) {
+                        seen[t] = true;
+                        hits[t] += weight;
+                    }
+                }
+            }
+        }
+    }
+
     List<Tag> topicTags(String title, String text) {
         List<String> titleWords = words(title);
         List<String> textWords = words(text);
@@ -147,25 +181,13 @@ public final class Tagger {
         if (total == 0) {
             return List.of();
         }
+        double[] hitsOf = new double[topics.size()];
+        count(titleWords, 3, hitsOf);
+        count(textWords, 1, hitsOf);
         List<Tag> out = new ArrayList<>();
-        for (Topic t : topics) {
-            double hits = 0;
-            for (String w : titleWords) {
-                for (String s : t.stems()) {
-                    if (matches(w, s)) {
-                        hits += 3;
-                        break;
-                    }
-                }
-            }
-            for (String w : textWords) {
-                for (String s : t.stems()) {
-                    if (matches(w, s)) {
-                        hits += 1;
-                        break;
-                    }
-                }
-            }
+        for (int ti = 0; ti < topics.size(); ti++) {
+            Topic t = topics.get(ti);
+            double hits = hitsOf[ti];
             double per100 = hits * 100.0 / Math.max(total, 30);
             double score = round(1 - Math.exp(-per100 / 4.0));
             if (score >= TOPIC_THRESHOLD) {
