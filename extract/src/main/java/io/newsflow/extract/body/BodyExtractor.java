@@ -146,11 +146,13 @@ public final class BodyExtractor {
                 containerChars += stats.get(e).chars;
             }
         }
+        Set<Element> includedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        includedSet.addAll(included);
         Map<Element, Boolean> dropCache = new IdentityHashMap<>();
         List<String> paragraphs = new ArrayList<>();
         int chars = 0;
         for (TextBlock b : blocks) {
-            Element r = includedRoot(b.owner(), included, root);
+            Element r = includedRoot(b.owner(), includedSet, root);
             if (r == null || dropped(b, r, stats, containerChars, dropCache)) {
                 continue;
             }
@@ -235,7 +237,7 @@ public final class BodyExtractor {
             Map<Element, Stat> stats) {
         String cls = top.className();
         Stat ts = stats.get(top);
-        if (cls.isEmpty() || ts == null) {
+        if (cls.isEmpty() || ts == null || included.size() > 20) {
             return;
         }
         double threshold = Math.max(10, ts.score * 0.2);
@@ -270,12 +272,10 @@ public final class BodyExtractor {
         return t.contains(". ") || t.endsWith(".");
     }
 
-    private static Element includedRoot(Element owner, List<Element> included, Element root) {
+    private static Element includedRoot(Element owner, Set<Element> included, Element root) {
         for (Element e = owner; e != null; e = e.parent()) {
-            for (Element r : included) {
-                if (r == e) {
-                    return r;
-                }
+            if (included.contains(e)) {
+                return e;
             }
             if (e == root) {
                 return null;

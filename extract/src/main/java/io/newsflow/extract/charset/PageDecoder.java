@@ -71,21 +71,26 @@ public final class PageDecoder {
             return StandardCharsets.UTF_8;
         }
         int high = 0;
-        int asciiLetters = 0;
+        int highPairs = 0;
         long cp1251Score = 0;
         long koi8Score = 0;
+        boolean previousHigh = false;
         for (byte value : bytes) {
             int b = value & 0xFF;
             if (b >= 0x80) {
                 high++;
+                if (previousHigh) {
+                    highPairs++;
+                }
                 cp1251Score += CP1251_WEIGHT[b - 0x80];
                 koi8Score += KOI8_WEIGHT[b - 0x80];
-            } else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-                asciiLetters++;
+                previousHigh = true;
+            } else {
+                previousHigh = false;
             }
         }
-        // Markup is ASCII letters too, so a Russian page has far fewer high bytes than letters; 10% is still plenty.
-        if (high > 0 && high * 10L >= asciiLetters / 2) {
+        // Cyrillic words are runs of high bytes; Western accents are single high bytes between ASCII letters.
+        if (high > 0 && highPairs * 2 > high) {
             return koi8Score > cp1251Score ? KOI8_R : WINDOWS_1251;
         }
         return WINDOWS_1252;
