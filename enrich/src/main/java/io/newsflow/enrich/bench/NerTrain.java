@@ -30,6 +30,31 @@ public final class NerTrain {
     private NerTrain() {
     }
 
+    /**
+     * Trains the second stage on the given documents: first-stage labels for each come from a model trained on the
+     * other documents (inner folds), so the second stage learns from labels as noisy as at run time.
+     */
+    private static PerceptronTagger secondStage(List<Integer> idx, List<PerceptronTagger.Sequence> seqs,
+            List<List<int[]>> segs, List<List<Tokenizer.Token>> tokens, List<NerScorer.Doc> docs, int epochs, int k) {
+        List<PerceptronTagger.Sequence> train = new ArrayList<>();
+        for (int fold = 0; fold < k; fold++) {
+            List<PerceptronTagger.Sequence> inner = new ArrayList<>();
+            for (int j = 0; j < idx.size(); j++) {
+                if (j % k != fold) {
+                    addSegments(inner, seqs.get(idx.get(j)), segs.get(idx.get(j)));
+                }
+            }
+            PerceptronTagger m = PerceptronTagger.train(inner, epochs, 42);
+            for (int j = fold; j < idx.size(); j += k) {
+                int i = idx.get(j);
+                int[] first = EntityRecognizer.rawLabels(m, seqs.get(i).feats(), segs.get(i));
+                long[][] stacked = EntityRecognizer.stack(seqs.get(i).feats(), first, tokens.get(i));
+                addSegments(train, new PerceptronTagger.Sequence(stacked, seqs.get(i).gold()), segs.get(i));
+            }
+        }
+        return PerceptronTagger.train(train, epochs, 43);
+    }
+
     private static void addSegments(List<PerceptronTagger.Sequence> out, PerceptronTagger.Sequence s, List<int[]> segs) {
         for (int[] g : segs) {
             out.add(new PerceptronTagger.Sequence(java.util.Arrays.copyOfRange(s.feats(), g[0], g[1]),
@@ -43,6 +68,7 @@ public final class NerTrain {
         Path cvPredict = null;
         Path extra = null;
         int repeat = 1;
+        boolean stack = false;
         int folds = 5;
         int epochs = 12;
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +80,7 @@ public final class NerTrain {
                 case "--cv-predict" -> cvPredict = Path.of(args[++i]);
                 case "--extra" -> extra = Path.of(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--stack" -> stack = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -97,9 +124,19 @@ public final class NerTrain {
                     }
                 }
                 PerceptronTagger m = PerceptronTagger.train(train, epochs, 42);
+                PerceptronTagger m2 = null;
+                if (stack) {
+                    List<Integer> trainIdx = new ArrayList<>();
+                    for (int i = 0; i < docs.size(); i++) {
+                        if (foldOf.get(GoldData.documentOf(docs.get(i).id())) != f) {
+                            trainIdx.add(i);
+                        }
+                    }
+                    m2 = secondStage(trainIdx, seqs, segs, tokens, docs, epochs, folds);
+                }
                 for (int i = 0; i < docs.size(); i++) {
                     if (foldOf.get(GoldData.documentOf(docs.get(i).id())) == f) {
-                        int[] labels = EntityRecognizer.label(m, features, docs.get(i).text(), tokens.get(i));
+                        int[] labels = EntityRecognizer.label(m, m2, features, docs.get(i).text(), tokens.get(i));
                         preds.put(docs.get(i).id(), GoldData.prediction(docs.get(i),
                                 EntityRecognizer.spans(tokens.get(i), labels)));
                     }
@@ -125,6 +162,18 @@ public final class NerTrain {
             PerceptronTagger m = PerceptronTagger.train(all, epochs, 42);
             try (OutputStream o = Files.newOutputStream(out)) {
                 m.save(o);
+            }
+            if (stack) {
+                List<Integer> allIdx = new ArrayList<>();
+                for (int i = 0; i < docs.size(); i++) {
+                    allIdx.add(i);
+                }
+                PerceptronTagger m2 = secondStage(allIdx, seqs, segs, tokens, docs, epochs, folds > 1 ? folds : 5);
+                Path out2 = out.resolveSibling(out.getFileName().toString().replace(".bin", "-2.bin"));
+                try (OutputStream o = Files.newOutputStream(out2)) {
+                    m2.save(o);
+                }
+                System.out.println("wrote " + out2 + " (" + Files.size(out2) + " bytes, second stage)");
             }
             System.out.println("wrote " + out + " (" + Files.size(out) + " bytes, " + m.features() + " features trained)");
         }

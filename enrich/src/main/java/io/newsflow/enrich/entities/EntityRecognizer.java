@@ -25,22 +25,31 @@ public final class EntityRecognizer {
 
     private final Features features;
     private final PerceptronTagger ru;
+    private final PerceptronTagger ru2;
     private final PerceptronTagger en;
 
-    public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger en) {
+    public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en) {
         this.features = features;
         this.ru = ru;
+        this.ru2 = ru2;
         this.en = en;
     }
 
     private static final class Holder {
         static final EntityRecognizer INSTANCE = new EntityRecognizer(
-                Features.standard(), model(RU_MODEL), model(EN_MODEL));
+                Features.standard(), model(RU_MODEL), optionalModel(RU_MODEL_2), model(EN_MODEL));
     }
 
     /** The shared recogniser with the models shipped in this jar. */
     public static EntityRecognizer get() {
         return Holder.INSTANCE;
+    }
+
+    /** The second-stage Russian model (stacked on the first one's labels), if shipped. */
+    public static final String RU_MODEL_2 = "ner-ru-2.bin";
+
+    static PerceptronTagger optionalModel(String resource) {
+        return EntityRecognizer.class.getResource(resource) == null ? null : model(resource);
     }
 
     static PerceptronTagger model(String resource) {
@@ -79,8 +88,8 @@ public final class EntityRecognizer {
     }
 
     public List<Span> recognize(String text, List<Tokenizer.Token> tokens) {
-        PerceptronTagger model = mostlyCyrillic(text) ? ru : en;
-        return corporate(tokens, spans(tokens, label(model, features, text, tokens)));
+        boolean cyr = mostlyCyrillic(text);
+        return corporate(tokens, spans(tokens, label(cyr ? ru : en, cyr ? ru2 : null, features, text, tokens)));
     }
 
     private static final java.util.Set<String> CORPORATE = java.util.Set.of("inc", "ltd", "llc", "corp", "plc", "co",
@@ -157,12 +166,22 @@ public final class EntityRecognizer {
 
     /** Labels of every token: the model decodes each paragraph (line) on its own. */
     public static int[] label(PerceptronTagger model, Features features, String text, List<Tokenizer.Token> tokens) {
+        return label(model, null, features, text, tokens);
+    }
+
+    /**
+     * Labels of every token: the model decodes each paragraph (line) on its own; with a second-stage model, the
+     * first stage's labels of the token, its neighbours and the same word elsewhere in the text become features of
+     * the second (stacking: document-level consistency).
+     */
+    public static int[] label(PerceptronTagger model, PerceptronTagger second, Features features, String text,
+            List<Tokenizer.Token> tokens) {
         int[] gaz = new int[tokens.size()];
         long[][] feats = features.extract(text, tokens, gaz);
-        int[] labels = new int[tokens.size()];
-        for (int[] seg : segments(text, tokens)) {
-            int[] part = model.decode(java.util.Arrays.copyOfRange(feats, seg[0], seg[1]));
-            System.arraycopy(part, 0, labels, seg[0], part.length);
+        List<int[]> segments = segments(text, tokens);
+        int[] labels = decode(model, feats, segments);
+        if (second != null) {
+            labels = decode(second, stack(feats, labels, tokens), segments);
         }
         if (GAZ_RULE) {
             gazetteerRule(gaz, labels);
@@ -171,6 +190,73 @@ public final class EntityRecognizer {
             propagate(tokens, labels);
         }
         return labels;
+    }
+
+    /** First-stage labels only (no rules), for training a second stage. */
+    public static int[] rawLabels(PerceptronTagger model, long[][] feats, List<int[]> segments) {
+        return decode(model, feats, segments);
+    }
+
+    private static int[] decode(PerceptronTagger model, long[][] feats, List<int[]> segments) {
+        int[] labels = new int[feats.length];
+        for (int[] seg : segments) {
+            int[] part = model.decode(java.util.Arrays.copyOfRange(feats, seg[0], seg[1]));
+            System.arraycopy(part, 0, labels, seg[0], part.length);
+        }
+        return labels;
+    }
+
+    private static final String[] TYPE_NAMES = {"PER", "LOC", "ORG"};
+
+    /** Features of the second stage: the first's plus its labels around the token and for the same word elsewhere. */
+    public static long[][] stack(long[][] feats, int[] labels, List<Tokenizer.Token> tokens) {
+        int n = feats.length;
+        java.util.Map<String, int[]> byWord = new java.util.HashMap<>();
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            if (!Character.isUpperCase(t.charAt(0))) {
+                continue;
+            }
+            keys[i] = Features.stem(t.toLowerCase(java.util.Locale.ROOT));
+            int[] c = byWord.computeIfAbsent(keys[i], k -> new int[4]);
+            c[labels[i] == 0 ? 3 : (labels[i] - 1) / 2]++;
+        }
+        long[][] out = new long[n][];
+        Features.Sink s = new Features.Sink();
+        for (int i = 0; i < n; i++) {
+            for (long f : feats[i]) {
+                s.addHash(f);
+            }
+            for (int d = -2; d <= 2; d++) {
+                int j = i + d;
+                String l = j < 0 || j >= n ? "<>" : PerceptronTagger.LABELS[labels[j]];
+                s.begin("S" + d).append(l);
+                s.emit();
+            }
+            s.begin("S-1+1").append(i > 0 ? labels[i - 1] : -1).append('|').append(i + 1 < n ? labels[i + 1] : -1);
+            s.emit();
+            if (keys[i] != null) {
+                int[] c = byWord.get(keys[i]).clone();
+                c[labels[i] == 0 ? 3 : (labels[i] - 1) / 2]--;
+                int best = -1;
+                int bestCount = 0;
+                for (int t = 0; t < 3; t++) {
+                    if (c[t] > bestCount) {
+                        best = t;
+                        bestCount = c[t];
+                    }
+                }
+                s.begin("Sdoc").append(best < 0 ? (c[3] > 0 ? "O" : "-") : TYPE_NAMES[best]);
+                s.emit();
+                if (best >= 0) {
+                    s.begin("Sdoc2").append(TYPE_NAMES[best]).append('|').append(PerceptronTagger.LABELS[labels[i]]);
+                    s.emit();
+                }
+            }
+            out[i] = s.take();
+        }
+        return out;
     }
 
     private static final String[] SURNAME_ENDINGS = {"ом", "ем", "ым", "ой", "а", "я", "у", "ю", "е", "ы"};

@@ -175,7 +175,7 @@ public final class Features {
         "ым", "им", "ах", "ях", "ов", "ев", "ам", "ям", "ую", "юю", "а", "я", "у", "ю", "е", "ы", "и"};
 
     /** The word without a Russian case ending, to match forms of one name across a document. */
-    static String stem(String lower) {
+    public static String stem(String lower) {
         for (String e : STEM_ENDINGS) {
             if (lower.length() > e.length() + 2 && lower.endsWith(e)) {
                 return lower.substring(0, lower.length() - e.length());
@@ -211,22 +211,29 @@ public final class Features {
     }
 
     /** Collects the feature hashes of one token. */
-    static final class Sink {
+    public static final class Sink {
         long[] buf = new long[96];
         int n;
         final StringBuilder sb = new StringBuilder(48);
 
-        StringBuilder begin(String template) {
+        public StringBuilder begin(String template) {
             sb.setLength(0);
             sb.append(template).append('=');
             return sb;
         }
 
-        void emit() {
+        public void emit() {
             if (n == buf.length) {
                 buf = java.util.Arrays.copyOf(buf, n * 2);
             }
             buf[n++] = hash(sb);
+        }
+
+        public void addHash(long h) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = h;
         }
 
         void add(String template, String value) {
@@ -234,7 +241,7 @@ public final class Features {
             emit();
         }
 
-        long[] take() {
+        public long[] take() {
             long[] r = java.util.Arrays.copyOf(buf, n);
             n = 0;
             return r;
