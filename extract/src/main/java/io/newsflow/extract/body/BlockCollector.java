@@ -96,7 +96,7 @@ public final class BlockCollector {
                 flush();
                 owners.push(e);
             }
-            if (Hints.unlikely(e, Hints.classAndId(e))) {
+            if (Hints.unlikely(e)) {
                 flush();
                 unlikely.push(e);
             }

@@ -322,7 +322,7 @@ public final class BodyExtractor {
             return true;
         }
         String tag = e.normalName();
-        if (!Hints.negative(Hints.classAndId(e))) {
+        if (!Hints.negative(e, Hints.classAndId(e))) {
             return false;
         }
         // Same-named siblings that together hold most of the text are the article cut into sections.

@@ -2,7 +2,6 @@ package io.newsflow.extract.body;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 
@@ -11,16 +10,18 @@ import org.jsoup.nodes.Element;
  *
  * <p>Class names are the publishers' own words for their templates ("related", "teilen", "comentarios"), so they are
  * the strongest cheap signal of boilerplate; they are only hints, and the caller weighs them against text size.
+ * Every element of a page is checked, so the checks are plain substring searches, not regular expressions.
  */
 final class Hints {
 
     /** Stems that mark boilerplate wherever they appear, even inside compounds such as "sharebar". */
-    private static final Pattern STRONG_NEGATIVE = Pattern.compile(
-            "comment|kommentar|comentario|commentaire|disqus|related|relacionad|recommend|empfehl|share|sharing|"
-                    + "social|teilen|compartir|partage|sidebar|footer|breadcrumb|newsletter|subscri|promo|advert|"
-                    + "reklam|werbung|anzeige|publicidad|sponsor|banner|cookie|consent|gdpr|paywall|popup|outbrain|"
-                    + "taboola|plista|most-?popular|most-?read|trending|caption|byline|read-?more|newsfeed|"
-                    + "copyright|gallery|slideshow|carousel|sr-only|visually-?hidden|screen-?reader|offscreen");
+    private static final String[] STRONG_NEGATIVE = {"comment", "kommentar", "comentario", "commentaire", "disqus",
+        "related", "relacionad", "recommend", "empfehl", "share", "sharing", "social", "teilen", "compartir", "partage",
+        "sidebar", "footer", "breadcrumb", "newsletter", "subscri", "promo", "advert", "reklam", "werbung", "anzeige",
+        "publicidad", "sponsor", "banner", "cookie", "consent", "gdpr", "paywall", "popup", "outbrain", "taboola",
+        "plista", "mostpopular", "most-popular", "mostread", "most-read", "trending", "caption", "byline", "readmore",
+        "read-more", "newsfeed", "copyright", "gallery", "slideshow", "carousel", "sr-only", "visually-hidden",
+        "visuallyhidden", "screen-reader", "screenreader", "offscreen"};
 
     /** Words that mark boilerplate only as whole tokens ("ad" but not "header", "tags" but not "stags"). */
     private static final Set<String> WEAK_NEGATIVE = Set.of("ad", "ads", "adv", "tags", "tag", "meta", "author",
@@ -33,70 +34,81 @@ final class Hints {
             "autor", "auteur", "autore", "datum", "fecha", "rubrik", "rubrique", "kategorie", "quelle", "foto",
             "bildunterschrift", "werbung", "kicker", "dachzeile");
 
-    /** Words marking the article's own container. */
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|main|post|text|story|blog|artikel|beitrag|noticia|materia|prose");
-
     /** Readability's "unlikely candidates", plus other languages: regions whose text never scores a container. */
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumb|combx|comment|kommentar|comentario|commentaire|community|cover-wrap|"
-                    + "disqus|extra|footer|gdpr|header|legends|menu|related|relacionad|remark|replies|rss|shoutbox|"
-                    + "sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
-                    + "yom-remote|newsletter|cookie|consent|outbrain|taboola|recommend|empfehl|share");
+    private static final String[] UNLIKELY = {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+        "kommentar", "comentario", "commentaire", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+        "header", "legends", "menu", "related", "relacionad", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote", "newsletter", "cookie", "consent", "outbrain", "taboola", "recommend", "empfehl", "share"};
 
-    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|shadow");
+    /** Readability's "maybe a candidate": words that keep an unlikely-named element in play. */
+    private static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "shadow"};
 
-    private static final Pattern SPLIT = Pattern.compile("[^a-z0-9]+");
+    /** Words marking the article's own container. */
+    private static final String[] POSITIVE = {"article", "body", "content", "entry", "main", "post", "text", "story",
+        "blog", "artikel", "beitrag", "noticia", "materia", "prose"};
 
     private Hints() {
     }
 
-    /** Class and id of an element, lower-cased with camelCase broken into words, or "" when it has none. */
+    /** Class and id of an element, lower-cased, or "" when it has none. */
     static String classAndId(Element e) {
         String c = e.attr("class");
         String id = e.attr("id");
         if (c.isEmpty() && id.isEmpty()) {
             return "";
         }
-        String s = c + " " + id;
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (Character.isUpperCase(ch) && i > 0 && Character.isLowerCase(s.charAt(i - 1))) {
-                b.append('-');
-            }
-            b.append(ch);
-        }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return id.isEmpty() ? c.toLowerCase(Locale.ROOT) : (c + " " + id).toLowerCase(Locale.ROOT);
     }
 
-    static boolean negative(String classAndId) {
-        if (classAndId.isEmpty()) {
-            return false;
-        }
-        if (STRONG_NEGATIVE.matcher(classAndId).find()) {
-            return true;
-        }
-        for (String token : SPLIT.split(classAndId)) {
-            if (WEAK_NEGATIVE.contains(token)) {
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether class and id name a widget; {@code e} supplies the original case for camelCase words. */
+    static boolean negative(Element e, String classAndId) {
+        if (classAndId.isEmpty()) {
+            return false;
+        }
+        if (containsAny(classAndId, STRONG_NEGATIVE)) {
+            return true;
+        }
+        String raw = e.attr("class") + " " + e.attr("id");
+        int start = -1;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            boolean alnum = Character.isLetterOrDigit(c);
+            // A token ends at a separator or where camelCase starts a new word ("articleMeta").
+            boolean camel = alnum && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(raw.charAt(i - 1));
+            if ((!alnum || camel) && start >= 0) {
+                if (WEAK_NEGATIVE.contains(raw.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = -1;
+            }
+            if (alnum && start < 0) {
+                start = i;
+            }
+        }
+        return false;
+    }
+
     /** Whether an element is an unlikely place for the article, by name: comments, sidebars, footers, menus. */
-    static boolean unlikely(Element e, String classAndId) {
+    static boolean unlikely(Element e) {
         String tag = e.normalName();
         if (tag.equals("aside") || tag.equals("footer")) {
             return true;
         }
-        return !classAndId.isEmpty() && !tag.equals("body") && !tag.equals("a") && !tag.equals("article")
-                && !tag.equals("main") && UNLIKELY.matcher(classAndId).find() && !MAYBE.matcher(classAndId).find();
-    }
-
-    static boolean positive(String classAndId) {
-        return !classAndId.isEmpty() && POSITIVE.matcher(classAndId).find();
+        if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main")) {
+            return false;
+        }
+        String s = classAndId(e);
+        return !s.isEmpty() && containsAny(s, UNLIKELY) && !containsAny(s, MAYBE);
     }
 
     /** Readability's class weight: a candidate named like content gains, one named like a widget loses. */
@@ -106,10 +118,10 @@ final class Hints {
             return 0;
         }
         int w = 0;
-        if (negative(s)) {
+        if (negative(e, s)) {
             w -= 25;
         }
-        if (positive(s)) {
+        if (containsAny(s, POSITIVE)) {
             w += 25;
         }
         return w;
