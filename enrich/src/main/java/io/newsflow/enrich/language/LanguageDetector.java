@@ -206,13 +206,15 @@ public final class LanguageDetector {
         }
         String best = null;
         double bestScore = 0;
-        double total = 0;
+        double second = 0;
         for (String lang : new java.util.TreeSet<>(score.keySet())) {
             double v = score.get(lang);
-            total += v;
             if (v > bestScore) {
+                second = bestScore;
                 best = lang;
                 bestScore = v;
+            } else if (v > second) {
+                second = v;
             }
         }
         if (best == null) {
@@ -221,9 +223,10 @@ public final class LanguageDetector {
             }
             return script.equals("Cyrillic") ? new LanguageGuess("ru", 0.3) : LanguageGuess.UNDETERMINED;
         }
-        double confidence = bestScore / total;
-        double evidence = Math.min(1.0, bestScore / 5.0);
-        confidence = confidence * (0.5 + 0.5 * evidence);
+        // the margin over the runner-up, scaled down when there is little evidence (a short text)
+        double margin = (bestScore - second) / bestScore;
+        double evidence = Math.min(1.0, bestScore / 6.0);
+        double confidence = Math.max(0.05, (0.3 + 0.7 * margin) * (0.4 + 0.6 * evidence));
         return new LanguageGuess(best, round(Math.min(0.99, confidence)));
     }
 
