@@ -44,19 +44,70 @@ public final class PageDecoder {
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return new DecodedPage(lenient(bytes, 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE, DecodedPage.Source.BOM);
         }
+        // Decoding as UTF-8 once also tells whether the bytes are UTF-8: each invalid byte becomes U+FFFD.
+        Utf8View utf8 = new Utf8View(bytes);
         Charset http = contentType == null ? null : charsetIn(CONTENT_TYPE_CHARSET.matcher(contentType));
-        if (http != null && agrees(bytes, http)) {
-            return new DecodedPage(lenient(bytes, 0, http), http, DecodedPage.Source.HTTP);
+        if (http != null && agrees(bytes, http, utf8)) {
+            return new DecodedPage(decodeWith(bytes, http, utf8), http, DecodedPage.Source.HTTP);
         }
         Charset meta = charsetIn(META_CHARSET.matcher(
                 new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1)));
-        if (meta != null && agrees(bytes, meta)) {
-            return new DecodedPage(lenient(bytes, 0, meta), meta, DecodedPage.Source.META);
+        if (meta != null && agrees(bytes, meta, utf8)) {
+            return new DecodedPage(decodeWith(bytes, meta, utf8), meta, DecodedPage.Source.META);
         }
-        Charset detected = detect(bytes);
-        return new DecodedPage(lenient(bytes, 0, detected), detected,
-                http == null && meta == null && detected.equals(StandardCharsets.UTF_8) && isAscii(bytes)
+        Charset detected = detect(bytes, utf8);
+        return new DecodedPage(decodeWith(bytes, detected, utf8), detected,
+                http == null && meta == null && detected.equals(StandardCharsets.UTF_8) && !utf8.multiByte()
                         ? DecodedPage.Source.DEFAULT : DecodedPage.Source.DETECTED);
+    }
+
+    private static String decodeWith(byte[] bytes, Charset charset, Utf8View utf8) {
+        return charset.equals(StandardCharsets.UTF_8) ? utf8.text() : lenient(bytes, 0, charset);
+    }
+
+    /** The bytes decoded as UTF-8, and what that decoding says about them. */
+    private static final class Utf8View {
+        private final byte[] bytes;
+        private String text;
+        private int invalid = -1;
+
+        Utf8View(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        String text() {
+            if (text == null) {
+                text = new String(bytes, StandardCharsets.UTF_8);
+            }
+            return text;
+        }
+
+        /** Replacement characters in the decoded text: one per invalid sequence. */
+        int invalid() {
+            if (invalid < 0) {
+                String t = text();
+                int n = 0;
+                for (int i = t.indexOf('\uFFFD'); i >= 0; i = t.indexOf('\uFFFD', i + 1)) {
+                    n++;
+                }
+                invalid = n;
+            }
+            return invalid;
+        }
+
+        /** Bytes that went into multi-byte characters beyond one each: zero for pure ASCII. */
+        int extraBytes() {
+            return bytes.length - text().length();
+        }
+
+        boolean multiByte() {
+            return extraBytes() > 0;
+        }
+
+        /** Valid UTF-8, allowing a few broken sequences in a page that is clearly UTF-8 otherwise. */
+        boolean plausible() {
+            return invalid() == 0 || invalid() * 50 < extraBytes();
+        }
     }
 
     /**
@@ -65,8 +116,11 @@ public final class PageDecoder {
      * sparse ones are Western European.
      */
     public static Charset detect(byte[] bytes) {
-        Utf8Stats utf8 = utf8Stats(bytes);
-        if (utf8.invalid == 0 || utf8.invalid * 50 < utf8.multiByte) {
+        return detect(bytes, new Utf8View(bytes));
+    }
+
+    private static Charset detect(byte[] bytes, Utf8View utf8) {
+        if (utf8.plausible()) {
             // A few broken sequences in a UTF-8 page are still a UTF-8 page.
             return StandardCharsets.UTF_8;
         }
@@ -112,24 +166,21 @@ public final class PageDecoder {
     }
 
     /** Whether the bytes are plausibly in {@code declared}: a UTF-8 claim must be (nearly) valid UTF-8. */
-    private static boolean agrees(byte[] bytes, Charset declared) {
+    private static boolean agrees(byte[] bytes, Charset declared, Utf8View utf8) {
         if (declared.equals(StandardCharsets.UTF_8)) {
-            Utf8Stats stats = utf8Stats(bytes);
-            return stats.invalid == 0 || stats.invalid * 50 < stats.multiByte;
+            return utf8.plausible();
         }
-        if (declared.equals(StandardCharsets.UTF_16LE) || declared.equals(StandardCharsets.UTF_16BE)
-                || declared.name().startsWith("UTF-16")) {
+        if (declared.name().startsWith("UTF-16") || declared.name().startsWith("UTF-32")) {
             // A page that says UTF-16 inside an ASCII-compatible meta tag cannot really be UTF-16.
             return false;
         }
         // Legacy declarations are often stale after a site moved to UTF-8: bytes that are valid UTF-8 with
         // multi-byte sequences are UTF-8 (legacy text is almost never valid UTF-8 by accident).
-        Utf8Stats stats = utf8Stats(bytes);
-        if (stats.invalid == 0 && stats.multiByte > 0) {
+        if (utf8.invalid() == 0 && utf8.multiByte()) {
             return false;
         }
         if (isSingleByteLatin(declared)) {
-            Charset guess = detect(bytes);
+            Charset guess = detect(bytes, utf8);
             return !(guess.equals(WINDOWS_1251) || guess.equals(KOI8_R));
         }
         return true;
@@ -138,53 +189,6 @@ public final class PageDecoder {
     private static boolean isSingleByteLatin(Charset c) {
         String n = c.name();
         return n.equals("ISO-8859-1") || n.equals("windows-1252") || n.equals("US-ASCII");
-    }
-
-    private record Utf8Stats(int multiByte, int invalid) {
-    }
-
-    private static Utf8Stats utf8Stats(byte[] b) {
-        int multi = 0;
-        int invalid = 0;
-        int i = 0;
-        int n = b.length;
-        while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
-            if (len == 0 || i + len > n) {
-                invalid++;
-                i++;
-                continue;
-            }
-            boolean ok = true;
-            for (int k = 1; k < len; k++) {
-                if ((b[i + k] & 0xC0) != 0x80) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok) {
-                multi++;
-                i += len;
-            } else {
-                invalid++;
-                i++;
-            }
-        }
-        return new Utf8Stats(multi, invalid);
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Charset charsetIn(Matcher m) {

@@ -40,7 +40,8 @@ public final class MetadataExtractor {
 
     /** Extracts the metadata of a parsed page; {@code jsonLd} are its JSON-LD blocks as the prepass kept them. */
     public static Metadata extract(Document doc, List<String> jsonLd, String url) {
-        Meta meta = Meta.of(doc);
+        PageIndex index = PageIndex.of(doc);
+        Meta meta = Meta.of(index);
         List<JsonNode> objects = JsonLd.objects(jsonLd);
         JsonNode article = null;
         JsonNode webPage = null;
@@ -55,17 +56,17 @@ public final class MetadataExtractor {
                 organization = o;
             }
         }
-        Microdata micro = Microdata.of(doc);
+        Microdata micro = Microdata.of(index.itemprops);
 
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
-        String h1 = firstH1(doc);
+        String h1 = firstH1(index);
         String title = title(h1, siteName, JsonLd.text(article, "headline"), meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
-        List<String> authors = authors(article, objects, meta, micro, doc);
+        List<String> authors = authors(article, objects, meta, micro, index);
 
         String published = firstDate(JsonLd.text(article, "datePublished"), meta.get("article:published_time"),
                 meta.get("og:published_time"), micro.datePublished, meta.get("datepublished"),
@@ -75,14 +76,14 @@ public final class MetadataExtractor {
                 meta.get("dcterms.created"), meta.get("date"), meta.get("article:published"),
                 meta.get("cxenseparse:recs:publishtime"), JsonLd.text(webPage, "datePublished"));
         if (published == null) {
-            Element time = doc.selectFirst("time[datetime]");
+            Element time = index.firstTime;
             published = time == null ? null : Dates.normalize(time.attr("datetime"));
         }
         if (published == null && doc.body() != null) {
             // A date in the URL is only a day; one written near the headline usually adds the time.
             String fromUrl = Dates.fromUrl(url);
             if (fromUrl == null) {
-                fromUrl = Dates.fromUrl(absolute(doc, "link[rel=canonical]", "href"));
+                fromUrl = Dates.fromUrl(absolute(index.canonical, "href"));
             }
             String text = doc.body().text();
             String fromText = Dates.fromText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
@@ -101,15 +102,15 @@ public final class MetadataExtractor {
 
         String language = language(doc, meta, article);
 
-        String canonical = absolute(doc, "link[rel=canonical]", "href");
+        String canonical = absolute(index.canonical, "href");
         if (canonical == null) {
             canonical = meta.get("og:url");
         }
-        LeadImage image = leadImage(doc, meta, article, objects, micro);
+        LeadImage image = leadImage(index, meta, article, objects, micro);
         String body = JsonLd.text(article, "articleBody");
         boolean marked = article != null || "article".equalsIgnoreCase(meta.get("og:type"))
                 || meta.get("article:published_time") != null || micro.datePublished != null
-                || doc.selectFirst("[itemtype*=Article], [itemtype*=BlogPosting]") != null;
+                || index.articleItemtype;
         return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
                 language, image, body, marked);
     }
@@ -127,8 +128,8 @@ public final class MetadataExtractor {
         return name != null ? name : p.isTextual() ? p.asText() : null;
     }
 
-    private static String firstH1(Document doc) {
-        Element h1 = doc.selectFirst("article h1, main h1, h1");
+    private static String firstH1(PageIndex index) {
+        Element h1 = index.headline();
         if (h1 == null) {
             return null;
         }
@@ -217,7 +218,7 @@ public final class MetadataExtractor {
     }
 
     private static List<String> authors(JsonNode article, List<JsonNode> objects, Meta meta, Microdata micro,
-            Document doc) {
+            PageIndex index) {
         Set<String> out = new LinkedHashSet<>();
         if (article != null) {
             JsonNode a = article.get("author");
@@ -248,8 +249,7 @@ public final class MetadataExtractor {
                     meta.get("parsely-author"), meta.get("dc.creator"), meta.get("dcterms.creator")));
         }
         if (out.isEmpty()) {
-            for (Element byline : doc.select("[rel=author], [class*=byline], [class*=author], [class*=autor],"
-                    + " [itemprop=author]")) {
+            for (Element byline : index.bylines) {
                 if (byline.text().length() < 80 && byline.closest("[class*=comment], [id*=comment]") == null) {
                     addAuthors(out, byline.text());
                     if (!out.isEmpty()) {
@@ -321,7 +321,7 @@ public final class MetadataExtractor {
         return primary.matches("[a-z]{2,3}") ? primary : null;
     }
 
-    private static LeadImage leadImage(Document doc, Meta meta, JsonNode article, List<JsonNode> objects,
+    private static LeadImage leadImage(PageIndex index, Meta meta, JsonNode article, List<JsonNode> objects,
             Microdata micro) {
         JsonNode img = article == null ? null : article.get("image");
         if (img != null && img.isArray()) {
@@ -342,7 +342,7 @@ public final class MetadataExtractor {
         if (caption == null && url != null && url.equals(micro.image)) {
             caption = micro.imageCaption;
         }
-        Element figure = figureFor(doc, url);
+        Element figure = figureFor(index, url);
         if (figure != null) {
             Element cap = figure.selectFirst(CAPTION);
             Element cred = figure.selectFirst("[class*=credit], [class*=copyright], [class*=source], [class*=author],"
@@ -383,14 +383,14 @@ public final class MetadataExtractor {
      * The element framing the lead image with its caption: the nearest ancestor of an {@code <img>} showing that file
      * which also holds a caption, else the first figure in the article.
      */
-    private static Element figureFor(Document doc, String url) {
+    private static Element figureFor(PageIndex index, String url) {
         String file = null;
         if (url != null) {
             String path = url.replaceFirst("[?#].*$", "");
             file = path.substring(path.lastIndexOf('/') + 1);
         }
         if (file != null && file.length() > 4) {
-            for (Element img : doc.getElementsByTag("img")) {
+            for (Element img : index.images) {
                 String src = img.attr("src") + " " + img.attr("data-src") + " " + img.attr("srcset");
                 if (!src.contains(file)) {
                     continue;
@@ -403,11 +403,10 @@ public final class MetadataExtractor {
                 }
             }
         }
-        return doc.selectFirst("article figure, main figure, figure");
+        return index.firstFigure();
     }
 
-    private static String absolute(Document doc, String selector, String attr) {
-        Element e = doc.selectFirst(selector);
+    private static String absolute(Element e, String attr) {
         if (e == null) {
             return null;
         }
@@ -445,9 +444,9 @@ public final class MetadataExtractor {
     static final class Meta {
         private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-        static Meta of(Document doc) {
+        static Meta of(PageIndex index) {
             Meta m = new Meta();
-            for (Element e : doc.getElementsByTag("meta")) {
+            for (Element e : index.metas) {
                 String content = e.attr("content");
                 if (content.isBlank()) {
                     continue;

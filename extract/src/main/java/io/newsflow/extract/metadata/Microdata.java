@@ -3,7 +3,6 @@ package io.newsflow.extract.metadata;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** The schema.org microdata ({@code itemprop}) fields of a page's article, read once. */
@@ -20,9 +19,9 @@ final class Microdata {
     String publisher;
     final List<String> authors = new ArrayList<>();
 
-    static Microdata of(Document doc) {
+    static Microdata of(List<Element> itemprops) {
         Microdata m = new Microdata();
-        for (Element e : doc.select("[itemprop]")) {
+        for (Element e : itemprops) {
             String prop = e.attr("itemprop").strip();
             switch (prop) {
                 case "headline" -> m.headline = m.headline != null ? m.headline : value(e);
