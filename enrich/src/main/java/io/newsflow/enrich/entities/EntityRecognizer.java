@@ -21,6 +21,8 @@ public final class EntityRecognizer {
     }
 
     public static final String RU_MODEL = "ner-ru.bin";
+    /** Texts longer than this many tokens are tagged in chunks of whole lines. */
+    static final int CHUNK_TOKENS = 20_000;
     public static final String EN_MODEL = "ner-en.bin";
 
     private final Features features;
@@ -89,7 +91,25 @@ public final class EntityRecognizer {
 
     public List<Span> recognize(String text, List<Tokenizer.Token> tokens) {
         boolean cyr = mostlyCyrillic(text);
-        return corporate(tokens, spans(tokens, label(cyr ? ru : en, cyr ? ru2 : null, features, text, tokens)));
+        if (tokens.size() <= CHUNK_TOKENS) {
+            return corporate(tokens, spans(tokens, label(cyr ? ru : en, cyr ? ru2 : null, features, text, tokens)));
+        }
+        // very long texts: chunks of whole lines, so memory stays bounded and time linear
+        List<Span> out = new ArrayList<>();
+        int from = 0;
+        for (int[] seg : segments(text, tokens)) {
+            if (seg[1] - from > CHUNK_TOKENS || seg[1] == tokens.size()) {
+                int to = seg[1] - from > CHUNK_TOKENS && seg[0] > from ? seg[0] : seg[1];
+                List<Tokenizer.Token> chunk = tokens.subList(from, to);
+                out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null, features, text, chunk))));
+                from = to;
+            }
+        }
+        if (from < tokens.size()) {
+            List<Tokenizer.Token> chunk = tokens.subList(from, tokens.size());
+            out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null, features, text, chunk))));
+        }
+        return out;
     }
 
     private static final java.util.Set<String> CORPORATE = java.util.Set.of("inc", "ltd", "llc", "corp", "plc", "co",
@@ -147,18 +167,36 @@ public final class EntityRecognizer {
     }
 
     private static int indexOfStart(List<Tokenizer.Token> tokens, int start) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).start() == start) {
-                return i;
+        int lo = 0;
+        int hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = tokens.get(mid).start();
+            if (v == start) {
+                return mid;
+            }
+            if (v < start) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return -1;
     }
 
     private static int indexOfEnd(List<Tokenizer.Token> tokens, int end) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).end() == end) {
-                return i;
+        int lo = 0;
+        int hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = tokens.get(mid).end();
+            if (v == end) {
+                return mid;
+            }
+            if (v < end) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return -1;
