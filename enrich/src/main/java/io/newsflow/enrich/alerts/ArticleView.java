@@ -31,13 +31,20 @@ final class ArticleView {
     final String host;
     final Set<String> tags = new HashSet<>();
     private final Lemmatizer lemmatizer;
+    private final java.util.function.Function<String, String[]> ruleForms;
     private List<Words.Word> words;
-    /** form → positions of the words having it. */
+    /** form → positions of the words having it, for the forms some rule looks for. */
     private Map<String, List<Integer>> wordsByForm;
+    private int bmpOnly = -1;
     /** entity key ("сергей лавров", "лавров", lemmas of the surname) → entities. */
     final Map<String, List<Entity>> entitiesByKey = new HashMap<>();
 
-    ArticleView(EnrichedArticle enriched, Lemmatizer lemmatizer) {
+    /**
+     * @param ruleForms the forms of a normalised word that rules look for (the first word of each word and phrase
+     *                  term), or null when no rule looks at words: only their positions are indexed
+     */
+    ArticleView(EnrichedArticle enriched, Lemmatizer lemmatizer, java.util.function.Function<String, String[]> ruleForms) {
+        this.ruleForms = ruleForms;
         this.enriched = enriched;
         this.article = enriched.article();
         this.lemmatizer = lemmatizer;
@@ -67,8 +74,29 @@ final class ArticleView {
         }
     }
 
-    /** The keys an article entity is found by: its full name, and for a person its surname and its lemmas. */
+    private static final int KEY_CACHE_LIMIT = 100_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>> KEY_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #computeEntityKeys}, cached by type and name (entity names recur across articles). */
     static Set<String> entityKeys(String name, EntityType type, Lemmatizer lemmatizer) {
+        if (lemmatizer != Lemmatizer.standard()) {
+            return computeEntityKeys(name, type, lemmatizer);
+        }
+        String cacheKey = type + " " + name;
+        Set<String> keys = KEY_CACHE.get(cacheKey);
+        if (keys == null) {
+            keys = computeEntityKeys(name, type, lemmatizer);
+            if (KEY_CACHE.size() > KEY_CACHE_LIMIT) {
+                KEY_CACHE.clear();
+            }
+            KEY_CACHE.put(cacheKey, keys);
+        }
+        return keys;
+    }
+
+    /** The keys an article entity is found by: its full name, and for a person its surname and its lemmas. */
+    static Set<String> computeEntityKeys(String name, EntityType type, Lemmatizer lemmatizer) {
         Set<String> keys = new LinkedHashSet<>();
         List<Words.Word> tokens = Words.of(name);
         if (tokens.isEmpty()) {
@@ -83,7 +111,7 @@ final class ArticleView {
             // An entity name the enricher left inflected («Женеве») is still found by its lemma.
             keys.addAll(lemmatizer.forms(last));
         }
-        return keys;
+        return java.util.Collections.unmodifiableSet(keys);
     }
 
     static String join(List<Words.Word> tokens) {
@@ -135,15 +163,34 @@ final class ArticleView {
             return;
         }
         words = Words.of(fullText);
-        wordsByForm = new HashMap<>(words.size() * 2);
+        wordsByForm = new HashMap<>();
+        if (ruleForms == null) {
+            return;
+        }
         for (int i = 0; i < words.size(); i++) {
-            for (String form : lemmatizer.forms(words.get(i).norm())) {
+            for (String form : ruleForms.apply(words.get(i).norm())) {
                 wordsByForm.computeIfAbsent(form, k -> new ArrayList<>(2)).add(i);
             }
         }
     }
 
-    /** The word forms present in the article. */
+    /** The UTF-16 index of a code-point offset into the full text. */
+    int charIndex(int codePoint) {
+        if (bmpOnly < 0) {
+            bmpOnly = fullText.codePointCount(0, fullText.length()) == fullText.length() ? 1 : 0;
+        }
+        int cp = Math.max(0, codePoint);
+        if (bmpOnly == 1) {
+            return Math.min(cp, fullText.length());
+        }
+        try {
+            return fullText.offsetByCodePoints(0, cp);
+        } catch (IndexOutOfBoundsException e) {
+            return fullText.length();
+        }
+    }
+
+    /** The word forms present in the article that rules look for. */
     Set<String> wordForms() {
         index();
         return wordsByForm.keySet();

@@ -69,4 +69,31 @@ public sealed interface Condition {
     /** The article id (its canonical URL) matches a glob ({@code *} any run of characters, {@code ?} one). */
     record UrlTerm(String glob, Pattern pattern) implements Condition {
     }
+
+    /** A compact rendering for people: {@code all(entity "Сергей Лавров", not(word "Женева"))}. */
+    static String describe(Condition c) {
+        if (c instanceof All all) {
+            return "all(" + String.join(", ", all.children().stream().map(Condition::describe).toList()) + ")";
+        } else if (c instanceof Any any) {
+            return "any(" + String.join(", ", any.children().stream().map(Condition::describe).toList()) + ")";
+        } else if (c instanceof Not not) {
+            return "not(" + describe(not.child()) + ")";
+        } else if (c instanceof EntityTerm e) {
+            return "entity" + (e.type() == null ? "" : " " + e.type()) + " \"" + e.name() + "\""
+                    + (e.min() > 1 ? " ×" + e.min() : "");
+        } else if (c instanceof TextTerm t) {
+            return (t.phrase() ? "phrase" : "word") + " \"" + t.text() + "\"" + (t.min() > 1 ? " ×" + t.min() : "");
+        } else if (c instanceof TagTerm t) {
+            return "tag \"" + t.name() + "\"";
+        } else if (c instanceof SectionTerm s) {
+            return "section \"" + s.name() + "\"";
+        } else if (c instanceof LanguageTerm l) {
+            return "language " + l.code();
+        } else if (c instanceof SiteTerm s) {
+            return "site " + s.host();
+        } else if (c instanceof UrlTerm u) {
+            return "url " + u.glob();
+        }
+        return String.valueOf(c);
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,13 @@ public final class RuleSet {
     private final List<Map<String, int[]>> index = new ArrayList<>(KINDS);
     private final BitSet always = new BitSet();
     private final boolean usesWords;
+    /** Every form of the first word of every word or phrase term: the forms an article's words are indexed by. */
+    private final Set<String> ruleForms = new java.util.HashSet<>();
+    /** Per normalised word, its forms that are in {@link #ruleForms} (most words: none); bounded. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String[]> relevantByNorm =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String[] NO_FORMS = new String[0];
+    private static final int RELEVANT_CACHE_LIMIT = 500_000;
 
     public RuleSet(List<Rule> rules) {
         this(rules, Lemmatizer.standard());
@@ -107,7 +113,7 @@ public final class RuleSet {
         if (rules.isEmpty()) {
             return List.of();
         }
-        ArticleView view = new ArticleView(enriched, lemmatizer);
+        ArticleView view = new ArticleView(enriched, lemmatizer, usesWords ? this::relevantForms : null);
         BitSet candidates = candidates(view);
         List<RuleMatch> out = new ArrayList<>();
         List<AlertMatch> matched = new ArrayList<>();
@@ -122,7 +128,28 @@ public final class RuleSet {
 
     /** How many rules the article's terms select for evaluation (for benchmarks and tests). */
     public int candidateCount(EnrichedArticle enriched) {
-        return candidates(new ArticleView(enriched, lemmatizer)).cardinality();
+        return candidates(new ArticleView(enriched, lemmatizer, usesWords ? this::relevantForms : null)).cardinality();
+    }
+
+    private String[] relevantForms(String norm) {
+        String[] relevant = relevantByNorm.get(norm);
+        if (relevant == null) {
+            List<String> found = null;
+            for (String form : lemmatizer.forms(norm)) {
+                if (ruleForms.contains(form)) {
+                    if (found == null) {
+                        found = new ArrayList<>(1);
+                    }
+                    found.add(form);
+                }
+            }
+            relevant = found == null ? NO_FORMS : found.toArray(String[]::new);
+            if (relevantByNorm.size() > RELEVANT_CACHE_LIMIT) {
+                relevantByNorm.clear();
+            }
+            relevantByNorm.put(norm, relevant);
+        }
+        return relevant;
     }
 
     private BitSet candidates(ArticleView view) {
@@ -167,38 +194,67 @@ public final class RuleSet {
             sorted = sorted.subList(0, MAX_MATCHES);
         }
         AlertMatch first = sorted.isEmpty() || sorted.get(0).start() < 0 ? null : sorted.get(0);
-        return new RuleMatch(rule, sorted, snippet(view.fullText, first));
+        return new RuleMatch(rule, sorted, snippet(view, first));
     }
 
-    /** About {@value #SNIPPET_CONTEXT} code points either side of the match, cut at spaces, on one line. */
-    static String snippet(String text, AlertMatch first) {
-        int[] cps = text.codePoints().toArray();
+    /** About {@value #SNIPPET_CONTEXT} characters either side of the match, cut at spaces, on one line. */
+    static String snippet(ArticleView view, AlertMatch first) {
+        String text = view.fullText;
+        int n = text.length();
         int start;
         int end;
+        int matchStart = first == null ? 0 : view.charIndex(first.start());
+        int matchEnd = first == null ? 0 : view.charIndex(first.end());
         if (first == null) {
             start = 0;
-            end = Math.min(cps.length, 2 * SNIPPET_CONTEXT);
+            end = Math.min(n, 2 * SNIPPET_CONTEXT);
         } else {
-            start = Math.max(0, Math.min(first.start(), cps.length) - SNIPPET_CONTEXT);
-            end = Math.min(cps.length, Math.max(first.end(), 0) + SNIPPET_CONTEXT);
+            start = Math.max(0, matchStart - SNIPPET_CONTEXT);
+            end = Math.min(n, matchEnd + SNIPPET_CONTEXT);
         }
         if (start > 0) {
-            int s = start;
-            while (s < first.start() && !Character.isWhitespace(cps[s - 1])) {
-                s++;
+            while (start < matchStart && !isSpace(text.charAt(start - 1))) {
+                start++;
             }
-            start = s;
-        }
-        if (end < cps.length) {
-            int e = end;
-            int floor = first == null ? start : first.end();
-            while (e > floor && !Character.isWhitespace(cps[e])) {
-                e--;
+            if (Character.isLowSurrogate(text.charAt(start))) {
+                start++;
             }
-            end = e;
         }
-        String body = new String(cps, start, end - start).replaceAll("\\s+", " ").strip();
-        return (start > 0 ? "…" : "") + body + (end < cps.length ? "…" : "");
+        if (end < n) {
+            int floor = first == null ? start : matchEnd;
+            while (end > floor && !isSpace(text.charAt(end))) {
+                end--;
+            }
+            if (end > 0 && end < n && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+        }
+        StringBuilder b = new StringBuilder(end - start + 2);
+        if (start > 0) {
+            b.append('…');
+        }
+        int lead = b.length();
+        boolean space = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && b.length() > lead) {
+                b.append(' ');
+            }
+            space = false;
+            b.append(c);
+        }
+        if (end < n) {
+            b.append('…');
+        }
+        return b.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' || c == '\u00a0' || c == '\u2009' || c == '\u202f' || (c > 0x7f && Character.isWhitespace(c));
     }
 
     // ---- compilation ----
@@ -220,7 +276,9 @@ public final class RuleSet {
         } else if (c instanceof Condition.EntityTerm e) {
             return new EntityNode(e, lemmatizer);
         } else if (c instanceof Condition.TextTerm t) {
-            return new TextNode(t, lemmatizer);
+            TextNode node = new TextNode(t, lemmatizer);
+            ruleForms.addAll(node.forms.get(0));
+            return node;
         } else if (c instanceof Condition.TagTerm t) {
             return new ValueNode("tag:" + t.name(), TAG, Words.normName(t.name()));
         } else if (c instanceof Condition.SectionTerm s) {
@@ -364,12 +422,13 @@ public final class RuleSet {
 
         @Override
         public boolean eval(ArticleView view, List<AlertMatch> out) {
-            Map<Entity, Boolean> found = new IdentityHashMap<>();
+            // In discovery order (article entity order per key), so that alerts are deterministic.
+            List<Entity> found = new ArrayList<>(2);
             int mentions = 0;
             for (String key : keys) {
                 for (Entity entity : view.entitiesByKey.getOrDefault(key, List.of())) {
-                    if (!found.containsKey(entity) && matches(entity)) {
-                        found.put(entity, Boolean.TRUE);
+                    if (!containsIdentical(found, entity) && matches(entity)) {
+                        found.add(entity);
                         mentions += Math.max(1, entity.mentions().size());
                     }
                 }
@@ -377,7 +436,7 @@ public final class RuleSet {
             if (found.isEmpty() || mentions < term.min()) {
                 return false;
             }
-            for (Entity entity : found.keySet()) {
+            for (Entity entity : found) {
                 for (Mention m : entity.mentions()) {
                     out.add(new AlertMatch(label, m.start(), m.end(), m.text()));
                 }
@@ -386,6 +445,15 @@ public final class RuleSet {
                 }
             }
             return true;
+        }
+
+        private static boolean containsIdentical(List<Entity> list, Entity entity) {
+            for (Entity e : list) {
+                if (e == entity) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean matches(Entity entity) {
@@ -436,7 +504,7 @@ public final class RuleSet {
     private static final class TextNode implements Node {
         private final Condition.TextTerm term;
         private final String label;
-        private final List<List<String>> forms;
+        final List<List<String>> forms;
 
         TextNode(Condition.TextTerm term, Lemmatizer lemmatizer) {
             this.term = term;
@@ -478,7 +546,7 @@ public final class RuleSet {
             for (int[] hit : hits) {
                 Words.Word a = words.get(hit[0]);
                 Words.Word b = words.get(hit[1]);
-                String text = a == b ? a.text() : codePointSubstring(view.fullText, a.start(), b.end());
+                String text = view.fullText.substring(a.charStart(), b.charEnd());
                 out.add(new AlertMatch(label, a.start(), b.end(), text));
             }
             return true;

@@ -16,11 +16,18 @@ public final class Words {
     /**
      * One word.
      *
-     * @param start code-point offset, inclusive
-     * @param end   code-point offset, exclusive
-     * @param norm  lower-cased, ё as е
+     * @param start     code-point offset, inclusive
+     * @param end       code-point offset, exclusive
+     * @param charStart UTF-16 offset into the text, inclusive
+     * @param charEnd   UTF-16 offset, exclusive
+     * @param norm      lower-cased, ё as е
      */
-    public record Word(int start, int end, String text, String norm) {
+    public record Word(int start, int end, int charStart, int charEnd, String norm) {
+
+        /** The word as written in the text it came from. */
+        public String text(String source) {
+            return source.substring(charStart, charEnd);
+        }
     }
 
     /** The words of a text, in order. */
@@ -29,28 +36,45 @@ public final class Words {
         if (text == null) {
             return words;
         }
+        // Lower-case the text once; when that changes its length (rare letters), lower-case word by word.
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean aligned = lower.length() == text.length();
+        if (aligned) {
+            lower = lower.replace('ё', 'е');
+        }
         int cp = 0;
         int startChar = -1;
         int startCp = -1;
         int i = 0;
         int n = text.length();
         while (i < n) {
-            int c = text.codePointAt(i);
-            boolean inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+            char ch = text.charAt(i);
+            int width = 1;
+            boolean inWord;
+            if (ch < 128) {
+                inWord = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+            } else if (ch >= '\u0400' && ch <= '\u04ff') {
+                inWord = ch < '\u0482' || ch > '\u0489';
+            } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int c = text.codePointAt(i);
+                width = 2;
+                inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+            } else {
+                inWord = Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.NON_SPACING_MARK;
+            }
             if (inWord && startChar < 0) {
                 startChar = i;
                 startCp = cp;
             } else if (!inWord && startChar >= 0) {
-                String w = text.substring(startChar, i);
-                words.add(new Word(startCp, cp, w, norm(w)));
+                words.add(new Word(startCp, cp, startChar, i,
+                        aligned ? lower.substring(startChar, i) : norm(text.substring(startChar, i))));
                 startChar = -1;
             }
-            i += Character.charCount(c);
+            i += width;
             cp++;
         }
         if (startChar >= 0) {
-            String w = text.substring(startChar);
-            words.add(new Word(startCp, cp, w, norm(w)));
+            words.add(new Word(startCp, cp, startChar, n, aligned ? lower.substring(startChar) : norm(text.substring(startChar))));
         }
         return words;
     }
@@ -77,7 +101,7 @@ public final class Words {
         boolean any = false;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+            if (c >= '\u0400' && c <= '\u04ff') {
                 any = true;
             } else if (!Character.isDigit(c)) {
                 return false;
