@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.common.codec.JsonCodec;
+import io.newsflow.common.model.Alert;
 import io.newsflow.common.model.EnrichedArticle;
 import io.newsflow.common.model.Entity;
 import io.newsflow.common.model.Tag;
@@ -31,6 +32,7 @@ import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.StageCounters;
 import io.newsflow.common.runtime.StageRunner;
 import io.newsflow.common.topics.Topics;
+import io.newsflow.enrich.alerts.RulesFile;
 import io.newsflow.ingest.PageIngest;
 
 /** {@code newsflow demo}: the whole pipeline on an embedded broker, fed by sample pages, summarised. */
@@ -42,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages to use instead of the bundled samples.")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Alert rules to run (default: the bundled samples/rules.yaml; see docs/alerts.md).")
+    Path rulesFile;
+
     @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for the pipeline (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -52,13 +58,15 @@ final class DemoCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         long start = System.nanoTime();
         Path workDir = Files.createTempDirectory("newsflow-demo-");
-        List<Path> pages = paths.isEmpty() ? List.of(copyBundledSamples(workDir.resolve("samples"))) : paths;
+        Path samples = copyBundledSamples(workDir.resolve("samples"));
+        List<Path> pages = paths.isEmpty() ? List.of(samples) : paths;
+        RulesFile rules = RulesFile.load(rulesFile != null ? rulesFile : samples.resolve("rules.yaml"));
         System.out.println("Starting an embedded Kafka broker (KRaft, in this JVM)…");
         try (EmbeddedKafka broker = EmbeddedKafka.start(workDir.resolve("kafka"), true, 0, Map.of())) {
             System.out.printf("Broker ready at %s after %.1f s%n", broker.bootstrapServers(), seconds(start));
             KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withInstanceId("demo");
             Topics topics = settings.topics();
-            try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1)) {
+            try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1, rules)) {
                 PageIngest.Summary ingested = PageIngest.run(settings, pages, null, "http://localhost/pages/",
                         8 * 1024 * 1024, System.err);
                 System.out.println(ingested);
@@ -76,6 +84,14 @@ final class DemoCommand implements Callable<Integer> {
                 TopicReader.read(settings, Topics.deadLetterOf(topics.raw()), false, 0, record ->
                         System.out.printf("✗ dead letter from %s: %s%n", Headers.text(record.headers(), Headers.URL),
                                 Headers.text(record.headers(), Headers.ERROR_MESSAGE)));
+                System.out.println();
+                System.out.println("Alerts (" + rules.current().size() + " rules in " + (rulesFile != null ? rulesFile
+                        : "samples/rules.yaml") + "):");
+                long alerts = TopicReader.read(settings, topics.alerts(), false, 0,
+                        record -> System.out.println(alert(JsonCodec.decodeAlert(record.value()))));
+                if (alerts == 0) {
+                    System.out.println("  none");
+                }
                 System.out.println();
                 System.out.println("Stage counters:");
                 for (StageRunner runner : pipeline.runners()) {
@@ -115,6 +131,13 @@ final class DemoCommand implements Callable<Integer> {
                     .map(Tag::name).collect(Collectors.joining(", "))).append('\n');
         }
         return s.toString();
+    }
+
+    static String alert(Alert alert) {
+        return "⚑ " + alert.ruleName() + " [" + alert.ruleId() + "] on «" + alert.title() + "»\n    matched "
+                + alert.matched().stream().limit(6).map(m -> m.term() + " «" + m.text() + "»")
+                .collect(Collectors.joining(", ")) + (alert.matched().size() > 6 ? ", …" : "")
+                + "\n    " + alert.snippet();
     }
 
     private static String entity(Entity entity) {

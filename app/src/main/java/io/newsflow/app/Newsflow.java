@@ -18,6 +18,7 @@ import io.newsflow.common.runtime.Version;
                 TailCommand.class,
                 ExtractFileCommand.class,
                 ReplayCommand.class,
+                RulesCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

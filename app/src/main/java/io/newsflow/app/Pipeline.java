@@ -10,6 +10,8 @@ import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.runtime.TopicSetup;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.enrich.Enricher;
+import io.newsflow.enrich.alerts.KafkaAlertLedger;
+import io.newsflow.enrich.alerts.RulesFile;
 import io.newsflow.enrich.stage.EnrichStage;
 import io.newsflow.extract.Extractor;
 import io.newsflow.extract.stage.ExtractStage;
@@ -33,12 +35,27 @@ public final class Pipeline implements AutoCloseable {
         };
     }
 
+    /** The stage's spec; with rules (may be null) the enrich stage also writes alerts (see docs/alerts.md). */
+    public static StageSpec spec(Stage stage, KafkaSettings settings, RulesFile rules) {
+        if (stage == Stage.enrich && rules != null) {
+            Topics topics = settings.topics();
+            return EnrichStage.spec(topics, new Enricher(), rules, new KafkaAlertLedger(settings, topics.alerts()));
+        }
+        return spec(stage, settings.topics());
+    }
+
     /** Creates missing topics, then starts the given stages. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication) {
+        return start(settings, stages, partitions, replication, null);
+    }
+
+    /** Creates missing topics, then starts the given stages; the enrich stage alerts on the rules, if any. */
+    public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
+                                 RulesFile rules) {
         TopicSetup.ensure(settings, TopicSetup.pipelineTopics(settings.topics()), partitions, replication);
         Pipeline pipeline = new Pipeline();
         for (Stage stage : stages) {
-            StageRunner runner = new StageRunner(spec(stage, settings.topics()), settings);
+            StageRunner runner = new StageRunner(spec(stage, settings, rules), settings);
             Thread thread = new Thread(runner, "newsflow-" + stage);
             pipeline.runners.add(runner);
             pipeline.threads.add(thread);
@@ -64,5 +81,14 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         runners.forEach(r -> r.stop(Duration.ZERO));
         runners.forEach(r -> r.stop(Duration.ofSeconds(30)));
+        for (StageRunner runner : runners) {
+            if (runner.spec().processor() instanceof AutoCloseable resource) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // Closing a stopped stage's resources (the alert ledger's consumer) may fail; nothing is lost.
+                }
+            }
+        }
     }
 }

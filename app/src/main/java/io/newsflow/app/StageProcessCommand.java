@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.enrich.alerts.RulesException;
+import io.newsflow.enrich.alerts.RulesFile;
 
 /**
  * Runs stages in this process against a cluster (or the embedded broker) until SIGTERM or SIGINT, then stops
@@ -37,10 +39,23 @@ abstract class StageProcessCommand implements Callable<Integer> {
             description = "Client port of the embedded broker (default: ${DEFAULT-VALUE}).")
     int embeddedPort;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules (YAML or JSON, see docs/alerts.md): "
+            + "the enrich stage also writes news.alerts. Reloaded when the file changes; a broken file is refused.")
+    Path rulesFile;
+
     protected abstract List<Pipeline.Stage> stages();
 
     @Override
     public Integer call() throws Exception {
+        RulesFile rules = null;
+        if (rulesFile != null) {
+            try {
+                rules = RulesFile.load(rulesFile);
+            } catch (RulesException e) {
+                System.err.println("newsflow: not starting: " + e.getMessage());
+                return 2;
+            }
+        }
         EmbeddedKafka broker = null;
         KafkaSettings settings = kafka.settings();
         if (embedded) {
@@ -48,7 +63,7 @@ abstract class StageProcessCommand implements Callable<Integer> {
             settings = kafka.settings(broker.bootstrapServers());
             System.out.println("embedded Kafka broker at " + broker.bootstrapServers() + " (data in " + dataDir + ")");
         }
-        Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor);
+        Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules);
         System.out.println("running " + stages() + " against " + settings.bootstrapServers()
                 + (settings.topicPrefix().isEmpty() ? "" : " with topic prefix " + settings.topicPrefix())
                 + "; stop with Ctrl-C or SIGTERM");

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks of the extractor and the enricher on gold datasets.",
         subcommands = {
             NerBenchCommand.class,
+            AlertsBenchCommand.class,
             ExtractionBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
