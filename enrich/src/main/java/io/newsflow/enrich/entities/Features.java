@@ -167,6 +167,9 @@ public final class Features {
             if (!f.cyr && f.title && gazetteer.isEnglishFirstName(f.lower)) {
                 f.gaz |= Gazetteer.FIRST_NAME;
             }
+            if (f.gaz == 0 && !f.cyr && gazetteer.isCalendarWord(f.lower)) {
+                f.gaz = 64;
+            }
         }
         return out;
     }

@@ -28,6 +28,7 @@ public final class Gazetteer {
 
     private final Map<String, Integer> entries = new HashMap<>();
     private final Set<String> firstNamesEn = new HashSet<>();
+    private final Set<String> calendar = new HashSet<>();
     private final Map<String, Integer> heads = new HashMap<>();
     private int maxWords = 1;
 
@@ -47,6 +48,17 @@ public final class Gazetteer {
                 String name = country.getDisplayCountry(Locale.forLanguageTag(lang));
                 if (name != null && !name.isBlank() && !name.equals(code)) {
                     add(name.replaceAll("\\s*\\(.*\\)", ""), LOC);
+                }
+            }
+        }
+        // month and weekday names (not entities: "June", «июня»), as a class of their own
+        for (String lang : List.of("ru", "en", "de", "fr", "es")) {
+            java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(Locale.forLanguageTag(lang));
+            for (String[] names : List.of(symbols.getMonths(), symbols.getWeekdays(), symbols.getShortMonths())) {
+                for (String name : names) {
+                    if (name != null && name.length() > 2) {
+                        calendar.add(name.toLowerCase(Locale.ROOT).replace(".", ""));
+                    }
                 }
             }
         }
@@ -156,6 +168,11 @@ public final class Gazetteer {
 
     public int maxWords() {
         return maxWords;
+    }
+
+    /** Month and weekday names in Russian, English, German, French and Spanish (lower case, any form for ru). */
+    public boolean isCalendarWord(String lower) {
+        return calendar.contains(lower);
     }
 
     public boolean isEnglishFirstName(String lower) {
