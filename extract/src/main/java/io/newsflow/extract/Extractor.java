@@ -108,6 +108,10 @@ public final class Extractor {
                     "a front page or index: " + body.linkBlocks() + " headline links, no article markup");
         }
         String text = body.text();
+        String noise = TextPlausibility.problem(text);
+        if (noise != null) {
+            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, "no readable text: " + noise);
+        }
         String canonical = meta.canonicalUrl();
         String id = ArticleIds.orNull(canonical != null ? canonical : url);
         String title = meta.title();
