@@ -52,7 +52,7 @@ class StageCrashTest {
         StageProcess second = StageProcess.start("extract", broker.bootstrapServers(), prefix, "crash-test",
                 logs.resolve("second.log"), "--property", "max.poll.records=20");
         List<ConsumerRecord<byte[], byte[]>> articles =
-                broker.readCommitted(topics.articles(), PAGES, Duration.ofSeconds(3), Duration.ofSeconds(180));
+                broker.readCommitted(topics.articles(), PAGES, Duration.ofSeconds(3), Duration.ofSeconds(300));
         assertEquals(0, second.terminate(), "a stage stopped by SIGTERM exits 0; log: " + second.log());
 
         Map<String, Long> counts = articles.stream().collect(Collectors.groupingBy(
