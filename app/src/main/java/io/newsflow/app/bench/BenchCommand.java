@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 
 /** {@code newsflow bench ...}: benchmarks that print their numbers. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks of the extractor and the enricher on gold datasets.",
+        description = "Benchmarks that print their numbers: extraction and NER quality on gold datasets, speed.",
         subcommands = {
             NerBenchCommand.class,
             AlertsBenchCommand.class,
             ExtractionBenchCommand.class,
+            PipelineBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,123 @@
+package io.newsflow.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.newsflow.app.BundledSamples;
+import io.newsflow.app.Pipeline;
+import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.common.model.RawPage;
+import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.StageCounters;
+import io.newsflow.common.runtime.StageRunner;
+import io.newsflow.ingest.PageFiles;
+import io.newsflow.ingest.PageTooLargeException;
+import io.newsflow.ingest.RawPageProducer;
+
+/** {@code newsflow bench pipeline}: end-to-end pages/s through ingest, extract and enrich on the embedded broker. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Measure end-to-end throughput: an embedded broker, all stages in this JVM (one instance "
+                + "each), and the given pages (default: the bundled samples) sent --repeat times; prints pages/s "
+                + "from the first page sent to the last enriched article committed.")
+public final class PipelineBenchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages or directories (.html, .html.gz).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--repeat", defaultValue = "20", description = "Times each page is sent (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Warm-up rounds over the pages before measuring (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.io.newsflow", "warn");
+        Path work = Files.createTempDirectory("newsflow-bench-");
+        List<Path> files = PageFiles.find(paths.isEmpty() ? List.of(BundledSamples.copyTo(work.resolve("samples"))) : paths);
+        PageFiles reader = new PageFiles("http://localhost/pages/", 64 * 1024 * 1024);
+        List<RawPage> pages = new ArrayList<>();
+        for (Path file : files) {
+            pages.add(reader.read(file, null));
+        }
+        try (EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"), true, 0, Map.of())) {
+            KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withInstanceId("bench");
+            try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1)) {
+                StageRunner extract = pipeline.runners().get(0);
+                StageRunner enrich = pipeline.runners().get(1);
+                long sent = send(settings, pages, warmup);
+                awaitDone(extract.counters(), enrich.counters(), sent);
+                long extractIn = extract.counters().in();
+                double extractMs = extract.counters().transformMillis();
+                double enrichMs = enrich.counters().transformMillis();
+                long enrichIn = enrich.counters().in();
+                long start = System.nanoTime();
+                long measured = send(settings, pages, repeat);
+                awaitDone(extract.counters(), enrich.counters(), sent + measured);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long pagesIn = extract.counters().in() - extractIn;
+                long articles = enrich.counters().in() - enrichIn;
+                System.out.printf("pipeline: %d pages (%d distinct, %d articles) in %.2f s: %.1f pages/s end to end%n",
+                        pagesIn, pages.size(), articles, seconds, pagesIn / seconds);
+                System.out.printf("  extract transform %.2f ms/page, enrich transform %.2f ms/article (one instance each, "
+                        + "one thread each)%n", (extract.counters().transformMillis() - extractMs) / pagesIn,
+                        (enrich.counters().transformMillis() - enrichMs) / Math.max(1, articles));
+                for (StageRunner runner : pipeline.runners()) {
+                    System.out.println("  " + runner.counters());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Sends every page {@code rounds} times; returns how many the broker acknowledged. */
+    private static long send(KafkaSettings settings, List<RawPage> pages, int rounds) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        try (RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
+            for (int round = 0; round < rounds; round++) {
+                for (RawPage page : pages) {
+                    try {
+                        sends.add(producer.send(page));
+                    } catch (PageTooLargeException | IllegalArgumentException e) {
+                        if (round == 0) {
+                            System.err.println("skipped " + page.source() + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        long acknowledged = 0;
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get();
+                acknowledged++;
+            } catch (InterruptedException | ExecutionException e) {
+                System.err.println("a page was not sent: " + e.getMessage());
+            }
+        }
+        return acknowledged;
+    }
+
+    private static void awaitDone(StageCounters extract, StageCounters enrich, long pages) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (extract.in() < pages || enrich.in() < extract.out()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the pipeline did not take in " + pages + " pages within 10 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
