@@ -18,7 +18,7 @@ final class Hints {
     private static final String[] STRONG_NEGATIVE = {"comment", "kommentar", "comentario", "commentaire", "disqus",
         "related", "relacionad", "recommend", "empfehl", "share", "sharing", "social", "teilen", "compartir", "partage",
         "sidebar", "footer", "breadcrumb", "newsletter", "subscri", "promo", "advert", "reklam", "werbung", "anzeige",
-        "publicidad", "sponsor", "banner", "cookie", "consent", "gdpr", "paywall", "popup", "outbrain", "taboola",
+        "publicidad", "sponsor", "banner", "cookie", "consent", "gdpr", "popup", "outbrain", "taboola",
         "plista", "mostpopular", "most-popular", "mostread", "most-read", "trending", "caption", "byline", "readmore",
         "read-more", "newsfeed", "copyright", "gallery", "slideshow", "carousel", "sr-only", "visually-hidden",
         "visuallyhidden", "screen-reader", "screenreader", "offscreen"};
