@@ -46,6 +46,9 @@ public final class Extractor {
     /** ... unless its body is longer than this: a long text with many links around it is still an article. */
     static final int FRONT_PAGE_MAX_BODY_CHARS = 800;
 
+    /** A JSON-LD articleBody shorter than this is a teaser, not the story. */
+    static final int DECLARED_BODY_MIN_CHARS = 400;
+
     /** A body shorter than this (non-space characters) is no article. */
     static final int MIN_BODY_CHARS = 120;
 
@@ -97,6 +100,7 @@ public final class Extractor {
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
         Body body = BodyExtractor.extract(doc.body()).without(meta.title()).withoutLeading(
                 line -> isMetadataLine(line, meta));
+        body = preferDeclaredBody(body, meta.jsonLdBody());
         if (body.chars() < MIN_BODY_CHARS) {
             boolean login = doc.selectFirst("input[type=password]") != null;
             throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, (login ? "a login wall: " : "")
@@ -140,6 +144,29 @@ public final class Extractor {
             }
         }
         return l.length() < 50 && Dates.fromText(l) != null;
+    }
+
+    /**
+     * The JSON-LD {@code articleBody} when the page's visible body came out much shorter: the story is then usually
+     * rendered by script or behind a wall, while the structured data carries it whole.
+     */
+    static Body preferDeclaredBody(Body body, String declared) {
+        if (declared == null) {
+            return body;
+        }
+        String text = org.jsoup.parser.Parser.unescapeEntities(declared, false);
+        int chars = (int) text.chars().filter(c -> !Character.isWhitespace(c)).count();
+        if (chars < DECLARED_BODY_MIN_CHARS || chars < body.chars() * 2) {
+            return body;
+        }
+        java.util.List<String> paragraphs = new java.util.ArrayList<>();
+        for (String p : text.split("\\s*\\n\\s*")) {
+            String t = p.replaceAll("[\\s\u00A0]+", " ").strip();
+            if (!t.isEmpty()) {
+                paragraphs.add(t);
+            }
+        }
+        return new Body(paragraphs, chars, body.linkBlocks());
     }
 
     /** Whether a URL is a site's home page: no path beyond "/" or an index file. */
