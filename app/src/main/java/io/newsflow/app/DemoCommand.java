@@ -1,15 +1,9 @@
 package io.newsflow.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +50,10 @@ final class DemoCommand implements Callable<Integer> {
         // The summary is the demo's output; per-stage progress logs would only interleave with it.
         System.setProperty("org.slf4j.simpleLogger.log.io.newsflow", "warn");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
         long start = System.nanoTime();
         Path workDir = Files.createTempDirectory("newsflow-demo-");
-        Path samples = copyBundledSamples(workDir.resolve("samples"));
+        Path samples = BundledSamples.copyTo(workDir.resolve("samples"));
         List<Path> pages = paths.isEmpty() ? List.of(samples) : paths;
         RulesFile rules = RulesFile.load(rulesFile != null ? rulesFile : samples.resolve("rules.yaml"));
         System.out.println("Starting an embedded Kafka broker (KRaft, in this JVM)…");
@@ -150,36 +145,6 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** Copies the sample pages bundled under {@code samples/} on the class path (a jar or a directory). */
-    static Path copyBundledSamples(Path target) throws IOException, URISyntaxException {
-        URL url = DemoCommand.class.getClassLoader().getResource("samples");
-        if (url == null) {
-            throw new IOException("no bundled samples on the class path; give page paths instead");
-        }
-        Files.createDirectories(target);
-        URI uri = url.toURI();
-        if (uri.getScheme().equals("jar")) {
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                copyTree(jar.getPath("/samples"), target);
-            }
-        } else {
-            copyTree(Path.of(uri), target);
-        }
-        return target;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path dest = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(dest.getParent());
-                try (InputStream in = Files.newInputStream(file)) {
-                    Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static void deleteRecursively(Path dir) {
