@@ -469,9 +469,23 @@ public final class EntityRecognizer {
         while (b > a && isTrim(tokens.get(b - 1).text())) {
             b--;
         }
-        if (a < b) {
+        if (a < b && hasCapitalOrDigit(tokens, a, b)) {
             out.add(new Span(tokens.get(a).start(), tokens.get(b - 1).end(), EntityType.values()[typeIndex(type)]));
         }
+    }
+
+    /** A name has a capital letter or a digit somewhere; all-lower-case spans («рф», «сборной») are dropped. */
+    private static boolean hasCapitalOrDigit(List<Tokenizer.Token> tokens, int a, int b) {
+        for (int k = a; k < b; k++) {
+            String t = tokens.get(k).text();
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (Character.isUpperCase(c) || Character.isDigit(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int typeIndex(int bioType) {
