@@ -123,9 +123,9 @@ public final class BlockCollector {
             return FilterResult.CONTINUE;
         }
 
-        /** Inline cells and the like still separate words in a browser. */
+        /** Cells still separate words in a browser; inline elements such as a drop-cap span do not. */
         private static boolean isSpacing(String tag) {
-            return tag.equals("span") || tag.equals("td") || tag.equals("img");
+            return tag.equals("td") || tag.equals("th");
         }
 
         private void append(String s) {
