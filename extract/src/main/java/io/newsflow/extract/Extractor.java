@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import io.newsflow.common.model.Article;
 import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.extract.body.Body;
+import io.newsflow.extract.body.Boilerplate;
 import io.newsflow.extract.body.BodyExtractor;
 import io.newsflow.extract.charset.DecodedPage;
 import io.newsflow.extract.charset.PageDecoder;
@@ -99,7 +100,7 @@ public final class Extractor {
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
         Body body = BodyExtractor.extract(doc.body()).without(meta.title()).withoutLeading(
-                line -> isMetadataLine(line, meta));
+                line -> isMetadataLine(line, meta)).withoutTrailing(Boilerplate::isEndMatter);
         body = preferDeclaredBody(body, meta.jsonLdBody());
         if (body.chars() < MIN_BODY_CHARS) {
             boolean login = doc.selectFirst("input[type=password]") != null;

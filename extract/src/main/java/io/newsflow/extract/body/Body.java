@@ -42,6 +42,22 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         return new Body(paragraphs.subList(cut, paragraphs.size()), chars - removed, linkBlocks);
     }
 
+    /** This body without the closing paragraphs (at most three) that {@code isEndMatter} accepts. */
+    public Body withoutTrailing(java.util.function.Predicate<String> isEndMatter) {
+        int end = paragraphs.size();
+        while (end > 1 && paragraphs.size() - end < 3 && isEndMatter.test(paragraphs.get(end - 1))) {
+            end--;
+        }
+        if (end == paragraphs.size()) {
+            return this;
+        }
+        int removed = 0;
+        for (int i = end; i < paragraphs.size(); i++) {
+            removed += (int) paragraphs.get(i).chars().filter(c -> !Character.isWhitespace(c)).count();
+        }
+        return new Body(paragraphs.subList(0, end), chars - removed, linkBlocks);
+    }
+
     /** The paragraphs joined with a blank line, the form {@code Article.text} carries. */
     public String text() {
         return String.join("\n\n", paragraphs);

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Lines that are boilerplate by their words alone, wherever a template puts them: ad labels, cookie notices. */
-final class Boilerplate {
+public final class Boilerplate {
 
     /** Whole-line labels, lower-cased, punctuation stripped. */
     private static final Set<String> LABELS = Set.of("advertisement", "advert", "ad", "ads", "anzeige", "werbung",
@@ -23,7 +23,19 @@ final class Boilerplate {
             "accept|consent|privacy|opt-out|agree|datenschutz|einverstanden|akzeptieren|aceptar|accepter|согласи",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** End matter: the lines a story closes with that are about the site, not the story. */
+    private static final Pattern END_MATTER = Pattern.compile(
+            "contributed to (?:this|the) report|follow (?:us|him|her|me|them) (?:on|@)|^join (?:our|us)|"
+                    + "^sign up (?:for|to)|^subscribe (?:to|for)|^(?:click|tap) here|newsletter|"
+                    + "folgen sie (?:uns|ihm|ihr)|suivez-nous|síguenos|подписывайтесь|читайте нас",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private Boilerplate() {
+    }
+
+    /** Whether a short closing paragraph is end matter (contributor lines, follow-us and sign-up prompts). */
+    public static boolean isEndMatter(String paragraph) {
+        return paragraph.length() < 300 && END_MATTER.matcher(paragraph).find();
     }
 
     static boolean isBoilerplate(String text) {
