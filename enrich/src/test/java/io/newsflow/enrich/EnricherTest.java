@@ -85,6 +85,9 @@ class EnricherTest {
         assertTrue(antonov.mentions().stream().anyMatch(m -> m.text().equals("Антонов")));
         Entity blinken = entity(e, EntityType.PER, "Энтони Блинкен");
         assertTrue(blinken.mentions().stream().anyMatch(m -> m.text().equals("Блинкена")), blinken.toString());
+        // «Соединенных Штатов» is another name of США (aliases.txt)
+        Entity usa = entity(e, EntityType.LOC, "США");
+        assertTrue(usa.mentions().stream().anyMatch(m -> m.text().equals("Соединенных Штатов")), usa.toString());
         Entity washington = entity(e, EntityType.LOC, "Вашингтон");
         assertTrue(washington.mentions().stream().anyMatch(m -> m.text().equals("Вашингтоном")));
         // «АВС News» typed with Cyrillic А, В, С: the mention keeps the text as written

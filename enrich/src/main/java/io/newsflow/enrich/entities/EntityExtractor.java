@@ -39,6 +39,34 @@ public final class EntityExtractor {
         return Holder.INSTANCE;
     }
 
+    /** type|key of another name → the canonical name (aliases.txt). */
+    private static final Map<String, String> ALIASES = loadAliases();
+
+    private static Map<String, String> loadAliases() {
+        Map<String, String> m = new HashMap<>();
+        try (java.io.InputStream in = EntityExtractor.class.getResourceAsStream("aliases.txt")) {
+            if (in == null) {
+                return m;
+            }
+            String all = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : all.split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                String type = line.substring(0, tab);
+                String[] names = line.substring(tab + 1).split("\\|");
+                String canonical = names[0].strip();
+                for (String n : names) {
+                    m.put(type + "|" + key(n.strip()), canonical);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return m;
+    }
+
     private static final class Group {
         final EntityType type;
         final String key;
@@ -129,7 +157,13 @@ public final class EntityExtractor {
             if (key.isEmpty()) {
                 continue;
             }
-            Group g = groups.computeIfAbsent(s.type() + "|" + key, k -> new Group(s.type(), key));
+            String alias = ALIASES.get(s.type() + "|" + key);
+            if (alias != null) {
+                canonical = alias;
+                key = key(alias);
+            }
+            String groupKey = key;
+            Group g = groups.computeIfAbsent(s.type() + "|" + key, k -> new Group(s.type(), groupKey));
             g.names.add(canonical);
             g.spans.add(new int[] {s.start(), s.end()});
             g.words = Math.max(g.words, key.split(" ").length);

@@ -390,13 +390,22 @@ public final class NameNormalizer {
                     hr = r;
                     break;
                 }
-            } else if ("Nom".equals(caseOf(r.tag()))) {
+            } else if (head == 0 && "Nom".equals(caseOf(r.tag())) && r.tag().contains(":Sin")) {
                 hr = r;
                 break;
             }
         }
         if (hr == null) {
             return;
+        }
+        if (head == 0 && !("Nom".equals(caseOf(hr.tag())) && hr.tag().contains(":Sin"))) {
+            // no adjective to agree with: a singular reading, if the noun has one (Министерства → Министерство)
+            for (Morphology.Reading r : ha.readings) {
+                if (isNoun(r) && r.tag().contains(":Sin")) {
+                    hr = r;
+                    break;
+                }
+            }
         }
         String hcase = caseOf(hr.tag());
         if (hcase != null && !hcase.equals("Nom")) {
