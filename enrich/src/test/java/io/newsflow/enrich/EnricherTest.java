@@ -110,7 +110,7 @@ class EnricherTest {
                 "Maria Zakharova", "Olaf Scholz")), names.toString());
         assertTrue(names.get(EntityType.LOC).containsAll(List.of("Geneva", "Moscow", "United States")),
                 names.toString());
-        assertTrue(names.get(EntityType.ORG).containsAll(List.of("Microsoft Corp.", "Acme Holdings Ltd.",
+        assertTrue(names.get(EntityType.ORG).containsAll(List.of("Microsoft Corp.", "Apple Inc.", "Acme Holdings Ltd.",
                 "Reuters", "NATO", "State Department")), names.toString());
         // "Mr. Blinken" and the bare surname belong to Antony Blinken; possessives stay outside the mention
         Entity blinken = entity(e, EntityType.PER, "Antony Blinken");
@@ -121,6 +121,8 @@ class EnricherTest {
                         m.toString());
             }
         }
+        Entity biden = entity(e, EntityType.PER, "Joe Biden");
+        assertTrue(biden.mentions().stream().anyMatch(m -> m.text().equals("Biden")), biden.toString());
         Entity lavrov = entity(e, EntityType.PER, "Sergei Lavrov");
         assertTrue(lavrov.mentions().stream().anyMatch(m -> m.text().equals("Lavrov")), lavrov.toString());
         assertOffsets(e);

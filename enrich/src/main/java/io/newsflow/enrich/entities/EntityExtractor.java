@@ -171,13 +171,18 @@ public final class EntityExtractor {
         // a surname (or other single word) alone joins the one longer name of the same type ending with it
         List<Group> all = new ArrayList<>(groups.values());
         for (Group g : all) {
-            if (g.words != 1 || g.type != EntityType.PER) {
+            if (g.words != 1) {
+                continue;
+            }
+            // a surname the tagger typed as a place or organisation («Biden's aides») joins the person too,
+            // unless the gazetteer knows the word as a place or organisation
+            if (g.type != EntityType.PER && Gazetteer.get().lookup(g.key) != 0) {
                 continue;
             }
             Group target = null;
             int candidates = 0;
             for (Group h : all) {
-                if (h == g || h.type != g.type || h.words < 2) {
+                if (h == g || h.type != EntityType.PER || h.words < 2) {
                     continue;
                 }
                 String[] parts = h.key.split(" ");
