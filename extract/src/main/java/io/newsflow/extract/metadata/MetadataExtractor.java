@@ -271,6 +271,7 @@ public final class MetadataExtractor {
             String n = BYLINE_PREFIX.matcher(name.strip()).replaceFirst("").strip();
             String l = n.toLowerCase(Locale.ROOT);
             if (n.isEmpty() || n.length() > 60 || n.contains("@") || l.startsWith("http") || l.contains("email")
+                    || l.matches("(?:foto|photo|bild|fotos|photos|image)\\s*:.*")
                     || l.contains("e-mail") || n.split(" ").length > 5 || l.equals("staff") || l.equals("admin")) {
                 continue;
             }
