@@ -94,11 +94,13 @@ public final class Features {
                     && Character.isLetter(t.text().charAt(1));
             f.shape = shape(t.text(), false);
             f.shortShape = shape(t.text(), true);
+            String key = null;
             if (f.cyr) {
                 Morphology.Analysis a = morphology.analyse(f.lower);
                 f.lemma = a.lemma.replace('ё', 'е');
                 f.pos = a.pos;
                 f.morph = a.flags;
+                key = Gazetteer.key(f.lower, a);
             } else if (Tokenizer.isLat(c0)) {
                 f.lemma = f.lower;
                 Morphology.Analysis low = english.analyse(f.lower);
@@ -118,7 +120,7 @@ public final class Features {
                 f.lemma = f.lower;
                 f.pos = Character.isLetter(c0) ? "LET" : Character.isDigit(c0) ? "DIG" : "P" + c0;
             }
-            keys[i] = gazetteer.key(f.text);
+            keys[i] = key != null ? key : f.lower;
             if (i == 0) {
                 f.sentStart = true;
                 f.lineStart = true;

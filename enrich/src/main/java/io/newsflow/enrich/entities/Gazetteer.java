@@ -141,17 +141,14 @@ public final class Gazetteer {
     public String key(String token) {
         String lower = token.toLowerCase(Locale.ROOT).replace('ё', 'е');
         if (!lower.isEmpty() && Tokenizer.isRu(lower.charAt(0))) {
-            Morphology.Analysis a = morphology.analyse(lower);
-            if (a.known()) {
-                for (Morphology.Reading r : a.readings) {
-                    if (!r.has("Fam") && !r.has("Name") && !r.has("Patr")) {
-                        return r.lemma().replace('ё', 'е');
-                    }
-                }
-                return a.lemma.replace('ё', 'е');
-            }
+            return key(lower, morphology.analyse(lower));
         }
         return lower;
+    }
+
+    /** {@link #key(String)} of a lower-cased Russian word (ё as е) whose analysis is at hand. */
+    static String key(String lower, Morphology.Analysis a) {
+        return a.known() ? a.commonLemma.replace('ё', 'е') : lower;
     }
 
     /** The types (bit set) of a single-word key, 0 when unknown. */

@@ -52,6 +52,8 @@ public final class Morphology {
         public final String pos;
         /** the first reading's lemma, or the form itself. */
         public final String lemma;
+        /** the lemma of the first reading that is not a first name, surname or patronymic (else {@link #lemma}). */
+        public final String commonLemma;
 
         Analysis(String form, List<Reading> readings) {
             this.readings = readings;
@@ -104,6 +106,14 @@ public final class Morphology {
                 pos = c < 0 ? t : t.substring(0, c);
                 lemma = readings.get(0).lemma();
             }
+            String common = lemma;
+            for (Reading r : readings) {
+                if (!r.has("Fam") && !r.has("Name") && !r.has("Patr")) {
+                    common = r.lemma();
+                    break;
+                }
+            }
+            commonLemma = common;
         }
 
         public boolean known() {
