@@ -30,6 +30,7 @@ public final class Gazetteer {
     private final Set<String> firstNamesEn = new HashSet<>();
     private final Set<String> calendar = new HashSet<>();
     private final Map<String, Integer> heads = new HashMap<>();
+    private final Set<String> prefixes = new HashSet<>();
     private int maxWords = 1;
 
     private static final class Holder {
@@ -135,6 +136,11 @@ public final class Gazetteer {
         }
         entries.merge(sb.toString(), type, (a, b) -> a | b);
         maxWords = Math.max(maxWords, words);
+        // every proper word prefix of the entry, so that matching stops as soon as no entry can follow
+        String key = sb.toString();
+        for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
+            prefixes.add(key.substring(0, i));
+        }
     }
 
     /** The matching key of one token: the lemma for Russian words, the lower-cased form otherwise (ё as е). */
@@ -192,10 +198,14 @@ public final class Gazetteer {
                     sb.append(' ');
                 }
                 sb.append(keys[i + n - 1]);
-                Integer v = entries.get(sb.toString());
+                String k = sb.toString();
+                Integer v = entries.get(k);
                 if (v != null) {
                     best = n;
                     bestType = v;
+                }
+                if (!prefixes.contains(k)) {
+                    break;
                 }
             }
             if (best == 0) {

@@ -88,7 +88,7 @@ public final class LanguageDetector {
         if (text == null || text.isBlank()) {
             return hintCode == null ? LanguageGuess.UNDETERMINED : new LanguageGuess(hintCode, 0.1);
         }
-        int limit = Math.min(text.length(), 6_000);
+        int limit = Math.min(text.length(), 4_000);
         Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
         int letters = 0;
         int hiragana = 0;

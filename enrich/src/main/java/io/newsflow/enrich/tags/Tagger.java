@@ -206,6 +206,7 @@ public final class Tagger {
         }
         Map<String, Double> counts = new HashMap<>();
         Map<String, Integer> first = new HashMap<>();
+        Map<String, String> phrases = new HashMap<>();
         for (int i = 0; i < toks.size(); i++) {
             String w = toks.get(i).text();
             if (w.length() < 4 || !Tokenizer.isRu(w.charAt(0)) || !Character.isLowerCase(w.charAt(0))) {
@@ -232,8 +233,13 @@ public final class Tagger {
                 if (adjacent && p.length() > 3 && Tokenizer.isRu(p.charAt(0)) && Character.isLowerCase(p.charAt(0))
                         && morphology.analyse(p).is(Morphology.Analysis.ADJ)
                         && !morphology.analyse(p).is(Morphology.Analysis.PRON)) {
-                    String phrase = normalizer.canonical(p + " " + w, EntityType.ORG, forms)
-                            .toLowerCase(Locale.ROOT).replace('ё', 'е');
+                    String pair = p.toLowerCase(Locale.ROOT) + " " + w.toLowerCase(Locale.ROOT);
+                    String phrase = phrases.get(pair);
+                    if (phrase == null) {
+                        phrase = normalizer.canonical(p + " " + w, EntityType.ORG, forms)
+                                .toLowerCase(Locale.ROOT).replace('ё', 'е');
+                        phrases.put(pair, phrase);
+                    }
                     counts.merge(phrase, 1.6, Double::sum);
                     first.putIfAbsent(phrase, i - 1);
                 }
