@@ -31,8 +31,19 @@ final class ArticleView {
     final String host;
     final Set<String> tags = new HashSet<>();
     private final Lemmatizer lemmatizer;
-    private final java.util.function.Function<String, String[]> ruleForms;
-    private List<Words.Word> words;
+    /** What rules look for in words; see {@link RuleSet}. */
+    interface RuleWords {
+        /** True when the normalised word with this {@link Words#hash64} is known to matter to no rule. */
+        boolean irrelevant(long hash);
+
+        /** The forms of the normalised word that rules look for (usually none). */
+        String[] forms(String norm, long hash);
+    }
+
+    private final RuleWords ruleForms;
+    private int[] bounds;
+    private int wordCount;
+    private String[] norms;
     /** form → positions of the words having it, for the forms some rule looks for. */
     private Map<String, List<Integer>> wordsByForm;
     private int bmpOnly = -1;
@@ -43,7 +54,15 @@ final class ArticleView {
      * @param ruleForms the forms of a normalised word that rules look for (the first word of each word and phrase
      *                  term), or null when no rule looks at words: only their positions are indexed
      */
-    ArticleView(EnrichedArticle enriched, Lemmatizer lemmatizer, java.util.function.Function<String, String[]> ruleForms) {
+    ArticleView(EnrichedArticle enriched, Lemmatizer lemmatizer, RuleWords ruleForms) {
+        this(enriched, lemmatizer, ruleForms, null);
+    }
+
+    /**
+     * @param entityRuleKeys an entity's keys that rules look for (by name and type); null: all its keys
+     */
+    ArticleView(EnrichedArticle enriched, Lemmatizer lemmatizer, RuleWords ruleForms,
+                java.util.function.BiFunction<String, EntityType, Set<String>> entityRuleKeys) {
         this.ruleForms = ruleForms;
         this.enriched = enriched;
         this.article = enriched.article();
@@ -68,29 +87,40 @@ final class ArticleView {
             if (entity.name() == null) {
                 continue;
             }
-            for (String key : entityKeys(entity.name(), entity.type(), lemmatizer)) {
+            Set<String> keys = entityRuleKeys == null ? entityKeys(entity.name(), entity.type(), lemmatizer)
+                    : entityRuleKeys.apply(entity.name(), entity.type());
+            for (String key : keys) {
                 entitiesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entity);
             }
         }
     }
 
     private static final int KEY_CACHE_LIMIT = 100_000;
-    private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>> KEY_CACHE =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per entity type (and one for no type), name → keys. */
+    @SuppressWarnings("unchecked")
+    private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>>[] KEY_CACHE =
+            new java.util.concurrent.ConcurrentHashMap[EntityType.values().length + 1];
+
+    static {
+        for (int i = 0; i < KEY_CACHE.length; i++) {
+            KEY_CACHE[i] = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    }
 
     /** {@link #computeEntityKeys}, cached by type and name (entity names recur across articles). */
     static Set<String> entityKeys(String name, EntityType type, Lemmatizer lemmatizer) {
         if (lemmatizer != Lemmatizer.standard()) {
             return computeEntityKeys(name, type, lemmatizer);
         }
-        String cacheKey = type + " " + name;
-        Set<String> keys = KEY_CACHE.get(cacheKey);
+        java.util.concurrent.ConcurrentHashMap<String, Set<String>> cache =
+                KEY_CACHE[type == null ? KEY_CACHE.length - 1 : type.ordinal()];
+        Set<String> keys = cache.get(name);
         if (keys == null) {
             keys = computeEntityKeys(name, type, lemmatizer);
-            if (KEY_CACHE.size() > KEY_CACHE_LIMIT) {
-                KEY_CACHE.clear();
+            if (cache.size() > KEY_CACHE_LIMIT) {
+                cache.clear();
             }
-            KEY_CACHE.put(cacheKey, keys);
+            cache.put(name, keys);
         }
         return keys;
     }
@@ -137,9 +167,36 @@ final class ArticleView {
         }
     }
 
-    List<Words.Word> words() {
+    /** The number of words of the full text. */
+    int wordCount() {
         index();
-        return words;
+        return wordCount;
+    }
+
+    int startCp(int word) {
+        return bounds[4 * word];
+    }
+
+    int endCp(int word) {
+        return bounds[4 * word + 1];
+    }
+
+    int startChar(int word) {
+        return bounds[4 * word + 2];
+    }
+
+    int endChar(int word) {
+        return bounds[4 * word + 3];
+    }
+
+    /** The normalised word ({@link Words#norm}). */
+    String norm(int word) {
+        String norm = norms[word];
+        if (norm == null) {
+            norm = Words.norm(fullText.substring(startChar(word), endChar(word)));
+            norms[word] = norm;
+        }
+        return norm;
     }
 
     /** The positions of the words that have the form. */
@@ -149,7 +206,7 @@ final class ArticleView {
     }
 
     boolean hasForm(int position, List<String> forms) {
-        List<String> own = lemmatizer.forms(words.get(position).norm());
+        List<String> own = lemmatizer.forms(norm(position));
         for (String f : forms) {
             if (own.contains(f)) {
                 return true;
@@ -162,13 +219,19 @@ final class ArticleView {
         if (wordsByForm != null) {
             return;
         }
-        words = Words.of(fullText);
+        bounds = Words.bounds(fullText);
+        wordCount = bounds.length / 4;
+        norms = new String[wordCount];
         wordsByForm = new HashMap<>();
         if (ruleForms == null) {
             return;
         }
-        for (int i = 0; i < words.size(); i++) {
-            for (String form : ruleForms.apply(words.get(i).norm())) {
+        for (int i = 0; i < wordCount; i++) {
+            long hash = Words.normHash64(fullText, startChar(i), endChar(i));
+            if (ruleForms.irrelevant(hash)) {
+                continue;
+            }
+            for (String form : ruleForms.forms(norm(i), hash)) {
                 wordsByForm.computeIfAbsent(form, k -> new ArrayList<>(2)).add(i);
             }
         }

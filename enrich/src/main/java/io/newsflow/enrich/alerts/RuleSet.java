@@ -52,10 +52,34 @@ public final class RuleSet {
     private final boolean usesWords;
     /** Every form of the first word of every word or phrase term: the forms an article's words are indexed by. */
     private final Set<String> ruleForms = new java.util.HashSet<>();
-    /** Per normalised word, its forms that are in {@link #ruleForms} (most words: none); bounded. */
+    /** Per normalised word that has some, its forms that are in {@link #ruleForms}; bounded. */
     private final java.util.concurrent.ConcurrentHashMap<String, String[]> relevantByNorm =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final String[] NO_FORMS = new String[0];
+    /** Every key an entity term looks entities up by: only those are indexed per article. */
+    private final Set<String> entityRuleKeys = new java.util.HashSet<>();
+    /** Per entity type (and one for none), entity name → its keys in {@link #entityRuleKeys}; bounded. */
+    @SuppressWarnings("unchecked")
+    private final java.util.concurrent.ConcurrentHashMap<String, Set<String>>[] relevantEntityKeys =
+            new java.util.concurrent.ConcurrentHashMap[EntityType.values().length + 1];
+    /**
+     * 64-bit hashes of normalised words known to have no form rules look for: most words of most articles. One
+     * probe of this table replaces a map lookup per word; it is cleared when half full. Races between threads can
+     * at worst lose an entry.
+     */
+    private final long[] irrelevant = new long[1 << 18];
+    private final java.util.concurrent.atomic.AtomicInteger irrelevantCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final ArticleView.RuleWords ruleWords = new ArticleView.RuleWords() {
+        @Override
+        public boolean irrelevant(long hash) {
+            return knownIrrelevant(hash);
+        }
+
+        @Override
+        public String[] forms(String norm, long hash) {
+            return relevantForms(norm, hash);
+        }
+    };
     private static final int RELEVANT_CACHE_LIMIT = 500_000;
 
     public RuleSet(List<Rule> rules) {
@@ -66,6 +90,9 @@ public final class RuleSet {
         this.rules = List.copyOf(rules);
         this.lemmatizer = lemmatizer;
         this.compiled = new Node[this.rules.size()];
+        for (int i = 0; i < relevantEntityKeys.length; i++) {
+            relevantEntityKeys[i] = new java.util.concurrent.ConcurrentHashMap<>();
+        }
         List<Map<String, List<Integer>>> building = new ArrayList<>(KINDS);
         for (int k = 0; k < KINDS; k++) {
             building.add(new HashMap<>());
@@ -110,46 +137,132 @@ public final class RuleSet {
 
     /** The rules that hold for the article, in file order. */
     public List<RuleMatch> match(EnrichedArticle enriched) {
+        return match(enriched, null);
+    }
+
+    /**
+     * {@link #match(EnrichedArticle)}, adding the time of each phase to {@code phaseNanos} (when not null): [0] the
+     * article's entities, tags and host, [1] its words and the candidate rules, [2] evaluating the candidates,
+     * [3] building the matches (sorting terms, snippets).
+     */
+    public List<RuleMatch> match(EnrichedArticle enriched, long[] phaseNanos) {
         if (rules.isEmpty()) {
             return List.of();
         }
-        ArticleView view = new ArticleView(enriched, lemmatizer, usesWords ? this::relevantForms : null);
+        long t0 = phaseNanos == null ? 0 : System.nanoTime();
+        ArticleView view = new ArticleView(enriched, lemmatizer, usesWords ? ruleWords : null, this::relevantEntityKeys);
+        long t1 = phaseNanos == null ? 0 : System.nanoTime();
         BitSet candidates = candidates(view);
+        long t2 = phaseNanos == null ? 0 : System.nanoTime();
         List<RuleMatch> out = new ArrayList<>();
         List<AlertMatch> matched = new ArrayList<>();
+        long build = 0;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             matched.clear();
             if (compiled[i].eval(view, matched)) {
+                long b = phaseNanos == null ? 0 : System.nanoTime();
                 out.add(result(rules.get(i), matched, view));
+                if (phaseNanos != null) {
+                    build += System.nanoTime() - b;
+                }
             }
+        }
+        if (phaseNanos != null) {
+            long t3 = System.nanoTime();
+            phaseNanos[0] += t1 - t0;
+            phaseNanos[1] += t2 - t1;
+            phaseNanos[2] += t3 - t2 - build;
+            phaseNanos[3] += build;
         }
         return out;
     }
 
     /** How many rules the article's terms select for evaluation (for benchmarks and tests). */
     public int candidateCount(EnrichedArticle enriched) {
-        return candidates(new ArticleView(enriched, lemmatizer, usesWords ? this::relevantForms : null)).cardinality();
+        return candidates(new ArticleView(enriched, lemmatizer, usesWords ? ruleWords : null, this::relevantEntityKeys))
+                .cardinality();
     }
 
-    private String[] relevantForms(String norm) {
-        String[] relevant = relevantByNorm.get(norm);
-        if (relevant == null) {
-            List<String> found = null;
-            for (String form : lemmatizer.forms(norm)) {
-                if (ruleForms.contains(form)) {
-                    if (found == null) {
-                        found = new ArrayList<>(1);
+    private boolean knownIrrelevant(long hash) {
+        int mask = irrelevant.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        for (int probe = 0; probe < 8; probe++) {
+            long h = irrelevant[(slot + probe) & mask];
+            if (h == hash) {
+                return true;
+            }
+            if (h == 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The keys of an article entity that some entity term looks for (usually none). */
+    private Set<String> relevantEntityKeys(String name, EntityType type) {
+        java.util.concurrent.ConcurrentHashMap<String, Set<String>> cache =
+                relevantEntityKeys[type == null ? relevantEntityKeys.length - 1 : type.ordinal()];
+        Set<String> keys = cache.get(name);
+        if (keys == null) {
+            Set<String> relevant = null;
+            for (String key : ArticleView.computeEntityKeys(name, type, lemmatizer)) {
+                if (entityRuleKeys.contains(key)) {
+                    if (relevant == null) {
+                        relevant = new LinkedHashSet<>(2);
                     }
-                    found.add(form);
+                    relevant.add(key);
                 }
             }
-            relevant = found == null ? NO_FORMS : found.toArray(String[]::new);
-            if (relevantByNorm.size() > RELEVANT_CACHE_LIMIT) {
-                relevantByNorm.clear();
+            keys = relevant == null ? Set.of() : java.util.Collections.unmodifiableSet(relevant);
+            if (cache.size() > RELEVANT_CACHE_LIMIT / 4) {
+                cache.clear();
             }
-            relevantByNorm.put(norm, relevant);
+            cache.put(name, keys);
         }
+        return keys;
+    }
+
+    /** The forms of the word that rules look for; a word with none goes to the {@link #irrelevant} table. */
+    private String[] relevantForms(String norm, long hash) {
+        String[] relevant = relevantByNorm.get(norm);
+        if (relevant != null) {
+            return relevant;
+        }
+        List<String> found = null;
+        for (String form : lemmatizer.forms(norm)) {
+            if (ruleForms.contains(form)) {
+                if (found == null) {
+                    found = new ArrayList<>(1);
+                }
+                found.add(form);
+            }
+        }
+        if (found == null) {
+            markIrrelevant(hash);
+            return NO_FORMS;
+        }
+        relevant = found.toArray(String[]::new);
+        if (relevantByNorm.size() > RELEVANT_CACHE_LIMIT) {
+            relevantByNorm.clear();
+        }
+        relevantByNorm.put(norm, relevant);
         return relevant;
+    }
+
+    private void markIrrelevant(long hash) {
+        int mask = irrelevant.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        for (int probe = 0; probe < 8; probe++) {
+            int at = (slot + probe) & mask;
+            if (irrelevant[at] == 0) {
+                irrelevant[at] = hash;
+                if (irrelevantCount.incrementAndGet() > irrelevant.length / 2) {
+                    java.util.Arrays.fill(irrelevant, 0L);
+                    irrelevantCount.set(0);
+                }
+                return;
+            }
+        }
     }
 
     private BitSet candidates(ArticleView view) {
@@ -274,7 +387,9 @@ public final class RuleSet {
         } else if (c instanceof Condition.Not not) {
             return new NotNode(compile(not.child()));
         } else if (c instanceof Condition.EntityTerm e) {
-            return new EntityNode(e, lemmatizer);
+            EntityNode node = new EntityNode(e, lemmatizer);
+            entityRuleKeys.addAll(node.keys);
+            return node;
         } else if (c instanceof Condition.TextTerm t) {
             TextNode node = new TextNode(t, lemmatizer);
             ruleForms.addAll(node.forms.get(0));
@@ -401,7 +516,7 @@ public final class RuleSet {
         private final List<String> tokens;
         private final String full;
         private final String last;
-        private final List<String> keys;
+        final List<String> keys;
 
         EntityNode(Condition.EntityTerm term, Lemmatizer lemmatizer) {
             this.term = term;
@@ -526,10 +641,10 @@ public final class RuleSet {
                 }
             }
             Iterable<Integer> candidates = starts == null ? single : starts;
-            List<Words.Word> words = view.words();
+            int wordCount = view.wordCount();
             List<int[]> hits = new ArrayList<>();
             for (int p : candidates) {
-                if (p + forms.size() > words.size()) {
+                if (p + forms.size() > wordCount) {
                     continue;
                 }
                 boolean ok = true;
@@ -544,10 +659,8 @@ public final class RuleSet {
                 return false;
             }
             for (int[] hit : hits) {
-                Words.Word a = words.get(hit[0]);
-                Words.Word b = words.get(hit[1]);
-                String text = view.fullText.substring(a.charStart(), b.charEnd());
-                out.add(new AlertMatch(label, a.start(), b.end(), text));
+                String text = view.fullText.substring(view.startChar(hit[0]), view.endChar(hit[1]));
+                out.add(new AlertMatch(label, view.startCp(hit[0]), view.endCp(hit[1]), text));
             }
             return true;
         }

@@ -42,41 +42,101 @@ public final class Words {
         if (aligned) {
             lower = lower.replace('ё', 'е');
         }
+        int[] b = bounds(text);
+        for (int i = 0; i + 3 < b.length; i += 4) {
+            words.add(new Word(b[i], b[i + 1], b[i + 2], b[i + 3],
+                    aligned ? lower.substring(b[i + 2], b[i + 3]) : norm(text.substring(b[i + 2], b[i + 3]))));
+        }
+        return words;
+    }
+
+    /**
+     * The bounds of the words of a text: for word {@code i}, {@code [4i]} its code-point start, {@code [4i+1]} its
+     * code-point end, {@code [4i+2]} and {@code [4i+3]} the same in UTF-16 units. The array is exactly 4 × words long.
+     */
+    public static int[] bounds(String text) {
+        int[] out = new int[Math.max(16, text.length() / 2)];
+        int count = 0;
         int cp = 0;
         int startChar = -1;
         int startCp = -1;
         int i = 0;
         int n = text.length();
-        while (i < n) {
-            char ch = text.charAt(i);
-            int width = 1;
+        while (i <= n) {
             boolean inWord;
-            if (ch < 128) {
-                inWord = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-            } else if (ch >= '\u0400' && ch <= '\u04ff') {
-                inWord = ch < '\u0482' || ch > '\u0489';
-            } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int c = text.codePointAt(i);
-                width = 2;
-                inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+            int width = 1;
+            if (i == n) {
+                inWord = false;
             } else {
-                inWord = Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.NON_SPACING_MARK;
+                char ch = text.charAt(i);
+                if (ch < 128) {
+                    inWord = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+                } else if (ch >= '\u0400' && ch <= '\u04ff') {
+                    inWord = ch < '\u0482' || ch > '\u0489';
+                } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int c = text.codePointAt(i);
+                    width = 2;
+                    inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+                } else {
+                    inWord = Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.NON_SPACING_MARK;
+                }
             }
             if (inWord && startChar < 0) {
                 startChar = i;
                 startCp = cp;
             } else if (!inWord && startChar >= 0) {
-                words.add(new Word(startCp, cp, startChar, i,
-                        aligned ? lower.substring(startChar, i) : norm(text.substring(startChar, i))));
+                if (count + 4 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[count++] = startCp;
+                out[count++] = cp;
+                out[count++] = startChar;
+                out[count++] = i;
                 startChar = -1;
             }
             i += width;
             cp++;
         }
-        if (startChar >= 0) {
-            words.add(new Word(startCp, cp, startChar, n, aligned ? lower.substring(startChar) : norm(text.substring(startChar))));
+        return java.util.Arrays.copyOf(out, count);
+    }
+
+    /**
+     * A 64-bit hash of the normalised form of {@code s[start, end)} ({@link #norm}, char by char: Latin and
+     * Cyrillic capitals lower-cased, ё as е), never 0. A text and its normalised form hash alike.
+     */
+    public static long normHash64(CharSequence s, int start, int end) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+            } else if (c >= '\u0410' && c <= '\u042f') {
+                c += 32;
+            } else if (c == 'ё' || c == 'Ё') {
+                c = 'е';
+            } else {
+                c = Character.toLowerCase(c);
+            }
+            h = (h ^ c) * 0x100000001b3L;
         }
-        return words;
+        h ^= h >>> 29;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 32;
+        return h == 0 ? 1 : h;
+    }
+
+    /** A 64-bit hash of {@code s[start, end)}, never 0: equal character runs hash alike. */
+    public static long hash64(CharSequence s, int start, int end) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = start; i < end; i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 29;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 32;
+        return h == 0 ? 1 : h;
     }
 
     /** Lower case (root locale), ё as е: the form words and names are compared in. */
