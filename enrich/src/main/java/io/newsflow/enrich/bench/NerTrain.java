@@ -35,13 +35,16 @@ public final class NerTrain {
      * other documents (inner folds), so the second stage learns from labels as noisy as at run time.
      */
     private static PerceptronTagger secondStage(List<Integer> idx, List<PerceptronTagger.Sequence> seqs,
-            List<List<int[]>> segs, List<List<Tokenizer.Token>> tokens, List<NerScorer.Doc> docs, int epochs, int k) {
+            List<List<int[]>> segs, List<List<Tokenizer.Token>> tokens, List<NerScorer.Doc> docs, int epochs, int k,
+            List<PerceptronTagger.Sequence> extra, int repeat) {
         List<PerceptronTagger.Sequence> train = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
-            List<PerceptronTagger.Sequence> inner = new ArrayList<>();
+            List<PerceptronTagger.Sequence> inner = new ArrayList<>(extra);
             for (int j = 0; j < idx.size(); j++) {
                 if (j % k != fold) {
-                    addSegments(inner, seqs.get(idx.get(j)), segs.get(idx.get(j)));
+                    for (int r = 0; r < repeat; r++) {
+                        addSegments(inner, seqs.get(idx.get(j)), segs.get(idx.get(j)));
+                    }
                 }
             }
             PerceptronTagger m = PerceptronTagger.train(inner, epochs, 42);
@@ -132,7 +135,7 @@ public final class NerTrain {
                             trainIdx.add(i);
                         }
                     }
-                    m2 = secondStage(trainIdx, seqs, segs, tokens, docs, epochs, folds);
+                    m2 = secondStage(trainIdx, seqs, segs, tokens, docs, epochs, folds, extraSeqs, repeat);
                 }
                 for (int i = 0; i < docs.size(); i++) {
                     if (foldOf.get(GoldData.documentOf(docs.get(i).id())) == f) {
@@ -168,7 +171,8 @@ public final class NerTrain {
                 for (int i = 0; i < docs.size(); i++) {
                     allIdx.add(i);
                 }
-                PerceptronTagger m2 = secondStage(allIdx, seqs, segs, tokens, docs, epochs, folds > 1 ? folds : 5);
+                PerceptronTagger m2 = secondStage(allIdx, seqs, segs, tokens, docs, epochs, folds > 1 ? folds : 5,
+                        extraSeqs, repeat);
                 Path out2 = out.resolveSibling(out.getFileName().toString().replace(".bin", "-2.bin"));
                 try (OutputStream o = Files.newOutputStream(out2)) {
                     m2.save(o);
