@@ -25,6 +25,9 @@ public final class BodyExtractor {
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "body", "form",
             "center", "blockquote");
 
+    /** Link share above which a block inside the article is a link list, whatever it is called. */
+    private static final double MAX_LINK_DENSITY = 0.7;
+
     /** A body shorter than this is looked for again with unlikely-named regions allowed. */
     private static final int RETRY_BELOW_CHARS = 500;
 
@@ -291,8 +294,9 @@ public final class BodyExtractor {
         if (tag.equals("h1")) {
             return true;
         }
-        double ld = b.linkDensity();
-        if (ld > 0.5 || Boilerplate.isBoilerplate(b.text())) {
+        // Only blocks that are almost all link text go on density alone (0.5 cost recall on link-rich prose);
+        // link lists are named like widgets and go by their names.
+        if (b.linkDensity() > MAX_LINK_DENSITY || Boilerplate.isBoilerplate(b.text())) {
             return true;
         }
         for (Element e = b.owner(); e != null && e != container; e = e.parent()) {
@@ -314,8 +318,8 @@ public final class BodyExtractor {
 
     private static boolean negativeSubtree(Element e, Map<Element, Stat> stats, int containerChars) {
         Stat s = stats.get(e);
-        // A "negative" name on a subtree holding most of the text is a template quirk, not a widget.
-        if (s != null && s.chars * 2 > containerChars) {
+        // A "negative" name on a subtree holding much of the text (40%+) is a template quirk, not a widget.
+        if (s != null && s.chars * 5 > containerChars * 2) {
             return false;
         }
         if (STRUCTURAL_NEGATIVE.contains(e.normalName())) {
