@@ -66,14 +66,15 @@ public final class BodyExtractor {
                 linkBlocks++;
             }
         }
-        Body body = choose(root, blocks, stats, true, linkBlocks);
+        Map<String, Integer> classChars = classChars(stats);
+        Body body = choose(root, blocks, stats, classChars, true, linkBlocks);
         if (body.chars() < RETRY_BELOW_CHARS) {
             // Readability's retry: some templates wrap the whole article in a "sidebar-grid" or "extra" box.
             for (Stat s : stats.values()) {
                 s.candidate = false;
                 s.score = 0;
             }
-            Body all = choose(root, blocks, stats, false, linkBlocks);
+            Body all = choose(root, blocks, stats, classChars, false, linkBlocks);
             if (all.chars() > body.chars()) {
                 body = all;
             }
@@ -82,7 +83,7 @@ public final class BodyExtractor {
     }
 
     private static Body choose(Element root, List<TextBlock> blocks, Map<Element, Stat> stats,
-            boolean skipUnlikely, int linkBlocks) {
+            Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
             if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())) {
@@ -156,7 +157,7 @@ public final class BodyExtractor {
         int chars = 0;
         for (TextBlock b : blocks) {
             Element r = includedRoot(b.owner(), includedSet, root);
-            if (r == null || dropped(b, r, stats, containerChars, dropCache)) {
+            if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache)) {
                 continue;
             }
             for (String p : b.text().split("\n\n")) {
@@ -289,7 +290,7 @@ public final class BodyExtractor {
 
     /** Whether a block inside the container is boilerplate: a small subtree named or built like a widget. */
     private static boolean dropped(TextBlock b, Element container, Map<Element, Stat> stats, int containerChars,
-            Map<Element, Boolean> cache) {
+            Map<String, Integer> classChars, Map<Element, Boolean> cache) {
         String tag = b.owner().normalName();
         if (tag.equals("h1")) {
             return true;
@@ -302,7 +303,7 @@ public final class BodyExtractor {
         for (Element e = b.owner(); e != null && e != container; e = e.parent()) {
             Boolean d = cache.get(e);
             if (d == null) {
-                d = negativeSubtree(e, stats, containerChars);
+                d = negativeSubtree(e, stats, containerChars, classChars);
                 cache.put(e, d);
             }
             if (d) {
@@ -316,7 +317,20 @@ public final class BodyExtractor {
         return false;
     }
 
-    private static boolean negativeSubtree(Element e, Map<Element, Stat> stats, int containerChars) {
+    /** Text held by each class name, summed over the page's elements. */
+    private static Map<String, Integer> classChars(Map<Element, Stat> stats) {
+        Map<String, Integer> sums = new java.util.HashMap<>();
+        for (Map.Entry<Element, Stat> en : stats.entrySet()) {
+            String cls = en.getKey().className();
+            if (!cls.isEmpty()) {
+                sums.merge(cls, en.getValue().chars, Integer::sum);
+            }
+        }
+        return sums;
+    }
+
+    private static boolean negativeSubtree(Element e, Map<Element, Stat> stats, int containerChars,
+            Map<String, Integer> classChars) {
         Stat s = stats.get(e);
         // A "negative" name on a subtree holding much of the text (40%+) is a template quirk, not a widget.
         if (s != null && s.chars * 5 > containerChars * 2) {
@@ -329,21 +343,11 @@ public final class BodyExtractor {
         if (!Hints.negative(e, Hints.classAndId(e))) {
             return false;
         }
-        // Same-named siblings that together hold most of the text are the article cut into sections.
-        Element parent = e.parent();
+        // Same-named elements that together hold much of the text are the article cut into chunks (a template
+        // that wraps every few paragraphs in its own "sidebar-grid__content"), not repeated widgets.
         String cls = e.className();
-        if (parent != null && !cls.isEmpty()) {
-            int same = 0;
-            for (Element sib : parent.children()) {
-                Stat ss = stats.get(sib);
-                if (ss != null && cls.equals(sib.className())) {
-                    same += ss.chars;
-                }
-            }
-            Stat ps = stats.get(parent);
-            if (ps != null && same * 2 > ps.chars && same * 3 > containerChars) {
-                return false;
-            }
+        if (!cls.isEmpty() && classChars.getOrDefault(cls, 0) * 5 > containerChars * 2) {
+            return false;
         }
         // Rows and cells carry styling classes ("player-2020", "oddrow"), not roles.
         return !(tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody"));
