@@ -129,9 +129,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static String alert(Alert alert) {
-        return "⚑ " + alert.ruleName() + " [" + alert.ruleId() + "] on «" + alert.title() + "»\n    matched "
-                + alert.matched().stream().limit(6).map(m -> m.term() + " «" + m.text() + "»")
-                .collect(Collectors.joining(", ")) + (alert.matched().size() > 6 ? ", …" : "")
+        Map<String, List<String>> byTerm = new java.util.LinkedHashMap<>();
+        alert.matched().forEach(m -> byTerm.computeIfAbsent(m.term(), t -> new ArrayList<>()).add("«" + m.text() + "»"));
+        return "⚑ " + alert.ruleName() + " [" + alert.ruleId() + "] on «" + alert.title() + "»\n    " + alert.articleId()
+                + "\n    matched " + byTerm.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().stream()
+                .distinct().limit(4).collect(Collectors.joining(", "))).collect(Collectors.joining("; "))
                 + "\n    " + alert.snippet();
     }
 
