@@ -55,7 +55,7 @@ public final class NerTrain {
                 addSegments(train, new PerceptronTagger.Sequence(stacked, seqs.get(i).gold()), segs.get(i));
             }
         }
-        return PerceptronTagger.train(train, epochs, 43);
+        return PerceptronTagger.train(train, epochs2 > 0 ? epochs2 : epochs, 43);
     }
 
     private static void addSegments(List<PerceptronTagger.Sequence> out, PerceptronTagger.Sequence s, List<int[]> segs) {
@@ -64,6 +64,9 @@ public final class NerTrain {
                     java.util.Arrays.copyOfRange(s.gold(), g[0], g[1])));
         }
     }
+
+    /** Epochs of the second stage (0: as many as the first). */
+    private static int epochs2;
 
     public static void main(String[] args) throws Exception {
         Path gold = null;
@@ -84,6 +87,7 @@ public final class NerTrain {
                 case "--extra" -> extra = Path.of(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--stack" -> stack = true;
+                case "--epochs2" -> epochs2 = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
