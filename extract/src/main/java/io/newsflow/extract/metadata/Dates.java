@@ -36,9 +36,11 @@ public final class Dates {
             + "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
             + "januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|"
             + "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
-            + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+            + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+            + "janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+            + "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)";
 
-    private static final String TIME = "(?:\\s*(?:,|в|at|um|à|a las|-|—|–|\\|)?\\s*(\\d{1,2})[:h.](\\d{2})"
+    private static final String TIME = "(?:\\s*(?:,|в|at|um|à|às|a las|alle|ore|-|—|–|\\|)?\\s*(\\d{1,2})[:h.](\\d{2})"
             + "(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?(?!\\d))?";
 
     /** «26 июн 2021, 14:05», "26 June 2021", "26. Juni 2021 um 14:05", "26 juin 2021 à 14h05", "26 de junio de 2021". */
@@ -217,20 +219,21 @@ public final class Dates {
     private static Map<String, Integer> months() {
         Map<String, Integer> m = new java.util.HashMap<>();
         String[][] names = {
-            {"январь", "января", "январе", "янв", "january", "jan", "januar", "jänner", "janvier", "enero"},
-            {"февраль", "февраля", "феврале", "фев", "february", "feb", "februar", "février", "fevrier", "febrero"},
-            {"март", "марта", "марте", "мар", "march", "mar", "märz", "mars", "marzo"},
-            {"апрель", "апреля", "апреле", "апр", "april", "apr", "avril", "abril"},
-            {"май", "мая", "мае", "may", "mai", "mayo"},
-            {"июнь", "июня", "июне", "июн", "june", "jun", "juni", "juin", "junio"},
-            {"июль", "июля", "июле", "июл", "july", "jul", "juli", "juillet", "julio"},
+            {"январь", "января", "январе", "янв", "january", "jan", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio"},
+            {"февраль", "февраля", "феврале", "фев", "february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro",
+                "febbraio"},
+            {"март", "марта", "марте", "мар", "march", "mar", "märz", "mars", "marzo", "março", "marco"},
+            {"апрель", "апреля", "апреле", "апр", "april", "apr", "avril", "abril", "aprile"},
+            {"май", "мая", "мае", "may", "mai", "mayo", "maio", "maggio"},
+            {"июнь", "июня", "июне", "июн", "june", "jun", "juni", "juin", "junio", "junho", "giugno"},
+            {"июль", "июля", "июле", "июл", "july", "jul", "juli", "juillet", "julio", "julho", "luglio"},
             {"август", "августа", "августе", "авг", "august", "aug", "août", "aout", "agosto"},
             {"сентябрь", "сентября", "сентябре", "сен", "сент", "september", "sep", "sept", "septembre", "septiembre",
-                "setiembre"},
-            {"октябрь", "октября", "октябре", "окт", "october", "oct", "oktober", "octobre", "octubre"},
-            {"ноябрь", "ноября", "ноябре", "ноя", "november", "nov", "novembre", "noviembre"},
+                "setiembre", "setembro", "settembre"},
+            {"октябрь", "октября", "октябре", "окт", "october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre"},
+            {"ноябрь", "ноября", "ноябре", "ноя", "november", "nov", "novembre", "noviembre", "novembro"},
             {"декабрь", "декабря", "декабре", "дек", "december", "dec", "dezember", "décembre", "decembre",
-                "diciembre"},
+                "diciembre", "dezembro", "dicembre"},
         };
         for (int i = 0; i < names.length; i++) {
             for (String n : names[i]) {
