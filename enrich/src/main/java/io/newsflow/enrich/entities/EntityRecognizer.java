@@ -430,8 +430,7 @@ public final class EntityRecognizer {
         }
         String next = tokens.get(k + 1).text();
         String prev = tokens.get(k - 1).text();
-        return Character.isUpperCase(next.charAt(0)) && Character.isLetter(prev.charAt(0))
-                && (Character.isUpperCase(prev.charAt(0)) || k - 1 == from || true);
+        return Character.isUpperCase(next.charAt(0)) && Character.isLetter(prev.charAt(0));
     }
 
     static boolean SPLIT_AND = !Boolean.getBoolean("newsflow.ner.noSplitAnd");
@@ -499,7 +498,7 @@ public final class EntityRecognizer {
 
     private static boolean isTrim(String t) {
         return t.equals("«") || t.equals("»") || t.equals("\"") || t.equals("“") || t.equals("”") || t.equals("„")
-                || t.equals("'") || t.equals(",") || t.equals(".") && false;
+                || t.equals("'") || t.equals(",");
     }
 
     /** BIO label index of a type name (PER, LOC, ORG), for B; I is one more. */

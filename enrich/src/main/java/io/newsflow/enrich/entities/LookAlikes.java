@@ -89,9 +89,6 @@ public final class LookAlikes {
                     }
                 }
                 latin = strongLat >= strongCyr;
-                if (!latin && !allFoldable(word)) {
-                    latin = false;
-                }
             } else if (sc == 1 && word.length() <= 6 && allLookAlike(word, CYR) && word.equals(word.toUpperCase())
                     && (neighbourLatin(text, starts, ends, words, w - 1) || neighbourLatin(text, starts, ends, words, w + 1))) {
                 latin = true;
@@ -106,10 +103,6 @@ public final class LookAlikes {
             }
         }
         return out == null ? text : new String(out);
-    }
-
-    private static boolean allFoldable(String w) {
-        return true;
     }
 
     private static boolean neighbourLatin(String text, int[] starts, int[] ends, int words, int w) {
