@@ -153,7 +153,7 @@ public final class BlockCollector {
 
         void flush() {
             if (chars > 0) {
-                String text = paragraphs(buf);
+                String text = joinLines(buf);
                 blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size(), !unlikely.isEmpty()));
             }
             buf.setLength(0);
@@ -162,25 +162,13 @@ public final class BlockCollector {
             pendingSpace = false;
         }
 
-        /** Two or more line breaks in a row end a paragraph; a single one is a space. */
-        private static String paragraphs(StringBuilder b) {
-            StringBuilder out = new StringBuilder(b.length());
-            int newlines = 0;
-            for (int i = 0; i < b.length(); i++) {
-                char c = b.charAt(i);
-                if (c == '\n') {
-                    newlines++;
-                    continue;
-                }
-                if (newlines > 0 && out.length() > 0) {
-                    out.append(newlines >= 2 ? "\n\n" : " ");
-                } else if (newlines > 0) {
-                    // leading breaks: nothing
-                }
-                newlines = 0;
-                out.append(c);
+        /** A single {@code <br>} inside a block reads as a space (two in a row already ended the block). */
+        private static String joinLines(StringBuilder b) {
+            int end = b.length();
+            while (end > 0 && b.charAt(end - 1) == '\n') {
+                end--;
             }
-            return out.toString().replace(" \n\n", "\n\n").replace("\n\n ", "\n\n");
+            return b.substring(0, end).replace('\n', ' ');
         }
     }
 }

@@ -90,17 +90,8 @@ public final class BodyExtractor {
                 continue;
             }
             // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in
-            // <p>), and a run split by <br><br> as several paragraphs.
-            double score = 0;
-            for (String para : b.text().split("\n\n")) {
-                int len = para.length();
-                if (len >= 25) {
-                    score += 1 + commas(para) + Math.min(len / 100, 3);
-                }
-            }
-            if (score == 0) {
-                continue;
-            }
+            // <p>); the collector already split runs at <br><br>.
+            double score = 1 + commas(b.text()) + Math.min(b.text().length() / 100, 3);
             Element e = CONTAINERS.contains(b.owner().normalName()) ? b.owner() : b.owner().parent();
             for (int level = 0; e != null && level < 5; level++, e = e.parent()) {
                 Stat s = stats.get(e);
@@ -160,11 +151,7 @@ public final class BodyExtractor {
             if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache)) {
                 continue;
             }
-            for (String p : b.text().split("\n\n")) {
-                if (!p.isBlank()) {
-                    paragraphs.add(p.strip());
-                }
-            }
+            paragraphs.add(b.text());
             chars += b.chars();
         }
         return new Body(paragraphs, chars, linkBlocks);

@@ -5,7 +5,7 @@ import org.jsoup.nodes.Element;
 /**
  * A run of visible text between two block boundaries, the unit the body is scored and assembled from.
  *
- * @param text      the text, whitespace collapsed; {@code "\n\n"} marks a paragraph break made of {@code <br><br>}
+ * @param text      the text, whitespace collapsed (a {@code <br><br>} ends a block, so a block is one paragraph)
  * @param chars     its non-space characters
  * @param linkChars how many of them are inside links
  * @param owner     the innermost block element holding the text
