@@ -67,6 +67,8 @@ public final class NerTrain {
 
     /** Epochs of the second stage (0: as many as the first). */
     private static int epochs2;
+    /** With --extra: Daumé's feature augmentation, gold data as domain "main", extra data as domain "extra". */
+    private static boolean domains;
 
     public static void main(String[] args) throws Exception {
         Path gold = null;
@@ -88,6 +90,7 @@ public final class NerTrain {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--stack" -> stack = true;
                 case "--epochs2" -> epochs2 = Integer.parseInt(args[++i]);
+                case "--domains" -> domains = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -96,7 +99,9 @@ public final class NerTrain {
         }
         PerceptronTagger.verbose = true;
         List<NerScorer.Doc> docs = GoldData.read(gold);
-        Features features = Features.standard();
+        Features base = Features.standard();
+        Features features = domains ? base.withDomain("main") : base;
+        Features extraFeatures = domains ? base.withDomain("extra") : base;
         List<List<Tokenizer.Token>> tokens = new ArrayList<>();
         List<PerceptronTagger.Sequence> seqs = new ArrayList<>();
         List<List<int[]>> segs = new ArrayList<>();
@@ -110,7 +115,7 @@ public final class NerTrain {
         if (extra != null) {
             for (NerScorer.Doc d : GoldData.read(extra)) {
                 List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
-                addSegments(extraSeqs, new PerceptronTagger.Sequence(features.extract(d.text(), t), GoldData.labels(d, t)),
+                addSegments(extraSeqs, new PerceptronTagger.Sequence(extraFeatures.extract(d.text(), t), GoldData.labels(d, t)),
                         EntityRecognizer.segments(d.text(), t));
             }
         }

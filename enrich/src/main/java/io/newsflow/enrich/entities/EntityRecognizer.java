@@ -26,12 +26,15 @@ public final class EntityRecognizer {
     public static final String EN_MODEL = "ner-en.bin";
 
     private final Features features;
+    /** The English model was trained with domain-augmented features (NerTrain --domains), gold data as "main". */
+    private final Features enFeatures;
     private final PerceptronTagger ru;
     private final PerceptronTagger ru2;
     private final PerceptronTagger en;
 
     public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en) {
         this.features = features;
+        this.enFeatures = features.withDomain("main");
         this.ru = ru;
         this.ru2 = ru2;
         this.en = en;
@@ -92,7 +95,8 @@ public final class EntityRecognizer {
     public List<Span> recognize(String text, List<Tokenizer.Token> tokens) {
         boolean cyr = mostlyCyrillic(text);
         if (tokens.size() <= CHUNK_TOKENS) {
-            return corporate(tokens, spans(tokens, label(cyr ? ru : en, cyr ? ru2 : null, features, text, tokens)));
+            return corporate(tokens, spans(tokens, label(cyr ? ru : en, cyr ? ru2 : null, cyr ? features : enFeatures,
+                    text, tokens)));
         }
         // very long texts: chunks of whole lines, so memory stays bounded and time linear
         List<Span> out = new ArrayList<>();
@@ -101,13 +105,15 @@ public final class EntityRecognizer {
             if (seg[1] - from > CHUNK_TOKENS || seg[1] == tokens.size()) {
                 int to = seg[1] - from > CHUNK_TOKENS && seg[0] > from ? seg[0] : seg[1];
                 List<Tokenizer.Token> chunk = tokens.subList(from, to);
-                out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null, features, text, chunk))));
+                out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null,
+                        cyr ? features : enFeatures, text, chunk))));
                 from = to;
             }
         }
         if (from < tokens.size()) {
             List<Tokenizer.Token> chunk = tokens.subList(from, tokens.size());
-            out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null, features, text, chunk))));
+            out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null,
+                    cyr ? features : enFeatures, text, chunk))));
         }
         return out;
     }

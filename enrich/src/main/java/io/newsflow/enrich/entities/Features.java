@@ -20,10 +20,23 @@ public final class Features {
     private final Morphology english;
     private final Gazetteer gazetteer;
 
+    /** Domain adaptation (Daumé 2007): each feature also gets a copy salted by the domain; 0 for none. */
+    private final long domain;
+
     public Features(Morphology morphology, Morphology english, Gazetteer gazetteer) {
+        this(morphology, english, gazetteer, 0);
+    }
+
+    private Features(Morphology morphology, Morphology english, Gazetteer gazetteer, long domain) {
         this.morphology = morphology;
         this.english = english;
         this.gazetteer = gazetteer;
+        this.domain = domain;
+    }
+
+    /** The same features plus a copy of each specific to one domain (training data source). */
+    public Features withDomain(String name) {
+        return new Features(morphology, english, gazetteer, hash("domain:" + name));
     }
 
     /** Features with the shared dictionaries. */
@@ -466,6 +479,14 @@ public final class Features {
                 }
             }
             out[i] = s.take();
+            if (domain != 0) {
+                long[] own = out[i];
+                long[] both = java.util.Arrays.copyOf(own, own.length * 2);
+                for (int k = 0; k < own.length; k++) {
+                    both[own.length + k] = own[k] ^ domain;
+                }
+                out[i] = both;
+            }
         }
         return out;
     }
