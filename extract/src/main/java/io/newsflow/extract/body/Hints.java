@@ -53,12 +53,29 @@ final class Hints {
 
     /** Class and id of an element, lower-cased, or "" when it has none. */
     static String classAndId(Element e) {
-        String c = e.attr("class");
+        String c = withoutTaxonomy(e.attr("class"));
         String id = e.attr("id");
         if (c.isEmpty() && id.isEmpty()) {
             return "";
         }
         return id.isEmpty() ? c.toLowerCase(Locale.ROOT) : (c + " " + id).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The class attribute without CMS taxonomy classes ("tag-politics", "category-social-media"): they name the
+     * story's topics, not the element's role, and would otherwise read as "tag" or "social" widgets.
+     */
+    static String withoutTaxonomy(String cls) {
+        if (!cls.contains("tag-") && !cls.contains("category-")) {
+            return cls;
+        }
+        StringBuilder b = new StringBuilder(cls.length());
+        for (String word : cls.split("\\s+")) {
+            if (!word.startsWith("tag-") && !word.startsWith("category-")) {
+                b.append(word).append(' ');
+            }
+        }
+        return b.toString().strip();
     }
 
     private static boolean containsAny(String s, String[] words) {
@@ -78,7 +95,7 @@ final class Hints {
         if (containsAny(classAndId, STRONG_NEGATIVE)) {
             return true;
         }
-        String raw = e.attr("class") + " " + e.attr("id");
+        String raw = withoutTaxonomy(e.attr("class")) + " " + e.attr("id");
         int start = -1;
         for (int i = 0; i <= raw.length(); i++) {
             char c = i < raw.length() ? raw.charAt(i) : ' ';
