@@ -219,15 +219,17 @@ final class ArticleView {
         if (wordsByForm != null) {
             return;
         }
-        bounds = Words.bounds(fullText);
-        wordCount = bounds.length / 4;
+        Words.Scan scan = Words.scan(fullText);
+        bounds = scan.bounds();
+        wordCount = scan.count();
         norms = new String[wordCount];
         wordsByForm = new HashMap<>();
         if (ruleForms == null) {
             return;
         }
+        long[] hashes = scan.hashes();
         for (int i = 0; i < wordCount; i++) {
-            long hash = Words.normHash64(fullText, startChar(i), endChar(i));
+            long hash = hashes[i];
             if (ruleForms.irrelevant(hash)) {
                 continue;
             }

@@ -127,6 +127,91 @@ public final class Words {
         return h == 0 ? 1 : h;
     }
 
+    /**
+     * The words of a text in one pass: their bounds as in {@link #bounds} and their {@link #normHash64} hashes.
+     *
+     * @param count the number of words (the arrays may be longer)
+     */
+    public record Scan(int[] bounds, long[] hashes, int count) {
+    }
+
+    /** {@link #bounds} and {@link #normHash64} of every word, in one pass over the text. */
+    public static Scan scan(String text) {
+        int n = text.length();
+        int capacity = Math.max(16, n / 6);
+        int[] bounds = new int[4 * capacity];
+        long[] hashes = new long[capacity];
+        int count = 0;
+        int cp = 0;
+        int startChar = -1;
+        int startCp = -1;
+        long h = 0;
+        int i = 0;
+        while (i <= n) {
+            boolean inWord;
+            int width = 1;
+            char c = 0;
+            if (i == n) {
+                inWord = false;
+            } else {
+                c = text.charAt(i);
+                if (c < 128) {
+                    if (c >= 'A' && c <= 'Z') {
+                        c += 32;
+                        inWord = true;
+                    } else {
+                        inWord = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                    }
+                } else if (c >= '\u0400' && c <= '\u04ff') {
+                    inWord = c < '\u0482' || c > '\u0489';
+                    if (c >= '\u0410' && c <= '\u042f') {
+                        c += 32;
+                    } else if (c == 'ё' || c == 'Ё') {
+                        c = 'е';
+                    }
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int code = text.codePointAt(i);
+                    width = 2;
+                    inWord = Character.isLetterOrDigit(code) || Character.getType(code) == Character.NON_SPACING_MARK;
+                } else {
+                    inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+                    c = Character.toLowerCase(c);
+                }
+            }
+            if (inWord) {
+                if (startChar < 0) {
+                    startChar = i;
+                    startCp = cp;
+                    h = 0xcbf29ce484222325L;
+                }
+                if (width == 1) {
+                    h = (h ^ c) * 0x100000001b3L;
+                } else {
+                    h = (h ^ Character.toLowerCase(text.charAt(i))) * 0x100000001b3L;
+                    h = (h ^ Character.toLowerCase(text.charAt(i + 1))) * 0x100000001b3L;
+                }
+            } else if (startChar >= 0) {
+                if (count == hashes.length) {
+                    bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+                    hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+                }
+                int b = 4 * count;
+                bounds[b] = startCp;
+                bounds[b + 1] = cp;
+                bounds[b + 2] = startChar;
+                bounds[b + 3] = i;
+                h ^= h >>> 29;
+                h *= 0xbf58476d1ce4e5b9L;
+                h ^= h >>> 32;
+                hashes[count++] = h == 0 ? 1 : h;
+                startChar = -1;
+            }
+            i += width;
+            cp++;
+        }
+        return new Scan(bounds, hashes, count);
+    }
+
     /** A 64-bit hash of {@code s[start, end)}, never 0: equal character runs hash alike. */
     public static long hash64(CharSequence s, int start, int end) {
         long h = 0xcbf29ce484222325L;
