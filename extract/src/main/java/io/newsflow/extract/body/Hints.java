@@ -34,6 +34,9 @@ final class Hints {
             "autor", "auteur", "autore", "datum", "fecha", "rubrik", "rubrique", "kategorie", "quelle", "foto",
             "bildunterschrift", "werbung", "kicker", "dachzeile");
 
+    /** A recipe card is the content of a recipe page, however card-like its template names it. */
+    private static final String[] RECIPE = {"recipe", "rezept", "receta", "recette", "ricetta", "рецепт"};
+
     /** Readability's "unlikely candidates", plus other languages: regions whose text never scores a container. */
     private static final String[] UNLIKELY = {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
         "kommentar", "comentario", "commentaire", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
@@ -90,6 +93,9 @@ final class Hints {
     /** Whether class and id name a widget; {@code e} supplies the original case for camelCase words. */
     static boolean negative(Element e, String classAndId) {
         if (classAndId.isEmpty()) {
+            return false;
+        }
+        if (containsAny(classAndId, RECIPE)) {
             return false;
         }
         if (containsAny(classAndId, STRONG_NEGATIVE)) {
