@@ -28,6 +28,8 @@ public final class BodyExtractor {
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "body", "form",
             "center", "blockquote");
 
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+
     /** Link share above which a block inside the article is a link list, whatever it is called. */
     private static final double MAX_LINK_DENSITY = 0.7;
 
@@ -149,6 +151,8 @@ public final class BodyExtractor {
         Map<Element, Boolean> dropCache = new IdentityHashMap<>();
         List<String> paragraphs = new ArrayList<>();
         int chars = 0;
+        int trailingHeadings = 0;
+        int trailingHeadingChars = 0;
         for (TextBlock b : blocks) {
             Element r = includedRoot(b.owner(), includedSet, root);
             if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache)) {
@@ -156,6 +160,18 @@ public final class BodyExtractor {
             }
             paragraphs.add(b.text());
             chars += b.chars();
+            if (HEADINGS.contains(b.owner().normalName())) {
+                trailingHeadings++;
+                trailingHeadingChars += b.chars();
+            } else {
+                trailingHeadings = 0;
+                trailingHeadingChars = 0;
+            }
+        }
+        // A heading with nothing after it introduces a widget that was dropped ("Related", "More from ...").
+        if (trailingHeadings > 0 && trailingHeadings < paragraphs.size()) {
+            paragraphs = new ArrayList<>(paragraphs.subList(0, paragraphs.size() - trailingHeadings));
+            chars -= trailingHeadingChars;
         }
         return new Body(paragraphs, chars, linkBlocks);
     }
