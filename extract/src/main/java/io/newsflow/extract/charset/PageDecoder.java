@@ -174,9 +174,10 @@ public final class PageDecoder {
             // A page that says UTF-16 inside an ASCII-compatible meta tag cannot really be UTF-16.
             return false;
         }
-        // Legacy declarations are often stale after a site moved to UTF-8: bytes that are valid UTF-8 with
-        // multi-byte sequences are UTF-8 (legacy text is almost never valid UTF-8 by accident).
-        if (utf8.invalid() == 0 && utf8.multiByte()) {
+        // Legacy declarations are often stale after a site moved to UTF-8: bytes that are (nearly) valid UTF-8 with
+        // multi-byte sequences are UTF-8 (legacy text is almost never valid UTF-8 by accident, and decodes to a
+        // U+FFFD every few characters when it is tried).
+        if (utf8.multiByte() && utf8.plausible()) {
             return false;
         }
         if (isSingleByteLatin(declared)) {
