@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -78,8 +79,28 @@ public final class TestBroker {
                         .configs(Map.of("max.message.bytes", String.valueOf(40 * 1024 * 1024))));
             }
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, List.of(names));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    /** Waits until every partition answers on its leader (see TopicSetup in common for why). */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> query = new java.util.HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
+                        d.partitions().forEach(p -> query.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(query).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

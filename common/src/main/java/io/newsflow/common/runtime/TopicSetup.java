@@ -2,6 +2,7 @@ package io.newsflow.common.runtime;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -51,6 +55,7 @@ public final class TopicSetup {
                     throw e;
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -58,6 +63,30 @@ public final class TopicSetup {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka at " + settings.bootstrapServers() + " did not answer within 30 s", e);
+        }
+    }
+
+    /**
+     * Waits until every partition of new topics answers on its leader. A producer that writes to a partition whose
+     * leader is not serving yet gets NOT_LEADER_OR_FOLLOWER, and an idempotent producer can then be stuck in
+     * OUT_OF_ORDER_SEQUENCE retries until its delivery timeout (two minutes), so the wait is worth it.
+     */
+    static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException,
+            java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> query = new HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, description) ->
+                        description.partitions().forEach(p -> query.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(query).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
