@@ -33,10 +33,10 @@ final class ArticleView {
     private final Lemmatizer lemmatizer;
     /** What rules look for in words; see {@link RuleSet}. */
     interface RuleWords {
-        /** True when the normalised word with this {@link Words#hash64} is known to matter to no rule. */
-        boolean irrelevant(long hash);
+        /** The forms rules look for of the word with this hash (from {@link Words#scan}), or null when not known yet. */
+        String[] known(long hash);
 
-        /** The forms of the normalised word that rules look for (usually none). */
+        /** The forms of the normalised word that rules look for (usually none), remembered for its hash. */
         String[] forms(String norm, long hash);
     }
 
@@ -230,10 +230,11 @@ final class ArticleView {
         long[] hashes = scan.hashes();
         for (int i = 0; i < wordCount; i++) {
             long hash = hashes[i];
-            if (ruleForms.irrelevant(hash)) {
-                continue;
+            String[] forms = ruleForms.known(hash);
+            if (forms == null) {
+                forms = ruleForms.forms(norm(i), hash);
             }
-            for (String form : ruleForms.forms(norm(i), hash)) {
+            for (String form : forms) {
                 wordsByForm.computeIfAbsent(form, k -> new ArrayList<>(2)).add(i);
             }
         }

@@ -24,7 +24,8 @@ import io.newsflow.common.model.Mention;
  * must have for the rule to hold; {@code all} takes its most selective child's anchors, {@code any} the union of
  * its children's. Rules that can hold without any term ({@code not} at the top, only URL patterns) are
  * evaluated for every article. Matching an article costs one pass over its words (lemmas are cached) plus the
- * candidate rules.
+ * candidate rules. What each word and entity name means to the rules is cached by a 64-bit hash (bounded: about 18 MB
+ * per rule set when full).
  */
 public final class RuleSet {
 
@@ -52,27 +53,18 @@ public final class RuleSet {
     private final boolean usesWords;
     /** Every form of the first word of every word or phrase term: the forms an article's words are indexed by. */
     private final Set<String> ruleForms = new java.util.HashSet<>();
-    /** Per normalised word that has some, its forms that are in {@link #ruleForms}; bounded. */
-    private final java.util.concurrent.ConcurrentHashMap<String, String[]> relevantByNorm =
-            new java.util.concurrent.ConcurrentHashMap<>();
     private static final String[] NO_FORMS = new String[0];
     /** Every key an entity term looks entities up by: only those are indexed per article. */
     private final Set<String> entityRuleKeys = new java.util.HashSet<>();
-    /** Per entity type (and one for none), entity name → its keys in {@link #entityRuleKeys}; bounded. */
-    @SuppressWarnings("unchecked")
-    private final java.util.concurrent.ConcurrentHashMap<String, Set<String>>[] relevantEntityKeys =
-            new java.util.concurrent.ConcurrentHashMap[EntityType.values().length + 1];
-    /**
-     * 64-bit hashes of normalised words known to have no form rules look for: most words of most articles. One
-     * probe of this table replaces a map lookup per word; it is cleared when half full. Races between threads can
-     * at worst lose an entry.
-     */
-    private final long[] irrelevant = new long[1 << 18];
-    private final java.util.concurrent.atomic.AtomicInteger irrelevantCount = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Normalised word (by its 64-bit hash) → its forms that rules look for; most words map to none. */
+    private final HashCache<String[]> wordForms;
+    /** Entity (by a 64-bit hash of its type and name) → its keys that rules look for; most map to none. */
+    private final HashCache<Set<String>> entityKeys;
     private final ArticleView.RuleWords ruleWords = new ArticleView.RuleWords() {
         @Override
-        public boolean irrelevant(long hash) {
-            return knownIrrelevant(hash);
+        public String[] known(long hash) {
+            return wordForms.get(hash);
         }
 
         @Override
@@ -80,7 +72,6 @@ public final class RuleSet {
             return relevantForms(norm, hash);
         }
     };
-    private static final int RELEVANT_CACHE_LIMIT = 500_000;
 
     public RuleSet(List<Rule> rules) {
         this(rules, Lemmatizer.standard());
@@ -90,9 +81,9 @@ public final class RuleSet {
         this.rules = List.copyOf(rules);
         this.lemmatizer = lemmatizer;
         this.compiled = new Node[this.rules.size()];
-        for (int i = 0; i < relevantEntityKeys.length; i++) {
-            relevantEntityKeys[i] = new java.util.concurrent.ConcurrentHashMap<>();
-        }
+        // About 12 MB and 6 MB when full: 256k words and 128k entity names before they are forgotten.
+        this.wordForms = new HashCache<>(this.rules.isEmpty() ? 4 : 19);
+        this.entityKeys = new HashCache<>(this.rules.isEmpty() ? 4 : 18);
         List<Map<String, List<Integer>>> building = new ArrayList<>(KINDS);
         for (int k = 0; k < KINDS; k++) {
             building.add(new HashMap<>());
@@ -183,26 +174,11 @@ public final class RuleSet {
                 .cardinality();
     }
 
-    private boolean knownIrrelevant(long hash) {
-        int mask = irrelevant.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        for (int probe = 0; probe < 8; probe++) {
-            long h = irrelevant[(slot + probe) & mask];
-            if (h == hash) {
-                return true;
-            }
-            if (h == 0) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** The keys of an article entity that some entity term looks for (usually none). */
     private Set<String> relevantEntityKeys(String name, EntityType type) {
-        java.util.concurrent.ConcurrentHashMap<String, Set<String>> cache =
-                relevantEntityKeys[type == null ? relevantEntityKeys.length - 1 : type.ordinal()];
-        Set<String> keys = cache.get(name);
+        long hash = Words.hash64(name, 0, name.length()) * 31 + (type == null ? 7 : type.ordinal() + 1);
+        hash = hash == 0 ? 1 : hash;
+        Set<String> keys = entityKeys.get(hash);
         if (keys == null) {
             Set<String> relevant = null;
             for (String key : ArticleView.computeEntityKeys(name, type, lemmatizer)) {
@@ -214,20 +190,13 @@ public final class RuleSet {
                 }
             }
             keys = relevant == null ? Set.of() : java.util.Collections.unmodifiableSet(relevant);
-            if (cache.size() > RELEVANT_CACHE_LIMIT / 4) {
-                cache.clear();
-            }
-            cache.put(name, keys);
+            entityKeys.put(hash, keys);
         }
         return keys;
     }
 
-    /** The forms of the word that rules look for; a word with none goes to the {@link #irrelevant} table. */
+    /** The forms of the word that rules look for (cached by the word's hash). */
     private String[] relevantForms(String norm, long hash) {
-        String[] relevant = relevantByNorm.get(norm);
-        if (relevant != null) {
-            return relevant;
-        }
         List<String> found = null;
         for (String form : lemmatizer.forms(norm)) {
             if (ruleForms.contains(form)) {
@@ -237,32 +206,9 @@ public final class RuleSet {
                 found.add(form);
             }
         }
-        if (found == null) {
-            markIrrelevant(hash);
-            return NO_FORMS;
-        }
-        relevant = found.toArray(String[]::new);
-        if (relevantByNorm.size() > RELEVANT_CACHE_LIMIT) {
-            relevantByNorm.clear();
-        }
-        relevantByNorm.put(norm, relevant);
+        String[] relevant = found == null ? NO_FORMS : found.toArray(String[]::new);
+        wordForms.put(hash, relevant);
         return relevant;
-    }
-
-    private void markIrrelevant(long hash) {
-        int mask = irrelevant.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        for (int probe = 0; probe < 8; probe++) {
-            int at = (slot + probe) & mask;
-            if (irrelevant[at] == 0) {
-                irrelevant[at] = hash;
-                if (irrelevantCount.incrementAndGet() > irrelevant.length / 2) {
-                    java.util.Arrays.fill(irrelevant, 0L);
-                    irrelevantCount.set(0);
-                }
-                return;
-            }
-        }
     }
 
     private BitSet candidates(ArticleView view) {
