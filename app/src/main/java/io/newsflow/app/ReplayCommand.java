@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,10 @@ import io.newsflow.common.runtime.ReplayRange;
 import io.newsflow.common.runtime.ReplayRunner;
 import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.runtime.TopicSetup;
+import io.newsflow.enrich.alerts.KafkaAlertLedger;
+import io.newsflow.enrich.alerts.RulesException;
+import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.stage.EnrichStage;
 
 /** {@code newsflow replay}: a bounded backfill of one stage over its input topic. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -27,8 +32,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--stage", required = true, description = "The stage to replay: ${COMPLETION-CANDIDATES}.")
-    Pipeline.Stage stage;
+    /** What a replay can re-run: the two stages, or the alert rules alone over news.enriched. */
+    enum ReplayStage { extract, enrich, alerts }
+
+    @Option(names = "--stage", required = true, description = "What to replay: ${COMPLETION-CANDIDATES} "
+            + "(alerts: the rules alone over news.enriched, into news.alerts; needs --rules).")
+    ReplayStage stage;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules for --stage enrich (then alerts are "
+            + "raised as by the live stage) or --stage alerts. Alerts already raised for an article version are "
+            + "not raised again.")
+    Path rulesFile;
 
     @Option(names = "--from", defaultValue = "earliest", description = "Start: earliest, an ISO-8601 time or date, "
             + "offset:N (every partition) or P:N,P:N (default: ${DEFAULT-VALUE}).")
@@ -56,9 +70,36 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         KafkaSettings settings = kafka.settings();
-        StageSpec spec = Pipeline.spec(stage, settings.topics());
+        RulesFile rules = null;
+        if (rulesFile != null) {
+            try {
+                rules = RulesFile.load(rulesFile);
+            } catch (RulesException e) {
+                System.err.println("newsflow: not replaying: " + e.getMessage());
+                return 2;
+            }
+        } else if (stage == ReplayStage.alerts) {
+            System.err.println("newsflow: --stage alerts needs --rules FILE");
+            return 2;
+        }
+        StageSpec spec = switch (stage) {
+            case extract -> Pipeline.spec(Pipeline.Stage.extract, settings, null);
+            case enrich -> Pipeline.spec(Pipeline.Stage.enrich, settings, rules);
+            case alerts -> EnrichStage.alertsSpec(settings.topics(), rules,
+                    new KafkaAlertLedger(settings, settings.topics().alerts()));
+        };
+        try {
+            return replay(settings, spec);
+        } finally {
+            if (spec.processor() instanceof AutoCloseable resource) {
+                resource.close();
+            }
+        }
+    }
+
+    private int replay(KafkaSettings settings, StageSpec spec) {
         UnaryOperator<String> route = route(spec);
         List<String> outputs = spec.outputTopics().stream().map(route).toList();
         if (!dryRun) {

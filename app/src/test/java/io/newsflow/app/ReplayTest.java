@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.topics.Topics;
+import io.newsflow.enrich.alerts.RulesFile;
 import io.newsflow.ingest.RawPageProducer;
 import io.newsflow.testkit.RealKafka;
 import io.newsflow.testkit.TestBroker;
@@ -91,6 +95,39 @@ class ReplayTest {
         List<ConsumerRecord<byte[], byte[]>> enrichedAfter = broker.readCommitted(topics.enriched(), 2 * PAGES);
         assertEquals(2 * PAGES, enrichedAfter.size(), "the replay appended one more version per article");
         assertSameValues(liveEnriched, latestByKey(enrichedAfter));
+    }
+
+    @Test
+    void replayingTheRulesRaisesOnlyAlertsNotRaisedBefore(TestBroker broker, @TempDir Path dir) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("live");
+        Topics topics = settings.topics();
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "rules:\n  - id: bridge\n    when: {phrase: second bridge}\n");
+        try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1,
+                RulesFile.load(rules))) {
+            try (RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
+                for (int i = 0; i < 200; i++) {
+                    producer.send(TestPages.page(i));
+                }
+            }
+            assertEquals(200, broker.readCommitted(topics.enriched(), 200).size());
+        }
+        int live = broker.readCommitted(topics.alerts(), 1).size();
+        assertTrue(live > 10, "the live stage raised alerts: " + live);
+
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "enrich", "--rules", rules.toString()));
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "alerts", "--rules", rules.toString()));
+        assertEquals(live, broker.readCommitted(topics.alerts(), live).size(), "no alert raised twice");
+
+        Files.writeString(rules, "rules:\n  - id: bridge\n    when: {phrase: second bridge}\n"
+                + "  - id: budget\n    when: {phrase: new budget}\n");
+        String report = run(0, kafkaArgs(broker, prefix, "replay", "--stage", "alerts", "--rules", rules.toString()));
+        assertTrue(report.contains("in = transformed + dead-lettered"), report);
+        List<ConsumerRecord<byte[], byte[]>> after = broker.readCommitted(topics.alerts(), live + 1);
+        long budget = after.stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8).startsWith("budget ")).count();
+        assertTrue(budget > 0, "the new rule fires on the replay");
+        assertEquals(live + budget, after.size(), "only the new rule's alerts were added");
     }
 
     @Test

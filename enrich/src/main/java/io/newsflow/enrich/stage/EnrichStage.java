@@ -33,6 +33,8 @@ import io.newsflow.enrich.alerts.RulesFile;
 public final class EnrichStage {
 
     public static final String NAME = "enrich";
+    /** The name of the alerts-only stage, {@link #alertsSpec}. */
+    public static final String ALERTS_NAME = "alerts";
     /** Stage counters of alerts are named {@code alerts.<ruleId>}. */
     public static final String ALERT_COUNTER_PREFIX = "alerts.";
 
@@ -51,6 +53,15 @@ public final class EnrichStage {
         }
         return new StageSpec(NAME, topics.articles(), List.of(topics.enriched(), topics.alerts()),
                 new AlertingProcessor(topics, enricher, rules, ledger));
+    }
+
+    /**
+     * Alerts alone, from the enriched articles of {@code news.enriched}: for replaying the rules (after a rules
+     * change, say) without enriching again. Deduplicates through the same ledger as the enrich stage.
+     */
+    public static StageSpec alertsSpec(Topics topics, RulesFile rules, AlertLedger ledger) {
+        return new StageSpec(ALERTS_NAME, topics.enriched(), List.of(topics.alerts()),
+                new AlertingProcessor(topics, null, rules, ledger));
     }
 
     static OutputRecord process(InputRecord input, Enricher enricher, String outputTopic) {
@@ -89,6 +100,7 @@ public final class EnrichStage {
         private long matchNanos;
         private long enrichNanos;
 
+        /** @param enricher null to read enriched articles and write alerts only */
         AlertingProcessor(Topics topics, Enricher enricher, RulesFile rules, AlertLedger ledger) {
             this.topics = topics;
             this.enricher = enricher;
@@ -106,14 +118,16 @@ public final class EnrichStage {
         @Override
         public List<OutputRecord> process(InputRecord input) {
             long t0 = System.nanoTime();
-            EnrichedArticle enriched = enrich(input, enricher);
+            EnrichedArticle enriched = enricher == null ? JsonCodec.decodeEnriched(input.value()) : enrich(input, enricher);
             long t1 = System.nanoTime();
             List<RuleMatch> matches = rules.current().match(enriched);
             long t2 = System.nanoTime();
             enrichNanos += t1 - t0;
             matchNanos += t2 - t1;
             List<OutputRecord> out = new ArrayList<>(1 + matches.size());
-            out.add(output(input, enriched, topics.enriched()));
+            if (enricher != null) {
+                out.add(output(input, enriched, topics.enriched()));
+            }
             Article article = enriched.article();
             String hash = article.contentHash() == null ? "" : article.contentHash();
             Map<String, List<String>> raised = new LinkedHashMap<>();
