@@ -1,14 +1,6 @@
 # Newsflow: one image for every stage; the container's command picks it (extract, enrich, run, ingest ...).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY pom.xml .
-COPY broker/pom.xml broker/
-COPY testkit/pom.xml testkit/
-COPY common/pom.xml common/
-COPY ingest/pom.xml ingest/
-COPY extract/pom.xml extract/
-COPY enrich/pom.xml enrich/
-COPY app/pom.xml app/
 COPY . .
 RUN mvn -B -q -DskipTests package
 
