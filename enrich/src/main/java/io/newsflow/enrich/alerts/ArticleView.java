@@ -87,42 +87,12 @@ final class ArticleView {
             if (entity.name() == null) {
                 continue;
             }
-            Set<String> keys = entityRuleKeys == null ? entityKeys(entity.name(), entity.type(), lemmatizer)
+            Set<String> keys = entityRuleKeys == null ? computeEntityKeys(entity.name(), entity.type(), lemmatizer)
                     : entityRuleKeys.apply(entity.name(), entity.type());
             for (String key : keys) {
                 entitiesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entity);
             }
         }
-    }
-
-    private static final int KEY_CACHE_LIMIT = 100_000;
-    /** Per entity type (and one for no type), name → keys. */
-    @SuppressWarnings("unchecked")
-    private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>>[] KEY_CACHE =
-            new java.util.concurrent.ConcurrentHashMap[EntityType.values().length + 1];
-
-    static {
-        for (int i = 0; i < KEY_CACHE.length; i++) {
-            KEY_CACHE[i] = new java.util.concurrent.ConcurrentHashMap<>();
-        }
-    }
-
-    /** {@link #computeEntityKeys}, cached by type and name (entity names recur across articles). */
-    static Set<String> entityKeys(String name, EntityType type, Lemmatizer lemmatizer) {
-        if (lemmatizer != Lemmatizer.standard()) {
-            return computeEntityKeys(name, type, lemmatizer);
-        }
-        java.util.concurrent.ConcurrentHashMap<String, Set<String>> cache =
-                KEY_CACHE[type == null ? KEY_CACHE.length - 1 : type.ordinal()];
-        Set<String> keys = cache.get(name);
-        if (keys == null) {
-            keys = computeEntityKeys(name, type, lemmatizer);
-            if (cache.size() > KEY_CACHE_LIMIT) {
-                cache.clear();
-            }
-            cache.put(name, keys);
-        }
-        return keys;
     }
 
     /** The keys an article entity is found by: its full name, and for a person its surname and its lemmas. */

@@ -49,9 +49,10 @@ final class HashCache<V> {
         for (int probe = 0; probe < PROBES; probe++) {
             int at = (slot + probe) & mask;
             if (keys[at] == 0 || keys[at] == hash) {
+                boolean fresh = keys[at] == 0;
                 values[at] = new Entry(hash, value);
                 keys[at] = hash;
-                if (++size > keys.length / 2) {
+                if (fresh && ++size > keys.length / 2) {
                     Arrays.fill(keys, 0L);
                     Arrays.fill(values, null);
                     size = 0;
