@@ -15,6 +15,8 @@ import io.newsflow.common.runtime.ReplayRange;
 import io.newsflow.common.runtime.ReplayRunner;
 import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.runtime.TopicSetup;
+import io.newsflow.common.topics.Topics;
+import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.alerts.KafkaAlertLedger;
 import io.newsflow.enrich.alerts.RulesException;
 import io.newsflow.enrich.alerts.RulesFile;
@@ -84,14 +86,22 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("newsflow: --stage alerts needs --rules FILE");
             return 2;
         }
+        Topics topics = settings.topics();
+        UnaryOperator<String> route = route(switch (stage) {
+            case extract -> topics.articles();
+            case enrich -> topics.enriched();
+            case alerts -> topics.alerts();
+        });
+        // Alerts are deduplicated against the topic they are written to: a versioned replay is a complete output.
+        String alertsTopic = route.apply(topics.alerts());
         StageSpec spec = switch (stage) {
-            case extract -> Pipeline.spec(Pipeline.Stage.extract, settings, null);
-            case enrich -> Pipeline.spec(Pipeline.Stage.enrich, settings, rules);
-            case alerts -> EnrichStage.alertsSpec(settings.topics(), rules,
-                    new KafkaAlertLedger(settings, settings.topics().alerts()));
+            case extract -> Pipeline.spec(Pipeline.Stage.extract, topics);
+            case enrich -> rules == null ? Pipeline.spec(Pipeline.Stage.enrich, topics)
+                    : EnrichStage.spec(topics, new Enricher(), rules, new KafkaAlertLedger(settings, alertsTopic));
+            case alerts -> EnrichStage.alertsSpec(topics, rules, new KafkaAlertLedger(settings, alertsTopic));
         };
         try {
-            return replay(settings, spec);
+            return replay(settings, spec, route);
         } finally {
             if (spec.processor() instanceof AutoCloseable resource) {
                 resource.close();
@@ -99,8 +109,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int replay(KafkaSettings settings, StageSpec spec) {
-        UnaryOperator<String> route = route(spec);
+    private int replay(KafkaSettings settings, StageSpec spec, UnaryOperator<String> route) {
         List<String> outputs = spec.outputTopics().stream().map(route).toList();
         if (!dryRun) {
             TopicSetup.ensure(settings, outputs, kafka.partitions, kafka.replicationFactor);
@@ -114,14 +123,14 @@ final class ReplayCommand implements Callable<Integer> {
         return report.reconciled() ? 0 : 1;
     }
 
-    private UnaryOperator<String> route(StageSpec spec) {
+    /** Maps each output topic to the topic the replay writes; {@code mainOutput} is what --output-topic replaces. */
+    private UnaryOperator<String> route(String mainOutput) {
         if (output == null) {
             return UnaryOperator.identity();
         }
         if (output.suffix != null) {
             return topic -> topic + output.suffix;
         }
-        String main = spec.outputTopics().get(0);
-        return topic -> topic.equals(main) ? output.topic : topic;
+        return topic -> topic.equals(mainOutput) ? output.topic : topic;
     }
 }

@@ -128,6 +128,13 @@ class ReplayTest {
         long budget = after.stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8).startsWith("budget ")).count();
         assertTrue(budget > 0, "the new rule fires on the replay");
         assertEquals(live + budget, after.size(), "only the new rule's alerts were added");
+
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "enrich", "--rules", rules.toString(),
+                "--output-suffix", ".v2"));
+        assertEquals(live + budget, broker.readCommitted(topics.alerts() + ".v2", (int) (live + budget)).size(),
+                "a versioned replay writes every alert of its version, whatever the live topic holds");
+        assertEquals(live + budget, broker.readCommitted(topics.alerts(), (int) (live + budget)).size(),
+                "and leaves the live alerts alone");
     }
 
     @Test
