@@ -230,6 +230,14 @@ public final class EntityRecognizer {
         if (GAZ_RULE) {
             gazetteerRule(gaz, labels);
         }
+        if (!mostlyCyrillic(text)) {
+            if (LEGAL_RULE) {
+                legalFormRule(features, tokens, labels);
+            }
+            if (COMMON_RULE) {
+                commonWordRule(features, tokens, labels, gaz);
+            }
+        }
         if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
             propagate(tokens, labels);
         }
@@ -350,6 +358,139 @@ public final class EntityRecognizer {
                 }
             }
         }
+    }
+
+    static boolean COMMON_RULE = !Boolean.getBoolean("newsflow.ner.noCommonRule");
+    static boolean PROPER_ADJ = Boolean.getBoolean("newsflow.ner.properAdj");
+    static boolean AMBIGUOUS = Boolean.getBoolean("newsflow.ner.ambiguous");
+    static boolean LEGAL_RULE = !Boolean.getBoolean("newsflow.ner.noLegalRule");
+
+    private static boolean sentenceInitial(List<Tokenizer.Token> tokens, int i) {
+        int k = i - 1;
+        while (k >= 0 && isOpenQuote(tokens.get(k).text())) {
+            k--;
+        }
+        if (k < 0) {
+            return true;
+        }
+        String p = tokens.get(k).text();
+        return p.equals(".") || p.equals("!") || p.equals("?") || p.equals("…") || p.equals("...")
+                || p.equals(":") || p.equals("—") || p.equals("|");
+    }
+
+    private static boolean isOpenQuote(String t) {
+        return t.equals("\"") || t.equals("“") || t.equals("«") || t.equals("'") || t.equals("‘") || t.equals("(");
+    }
+
+    /**
+     * English: a one-word mention that the dictionary knows only as a common word is dropped when it stands at a
+     * sentence start («Shares of …») and the text never writes it capitalised elsewhere; a closed-class word («I»,
+     * «The») is never a one-word mention.
+     */
+    static void commonWordRule(Features features, List<Tokenizer.Token> tokens, int[] labels, int[] gaz) {
+        int n = labels.length;
+        java.util.Set<String> capInside = null;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == 0 || labels[i] % 2 == 0 || (i + 1 < n && labels[i + 1] == labels[i] + 1)) {
+                continue;
+            }
+            String w = tokens.get(i).text();
+            if (!Tokenizer.isLat(w.charAt(0)) || !Character.isUpperCase(w.charAt(0)) || (gaz[i] & 7) != 0) {
+                continue;
+            }
+            int c = features.englishCommon(w);
+            if (c == Features.EN_UNKNOWN || (c == Features.EN_PROPER_ADJ && !PROPER_ADJ)
+                    || (c == Features.EN_AMBIGUOUS && !AMBIGUOUS)) {
+                continue;
+            }
+            if (c == Features.EN_COMMON || c == Features.EN_AMBIGUOUS) {
+                if (!sentenceInitial(tokens, i) || (w.length() > 1 && w.equals(w.toUpperCase(java.util.Locale.ROOT)))) {
+                    continue;
+                }
+                if (capInside == null) {
+                    capInside = new java.util.HashSet<>();
+                    for (int k = 0; k < n; k++) {
+                        String t = tokens.get(k).text();
+                        if (Character.isUpperCase(t.charAt(0)) && !sentenceInitial(tokens, k)) {
+                            capInside.add(t);
+                        }
+                    }
+                }
+                if (capInside.contains(w)) {
+                    continue;
+                }
+            }
+            labels[i] = 0;
+        }
+    }
+
+    private static final java.util.Set<String> LEGAL = java.util.Set.of("Inc", "Ltd", "Corp", "LLC", "PLC", "Plc",
+            "GmbH", "AG", "Co");
+
+    /**
+     * English: a capitalised run ending in a legal form («Acme Widgets Inc.», «Northwind Ltd.») is an organisation,
+     * whatever the tagger said, from the first capitalised word after a lower-case or function word.
+     */
+    static void legalFormRule(Features features, List<Tokenizer.Token> tokens, int[] labels) {
+        int n = labels.length;
+        java.util.Set<String> shortNames = new java.util.HashSet<>();
+        for (int j = 1; j < n; j++) {
+            String t = tokens.get(j).text();
+            if (!LEGAL.contains(t)) {
+                continue;
+            }
+            if (t.equals("Co") && !(j + 1 < n && tokens.get(j + 1).text().equals("."))) {
+                continue;
+            }
+            int a = j;
+            while (a - 1 >= 0 && isCapWord(tokens.get(a - 1).text()) && !LEGAL.contains(tokens.get(a - 1).text())) {
+                a--;
+            }
+            while (a < j && (tokens.get(a).text().equals("&") || features.englishCommon(tokens.get(a).text()) == Features.EN_CLOSED)) {
+                a++;
+            }
+            if (a == j) {
+                continue;
+            }
+            int end = j + 1 < n && tokens.get(j + 1).text().equals(".") ? j + 1 : j;
+            // a tagger's mention running into the organisation from the left was the organisation misread
+            if (labels[a] != 0 && labels[a] % 2 == 0) {
+                for (int k = a - 1; k >= 0 && labels[k] != 0; k--) {
+                    boolean b = labels[k] % 2 == 1;
+                    labels[k] = 0;
+                    if (b) {
+                        break;
+                    }
+                }
+            }
+            shortNames.add(tokens.get(a).text());
+            labels[a] = begin("ORG");
+            for (int k = a + 1; k <= end; k++) {
+                labels[k] = begin("ORG") + 1;
+            }
+            if (end + 1 < n && labels[end + 1] != 0 && labels[end + 1] % 2 == 0) {
+                labels[end + 1]--;
+            }
+        }
+        // the company's first word standing alone is the company («Acme Widgets Inc.» … «Acme, which makes …»)
+        if (shortNames.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!shortNames.contains(tokens.get(i).text()) || features.englishCommon(tokens.get(i).text())
+                    == Features.EN_CLOSED) {
+                continue;
+            }
+            boolean alone = (labels[i] == 0 || labels[i] % 2 == 1) && (i + 1 == n || labels[i + 1] == 0
+                    || labels[i + 1] % 2 == 1) && (i + 1 == n || !isCapWord(tokens.get(i + 1).text()));
+            if (alone && (i == 0 || labels[i] != 0 || !isCapWord(tokens.get(i - 1).text()))) {
+                labels[i] = begin("ORG");
+            }
+        }
+    }
+
+    private static boolean isCapWord(String t) {
+        return Tokenizer.isLat(t.charAt(0)) && Character.isUpperCase(t.charAt(0)) || t.equals("&");
     }
 
     static boolean GAZ_RULE = !Boolean.getBoolean("newsflow.ner.noGazRule");

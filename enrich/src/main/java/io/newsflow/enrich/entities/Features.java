@@ -44,6 +44,51 @@ public final class Features {
         return new Features(Morphology.russian(), Morphology.english(), Gazetteer.get());
     }
 
+    private static final Set<String> CLOSED = Set.of("PRP", "PRP$", "DT", "IN", "CC", "MD", "WDT", "WP", "WP$",
+            "WRB", "EX", "TO", "PDT", "RP");
+
+    /** {@link #englishCommon}: what the English dictionary says about a capitalised word. */
+    public static final int EN_UNKNOWN = 0;
+    public static final int EN_COMMON = 1;
+    public static final int EN_CLOSED = 2;
+    public static final int EN_PROPER_ADJ = 3;
+    public static final int EN_AMBIGUOUS = 4;
+
+    /**
+     * What the English dictionary says about a capitalised word: {@link #EN_CLOSED} for a pronoun, determiner,
+     * preposition, conjunction or modal («I», «The»); {@link #EN_PROPER_ADJ} for an adjective only written
+     * capitalised («Thai», «Christian»); {@link #EN_COMMON} when it knows only the lower-case word («Shares»);
+     * {@link #EN_AMBIGUOUS} when it knows both the lower-case word and the word as a proper noun («Still», «Apple»);
+     * else {@link #EN_UNKNOWN}.
+     */
+    public int englishCommon(String word) {
+        List<Morphology.Reading> exact = english.analyse(word).readings;
+        List<Morphology.Reading> low = english.analyse(word.toLowerCase(Locale.ROOT)).readings;
+        List<Morphology.Reading> all = low.isEmpty() ? exact : low;
+        if (all.isEmpty()) {
+            return EN_UNKNOWN;
+        }
+        boolean closed = true;
+        for (Morphology.Reading r : all) {
+            if (!CLOSED.contains(r.tag()) && !r.tag().startsWith("PRP")) {
+                closed = false;
+            }
+        }
+        if (closed) {
+            return EN_CLOSED;
+        }
+        boolean nnp = false;
+        boolean jj = false;
+        for (Morphology.Reading r : exact) {
+            nnp |= r.tag().startsWith("NNP");
+            jj |= r.tag().startsWith("JJ");
+        }
+        if (low.isEmpty()) {
+            return jj ? EN_PROPER_ADJ : EN_UNKNOWN;
+        }
+        return nnp ? EN_AMBIGUOUS : EN_COMMON;
+    }
+
     /** What is known about one token, computed once per document. */
     static final class Info {
         String text;

@@ -1,0 +1,45 @@
+package io.newsflow.enrich.entities;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The rules after the English tagger: legal forms, company short names, common words at sentence starts. */
+class EnglishRulesTest {
+
+    private static List<String> mentions(String text) {
+        List<String> out = new ArrayList<>();
+        for (EntityRecognizer.Span s : EntityRecognizer.get().recognize(text)) {
+            out.add(s.type() + " " + text.substring(s.start(), s.end()));
+        }
+        return out;
+    }
+
+    @Test
+    void legalFormsMakeOrganisationsAndExtendLeft() {
+        String text = "Shares of Acme Widgets Inc. rose 6 percent on Friday and Northwind Ltd. gained 4 percent in "
+                + "London.\n\nNorthwind, a British maker of gearboxes, has suppliers in both countries. Acme, which "
+                + "makes valves, said in March that I would not comment.";
+        List<String> m = mentions(text);
+        assertTrue(m.contains("ORG Acme Widgets Inc."), m.toString());
+        assertTrue(m.contains("ORG Northwind Ltd."), m.toString());
+        assertTrue(m.contains("ORG Northwind"), m.toString());
+        assertTrue(m.contains("ORG Acme"), m.toString());
+        for (String s : m) {
+            assertFalse(s.endsWith(" Shares") || s.endsWith(" I") || s.startsWith("PER Northwind"), m.toString());
+        }
+    }
+
+    @Test
+    void closedClassAndCommonWordsAtSentenceStart() {
+        Features f = Features.standard();
+        assertTrue(f.englishCommon("I") == Features.EN_CLOSED);
+        assertTrue(f.englishCommon("The") == Features.EN_CLOSED);
+        assertTrue(f.englishCommon("Shares") == Features.EN_COMMON);
+        assertTrue(f.englishCommon("Northwind") == Features.EN_UNKNOWN);
+    }
+}
