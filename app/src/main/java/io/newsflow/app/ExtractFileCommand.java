@@ -10,10 +10,6 @@ import picocli.CommandLine.Parameters;
 
 import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.model.Article;
-import io.newsflow.common.model.RawPage;
-import io.newsflow.extract.Extractor;
-import io.newsflow.extract.NotAnArticleException;
-import io.newsflow.ingest.PageFiles;
 
 /** {@code newsflow extract-file PATH...}: the Article JSON of local pages, without Kafka. */
 @Command(name = "extract-file", mixinStandardHelpOptions = true,
@@ -39,24 +35,9 @@ final class ExtractFileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = PageFiles.find(paths);
-        if (url != null && files.size() != 1) {
-            throw new IllegalArgumentException("--url names one page, but " + files.size() + " files were given");
-        }
-        PageFiles reader = new PageFiles(baseUrl, 64 * 1024 * 1024);
-        Extractor extractor = new Extractor();
-        int rejected = 0;
-        for (Path file : files) {
-            try {
-                RawPage page = reader.read(file, url);
-                Article article = extractor.extract(page.content(), page.url(), contentType);
+        int rejected = LocalPages.extract(paths, url, baseUrl, contentType, (file, article) ->
                 System.out.println(jsonl ? JsonCodec.encodeToString(article)
-                        : JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(article));
-            } catch (NotAnArticleException | java.io.IOException e) {
-                System.err.println(file + ": rejected: " + e.getMessage());
-                rejected++;
-            }
-        }
+                        : JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(article)));
         return rejected == 0 ? 0 : 1;
     }
 }

@@ -17,7 +17,6 @@ import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.model.Alert;
 import io.newsflow.common.model.Article;
 import io.newsflow.common.model.EnrichedArticle;
-import io.newsflow.common.model.RawPage;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.alerts.Condition;
 import io.newsflow.enrich.alerts.Rule;
@@ -25,9 +24,6 @@ import io.newsflow.enrich.alerts.RuleMatch;
 import io.newsflow.enrich.alerts.RuleSet;
 import io.newsflow.enrich.alerts.RulesException;
 import io.newsflow.enrich.alerts.RulesParser;
-import io.newsflow.extract.Extractor;
-import io.newsflow.extract.NotAnArticleException;
-import io.newsflow.ingest.PageFiles;
 
 /** {@code newsflow rules check|test}: alert rules files, checked and tried on local pages without Kafka. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -99,32 +95,23 @@ final class RulesCommand implements Runnable {
             if (rules == null) {
                 return 1;
             }
-            PageFiles reader = new PageFiles(baseUrl, 64 * 1024 * 1024);
-            Extractor extractor = new Extractor();
             Enricher enricher = new Enricher();
-            int pagesRead = 0;
-            int alerts = 0;
+            int[] counts = new int[2];  // pages read, alerts
             Map<String, Integer> perRule = new LinkedHashMap<>();
-            for (Path page : PageFiles.find(pages)) {
-                Article article;
-                try {
-                    RawPage raw = reader.read(page, null);
-                    article = extractor.extract(raw.content(), raw.url(), null);
-                } catch (NotAnArticleException | java.io.IOException e) {
-                    System.err.println(page + ": rejected: " + e.getMessage());
-                    continue;
-                }
-                pagesRead++;
+            LocalPages.extract(pages, null, baseUrl, null, (page, article) -> {
+                counts[0]++;
                 EnrichedArticle enriched = enricher.enrich(article);
                 List<RuleMatch> matches = rules.match(enriched);
-                alerts += matches.size();
+                counts[1] += matches.size();
                 matches.forEach(m -> perRule.merge(m.rule().id(), 1, Integer::sum));
                 if (json) {
                     matches.forEach(m -> System.out.println(JsonCodec.encodeToString(m.toAlert(article))));
                 } else {
                     System.out.print(explain(page, enriched, matches, rules.size()));
                 }
-            }
+            });
+            int pagesRead = counts[0];
+            int alerts = counts[1];
             if (!json) {
                 System.out.println(pagesRead + " pages, " + alerts + " alerts"
                         + (perRule.isEmpty() ? "" : ": " + perRule.entrySet().stream()
