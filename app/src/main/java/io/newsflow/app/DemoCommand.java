@@ -1,15 +1,12 @@
 package io.newsflow.app;
 
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,12 +44,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The summary is the demo's output; per-stage progress logs would only interleave with it.
-        System.setProperty("org.slf4j.simpleLogger.log.io.newsflow", "warn");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
+        ReportLogging.quiet();
         long start = System.nanoTime();
-        Path workDir = Files.createTempDirectory("newsflow-demo-");
+        try (ScratchDir workDir = ScratchDir.create("newsflow-demo-")) {
+            return run(workDir, start);
+        }
+    }
+
+    private int run(ScratchDir workDir, long start) throws Exception {
         Path samples = BundledSamples.copyTo(workDir.resolve("samples"));
         List<Path> pages = paths.isEmpty() ? List.of(samples) : paths;
         RulesFile rules = RulesFile.load(rulesFile != null ? rulesFile : samples.resolve("rules.yaml"));
@@ -98,8 +97,6 @@ final class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-        } finally {
-            deleteRecursively(workDir);
         }
         return 0;
     }
@@ -147,13 +144,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp directory is harmless.
-        }
     }
 }

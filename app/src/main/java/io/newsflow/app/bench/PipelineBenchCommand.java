@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import io.newsflow.app.BundledSamples;
+import io.newsflow.app.ReportLogging;
+import io.newsflow.app.ScratchDir;
 import io.newsflow.app.Pipeline;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.common.model.RawPage;
@@ -44,9 +46,13 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.io.newsflow", "warn");
-        Path work = Files.createTempDirectory("newsflow-bench-");
+        ReportLogging.quiet();
+        try (ScratchDir work = ScratchDir.create("newsflow-bench-")) {
+            return run(work);
+        }
+    }
+
+    private int run(ScratchDir work) throws Exception {
         List<Path> files = PageFiles.find(paths.isEmpty() ? List.of(BundledSamples.copyTo(work.resolve("samples"))) : paths);
         PageFiles reader = new PageFiles("http://localhost/pages/", 64 * 1024 * 1024);
         List<RawPage> pages = new ArrayList<>();
