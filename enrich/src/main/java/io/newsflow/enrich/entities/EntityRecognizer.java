@@ -230,7 +230,11 @@ public final class EntityRecognizer {
         if (GAZ_RULE) {
             gazetteerRule(gaz, labels);
         }
-        if (!mostlyCyrillic(text)) {
+        if (mostlyCyrillic(text)) {
+            if (ORG_RULE) {
+                RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
+            }
+        } else {
             if (LEGAL_RULE) {
                 legalFormRule(features, tokens, labels);
             }
@@ -493,6 +497,7 @@ public final class EntityRecognizer {
         return Tokenizer.isLat(t.charAt(0)) && Character.isUpperCase(t.charAt(0)) || t.equals("&");
     }
 
+    static boolean ORG_RULE = !Boolean.getBoolean("newsflow.ner.noOrgRule");
     static boolean GAZ_RULE = !Boolean.getBoolean("newsflow.ner.noGazRule");
 
     /** A multi-word gazetteer name the model tagged in part («АВС News» as «АВС») is tagged whole. */

@@ -1,0 +1,303 @@
+package io.newsflow.enrich.entities;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Russian organisation names as Russian spelling builds them, applied to the tagger's labels of a Russian text.
+ *
+ * <p>Two patterns carry most of the organisation words the tagger misses, because they are long and mostly in
+ * lower case:
+ * <ul>
+ *   <li><b>A descriptor and a quoted name</b>: газета «Русская правда», движение «За права человека», клуб «16 тонн».
+ *   The descriptor (газета, движение, клуб) stays outside; the words inside the quotes are the name. Names listed
+ *   after one descriptor («Коллективное действие», «Жилищная солидарность») are names too.</li>
+ *   <li><b>Official names</b>, where only the first word is capitalised: Министерство внутренних дел, Федеральное
+ *   авиационное управление, Совет при Президенте РФ по развитию информационного общества. A capitalised
+ *   organisation head noun (or capitalised adjectives ending in one) is followed by a chain of genitive noun
+ *   phrases, «и» between them, and «по»/«при» phrases.</li>
+ * </ul>
+ * The official-name rule starts only from a word that is capitalised inside a sentence, or that the tagger already
+ * called an organisation, and never re-types a core the tagger called a person or a place («Советский Союз»). A
+ * trailing country in the genitive stays apart (Конгресса США), as the factRuEval convention has it.
+ */
+final class RussianOrgNames {
+
+    static final int B_ORG = 5;
+    static final int I_ORG = 6;
+    private static final int MAX_NAME = 14;
+    private static final int MAX_QUOTED = 8;
+
+    /** Words that introduce a quoted organisation name, besides the organisation head words of the gazetteer. */
+    private static final Set<String> DESCRIPTORS = Set.of("издание", "еженедельник", "ежемесячник", "ежедневник",
+            "портал", "сайт", "телекомпания", "авиакомпания", "команда", "общество", "радио", "бюро", "ансамбль",
+            "оркестр", "хор", "коллектив", "группировка", "телерадиокомпания", "издательство", "информагентство",
+            "интернет-издание", "медиахолдинг", "госкорпорация", "автоконцерн", "гостиница", "лаборатория");
+
+    private static final Set<String> LINKS = Set.of("по", "при", "против");
+
+    private RussianOrgNames() {
+    }
+
+    static void apply(String text, List<Tokenizer.Token> tokens, int[] labels, Morphology morphology,
+            Gazetteer gazetteer) {
+        int n = tokens.size();
+        if (n == 0) {
+            return;
+        }
+        Morphology.Analysis[] an = new Morphology.Analysis[n];
+        String[] lower = new String[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = tokens.get(i).text().toLowerCase(Locale.ROOT).replace('ё', 'е');
+            an[i] = isCyrillicWord(lower[i]) ? morphology.analyse(lower[i]) : null;
+        }
+        quotedNames(text, tokens, labels, an, lower, gazetteer);
+        officialNames(text, tokens, labels, an, lower, gazetteer);
+    }
+
+    private static boolean isCyrillicWord(String lower) {
+        return !lower.isEmpty() && Tokenizer.isRu(lower.charAt(0));
+    }
+
+    private static boolean isOpen(String t) {
+        return t.equals("«") || t.equals("“") || t.equals("„") || t.equals("\"");
+    }
+
+    private static boolean isClose(String t) {
+        return t.equals("»") || t.equals("”") || t.equals("\"") || t.equals("“");
+    }
+
+    private static boolean descriptor(int i, Morphology.Analysis[] an, String[] lower, Gazetteer gazetteer) {
+        if (i < 0 || an[i] == null) {
+            return false;
+        }
+        String lemma = an[i].known() ? an[i].commonLemma.replace('ё', 'е') : lower[i];
+        // «в статье Частного корреспондента «…»»: a correspondent's quotes name an article, not an organisation
+        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && an[i].is(Morphology.Analysis.NOUN)
+                && !lemma.equals("корреспондент") || DESCRIPTORS.contains(lemma);
+    }
+
+    /** The index of the closing quote of the quote opened at {@code open}, or -1. */
+    private static int closing(String text, List<Tokenizer.Token> tokens, int open) {
+        for (int j = open + 1; j < tokens.size() && j <= open + MAX_QUOTED + 1; j++) {
+            if (lineBreakBefore(text, tokens, j)) {
+                return -1;
+            }
+            String t = tokens.get(j).text();
+            if (isClose(t) && j > open + 1) {
+                return j;
+            }
+            if (t.equals("«")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static void quotedNames(String text, List<Tokenizer.Token> tokens, int[] labels,
+            Morphology.Analysis[] an, String[] lower, Gazetteer gazetteer) {
+        int n = tokens.size();
+        boolean listed = false;
+        int lastClose = -10;
+        for (int i = 0; i < n; i++) {
+            if (!isOpen(tokens.get(i).text())) {
+                continue;
+            }
+            int close = closing(text, tokens, i);
+            if (close < 0) {
+                continue;
+            }
+            boolean afterList = listed && (lastClose == i - 2 && (tokens.get(i - 1).text().equals(",")
+                    || tokens.get(i - 1).text().equals("и")));
+            boolean described = descriptor(i - 1, an, lower, gazetteer);
+            String first = tokens.get(i + 1).text();
+            boolean nameLike = Character.isUpperCase(first.charAt(0)) || Character.isDigit(first.charAt(0));
+            if ((described || afterList) && nameLike) {
+                labels[i + 1] = B_ORG;
+                for (int k = i + 2; k < close; k++) {
+                    labels[k] = I_ORG;
+                }
+                if (close + 1 < n && labels[close + 1] == I_ORG) {
+                    labels[close + 1] = B_ORG;
+                }
+                listed = true;
+            } else {
+                listed = false;
+            }
+            lastClose = close;
+            i = close;
+        }
+    }
+
+    private static boolean lineBreakBefore(String text, List<Tokenizer.Token> tokens, int i) {
+        return i > 0 && text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('\n') >= 0;
+    }
+
+    private static boolean sentenceStart(String text, List<Tokenizer.Token> tokens, int i) {
+        if (i == 0 || lineBreakBefore(text, tokens, i)) {
+            return true;
+        }
+        String p = tokens.get(i - 1).text();
+        if (isOpen(p) || p.equals("—") || p.equals("-")) {
+            return i == 1 || sentenceStart(text, tokens, i - 1);
+        }
+        return p.equals(".") || p.equals("!") || p.equals("?") || p.equals("…") || p.equals("...");
+    }
+
+    private static boolean isLowerCyr(String t) {
+        return !t.isEmpty() && Tokenizer.isRu(t.charAt(0)) && Character.isLowerCase(t.charAt(0));
+    }
+
+    private static boolean isTitleCyr(String t) {
+        return t.length() > 1 && Tokenizer.isRu(t.charAt(0)) && Character.isUpperCase(t.charAt(0))
+                && Character.isLowerCase(t.charAt(t.length() - 1));
+    }
+
+    private static final String[] ADJ_ENDINGS = {"ая", "яя", "ый", "ий", "ой", "ое", "ее", "ого", "его", "ому",
+        "ему", "ым", "им", "ую", "юю", "ых", "их", "ые", "ие", "ыми", "ими"};
+
+    private static boolean adjective(Morphology.Analysis a, String lower) {
+        if (a == null) {
+            return false;
+        }
+        if (a.known()) {
+            return a.is(Morphology.Analysis.ADJ) || a.is(Morphology.Analysis.PT);
+        }
+        for (String e : ADJ_ENDINGS) {
+            if (lower.endsWith(e) && lower.length() > e.length() + 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean orgHead(Morphology.Analysis a, String lower, Gazetteer gazetteer) {
+        if (a == null || !a.is(Morphology.Analysis.NOUN)) {
+            return false;
+        }
+        String lemma = a.known() ? a.commonLemma.replace('ё', 'е') : lower;
+        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && (gazetteer.head(lemma) & Gazetteer.LOC) == 0;
+    }
+
+    private static boolean genitive(Morphology.Analysis a) {
+        return a != null && a.known() && a.is(Morphology.Analysis.GEN)
+                && (a.is(Morphology.Analysis.NOUN) || a.is(Morphology.Analysis.ADJ) || a.is(Morphology.Analysis.PT))
+                && !a.is(Morphology.Analysis.VERB) && !a.is(Morphology.Analysis.FUNC)
+                && !a.is(Morphology.Analysis.PRON);
+    }
+
+    private static boolean noun(Morphology.Analysis a) {
+        return a != null && a.known() && a.is(Morphology.Analysis.NOUN) && !a.is(Morphology.Analysis.FUNC)
+                && !a.is(Morphology.Analysis.PRON);
+    }
+
+    private static void officialNames(String text, List<Tokenizer.Token> tokens, int[] labels,
+            Morphology.Analysis[] an, String[] lower, Gazetteer gazetteer) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            if (!isTitleCyr(t) || an[i] == null) {
+                continue;
+            }
+            // the core: a head noun, or capitalised adjective + lower-case adjectives + head noun
+            int core = -1;
+            boolean adjectiveCore = false;
+            if (orgHead(an[i], lower[i], gazetteer)) {
+                core = i + 1;
+            } else if (adjective(an[i], lower[i])) {
+                int k = i + 1;
+                while (k < n && k < i + 4 && isLowerCyr(tokens.get(k).text()) && adjective(an[k], lower[k])
+                        && !orgHead(an[k], lower[k], gazetteer)) {
+                    k++;
+                }
+                if (k < n && isLowerCyr(tokens.get(k).text()) && orgHead(an[k], lower[k], gazetteer)) {
+                    core = k + 1;
+                    adjectiveCore = true;
+                }
+            }
+            if (core < 0) {
+                continue;
+            }
+            boolean coreTagged = false;
+            boolean coreOther = false;
+            for (int k = i; k < core; k++) {
+                coreTagged |= labels[k] == B_ORG || labels[k] == I_ORG;
+                coreOther |= labels[k] != 0 && labels[k] != B_ORG && labels[k] != I_ORG;
+            }
+            if (coreOther || !coreTagged && sentenceStart(text, tokens, i)) {
+                continue;
+            }
+            int end = tail(text, tokens, labels, an, lower, core, adjectiveCore);
+            if (end - i < 2 && !coreTagged) {
+                continue;
+            }
+            if (i > 0 && (labels[i - 1] == B_ORG || labels[i - 1] == I_ORG) && labels[i] == I_ORG) {
+                // inside a longer name the tagger found: leave its start alone
+                labels[i] = I_ORG;
+            } else {
+                labels[i] = B_ORG;
+            }
+            for (int k = i + 1; k < end; k++) {
+                labels[k] = I_ORG;
+            }
+            // a longer name the tagger found goes on
+            while (end < n && labels[end] == I_ORG) {
+                end++;
+            }
+            i = end - 1;
+        }
+    }
+
+    /**
+     * The end (exclusive) of the chain after a name's core: genitive noun phrases («внутренних дел»), «и» between
+     * them, and «по»/«при»/«против» phrases («при Президенте РФ», «по развитию информационного общества»).
+     * After a core with an adjective (Конституционного суда) a genitive phrase must open with an adjective, since a
+     * bare genitive noun there is more often the next phrase of the sentence («суда комплекса зданий»).
+     */
+    private static int tail(String text, List<Tokenizer.Token> tokens, int[] labels, Morphology.Analysis[] an,
+            String[] lower, int from, boolean adjectiveCore) {
+        int n = tokens.size();
+        int end = from;
+        int k = from;
+        int link = -1;
+        boolean inPhrase = false;
+        while (k < n && k - from < MAX_NAME && !lineBreakBefore(text, tokens, k)) {
+            String t = tokens.get(k).text();
+            Morphology.Analysis a = an[k];
+            boolean lowerCyr = isLowerCyr(t);
+            if (lowerCyr && LINKS.contains(lower[k]) && end == k && k + 1 < n && an[k + 1] != null
+                    && (noun(an[k + 1]) || adjective(an[k + 1], lower[k + 1]))) {
+                link = k;
+                inPhrase = false;
+                k++;
+                continue;
+            }
+            if (lowerCyr && t.equals("и") && end == k && k > from && k + 1 < n
+                    && isLowerCyr(tokens.get(k + 1).text()) && (link >= 0 || genitive(an[k + 1]))) {
+                k++;
+                continue;
+            }
+            if (lowerCyr && (link >= 0 ? noun(a) || adjective(a, lower[k]) : genitive(a))) {
+                if (link < 0 && !inPhrase && adjectiveCore && end == from && !adjective(a, lower[k])) {
+                    break;
+                }
+                inPhrase = !noun(a);
+                if (noun(a)) {
+                    end = k + 1;
+                }
+                k++;
+                continue;
+            }
+            boolean capital = isTitleCyr(t) || a != null && t.length() > 1 && t.equals(t.toUpperCase(Locale.ROOT));
+            boolean person = labels[k] == 1 || labels[k] == 2;
+            if (link >= 0 && capital && !person && (k == link + 1 || genitive(a) || !a.known())) {
+                end = k + 1;
+                k++;
+                continue;
+            }
+            break;
+        }
+        return end;
+    }
+}
