@@ -35,6 +35,11 @@ final class RussianOrgNames {
             "оркестр", "хор", "коллектив", "группировка", "телерадиокомпания", "издательство", "информагентство",
             "интернет-издание", "медиахолдинг", "госкорпорация", "автоконцерн", "гостиница", "лаборатория");
 
+    /** Head nouns of official names that are too rare in running text to be features of the tagger. */
+    private static final Set<String> EXTRA_HEADS = Set.of("отдел", "отделение", "госпиталь", "электростанция",
+            "станция", "обком", "горком", "райком", "консерватория", "гимназия", "кафедра", "факультет", "трест",
+            "инспекция", "секретариат", "представительство", "консульство", "посольство", "миссия");
+
     private static final Set<String> LINKS = Set.of("по", "при", "против");
 
     private RussianOrgNames() {
@@ -177,7 +182,8 @@ final class RussianOrgNames {
             return false;
         }
         String lemma = a.known() ? a.commonLemma.replace('ё', 'е') : lower;
-        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && (gazetteer.head(lemma) & Gazetteer.LOC) == 0;
+        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && (gazetteer.head(lemma) & Gazetteer.LOC) == 0
+                || EXTRA_HEADS.contains(lemma);
     }
 
     private static boolean genitive(Morphology.Analysis a) {
@@ -207,8 +213,9 @@ final class RussianOrgNames {
                 core = i + 1;
             } else if (adjective(an[i], lower[i])) {
                 int k = i + 1;
-                while (k < n && k < i + 4 && isLowerCyr(tokens.get(k).text()) && adjective(an[k], lower[k])
-                        && !orgHead(an[k], lower[k], gazetteer)) {
+                while (k < n && k < i + 5 && isLowerCyr(tokens.get(k).text()) && (adjective(an[k], lower[k])
+                        && !orgHead(an[k], lower[k], gazetteer) || tokens.get(k).text().equals("и") && k + 1 < n
+                        && adjective(an[k + 1], lower[k + 1]))) {
                     k++;
                 }
                 if (k < n && isLowerCyr(tokens.get(k).text()) && orgHead(an[k], lower[k], gazetteer)) {
@@ -261,6 +268,8 @@ final class RussianOrgNames {
         int end = from;
         int k = from;
         int link = -1;
+        // true while a noun phrase in any case may follow (after a link, or «и» inside a link phrase)
+        boolean open = false;
         boolean inPhrase = false;
         while (k < n && k - from < MAX_NAME && !lineBreakBefore(text, tokens, k)) {
             String t = tokens.get(k).text();
@@ -269,29 +278,56 @@ final class RussianOrgNames {
             if (lowerCyr && LINKS.contains(lower[k]) && end == k && k + 1 < n && an[k + 1] != null
                     && (noun(an[k + 1]) || adjective(an[k + 1], lower[k + 1]))) {
                 link = k;
+                open = true;
                 inPhrase = false;
                 k++;
                 continue;
             }
+            if (lowerCyr && (t.equals("имени") || t.equals("им")) && end == k) {
+                // «Театр им. Йозефа Бойса», «театра имени Станиславского и Немировича-Данченко»: a name ends it
+                int j = k + 1;
+                if (j < n && tokens.get(j).text().equals(".")) {
+                    j++;
+                }
+                int last = -1;
+                while (j < n && j - k < 8 && (Character.isUpperCase(tokens.get(j).text().charAt(0))
+                        || tokens.get(j).text().equals("и") && last == j - 1
+                        || tokens.get(j).text().equals(".") && last == j - 1 && tokens.get(j - 1).text().length() == 1)) {
+                    if (Character.isUpperCase(tokens.get(j).text().charAt(0))) {
+                        last = j;
+                    }
+                    j++;
+                }
+                if (last > 0) {
+                    end = last + 1;
+                }
+                break;
+            }
             if (lowerCyr && t.equals("и") && end == k && k > from && k + 1 < n
                     && isLowerCyr(tokens.get(k + 1).text()) && (link >= 0 || genitive(an[k + 1]))) {
+                open = link >= 0;
                 k++;
                 continue;
             }
-            if (lowerCyr && (link >= 0 ? noun(a) || adjective(a, lower[k]) : genitive(a))) {
+            if (lowerCyr && (open ? noun(a) || adjective(a, lower[k]) : genitive(a))) {
                 if (link < 0 && !inPhrase && adjectiveCore && end == from && !adjective(a, lower[k])) {
                     break;
                 }
-                inPhrase = !noun(a);
-                if (noun(a)) {
+                // «при главном архитекторе»: an adjective before a noun is an adjective, whatever else it can be
+                boolean modifier = adjective(a, lower[k]) && k + 1 < n && isLowerCyr(tokens.get(k + 1).text())
+                        && noun(an[k + 1]);
+                inPhrase = modifier || !noun(a);
+                if (noun(a) && !modifier) {
                     end = k + 1;
+                    open = false;
                 }
                 k++;
                 continue;
             }
             boolean capital = isTitleCyr(t) || a != null && t.length() > 1 && t.equals(t.toUpperCase(Locale.ROOT));
             boolean person = labels[k] == 1 || labels[k] == 2;
-            if (link >= 0 && capital && !person && (k == link + 1 || genitive(a) || !a.known())) {
+            boolean abbreviation = t.length() > 1 && t.equals(t.toUpperCase(Locale.ROOT));
+            if (link >= 0 && capital && !person && (k == link + 1 || genitive(a) || !a.known() || abbreviation)) {
                 end = k + 1;
                 k++;
                 continue;
