@@ -28,6 +28,7 @@ final class RussianOrgNames {
     static final int I_ORG = 6;
     private static final int MAX_NAME = 14;
     private static final int MAX_QUOTED = 8;
+    static int SENTENCE_START_LEAST = Integer.getInteger("newsflow.ner.orgStartLeast", 3);
 
     /** Words that introduce a quoted organisation name, besides the organisation head words of the gazetteer. */
     private static final Set<String> DESCRIPTORS = Set.of("издание", "еженедельник", "ежемесячник", "ежедневник",
@@ -182,8 +183,10 @@ final class RussianOrgNames {
             return false;
         }
         String lemma = a.known() ? a.commonLemma.replace('ё', 'е') : lower;
-        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && (gazetteer.head(lemma) & Gazetteer.LOC) == 0
-                || EXTRA_HEADS.contains(lemma);
+        // «Министр связи»: a person's title, not an organisation
+        boolean person = a.known() && a.readings.get(0).has("Anim");
+        return !person && ((gazetteer.head(lemma) & Gazetteer.ORG) != 0 && (gazetteer.head(lemma) & Gazetteer.LOC) == 0
+                || EXTRA_HEADS.contains(lemma));
     }
 
     private static boolean genitive(Morphology.Analysis a) {
@@ -232,11 +235,17 @@ final class RussianOrgNames {
                 coreTagged |= labels[k] == B_ORG || labels[k] == I_ORG;
                 coreOther |= labels[k] != 0 && labels[k] != B_ORG && labels[k] != I_ORG;
             }
-            if (coreOther || !coreTagged && sentenceStart(text, tokens, i)) {
+            if (coreOther) {
                 continue;
             }
             int end = tail(text, tokens, labels, an, lower, core, adjectiveCore);
-            if (end - i < 2 && !coreTagged) {
+            // a sentence capitalises its first word anyway: there only a longer name is evidence enough
+            int least = !coreTagged && sentenceStart(text, tokens, i) ? SENTENCE_START_LEAST : 2;
+            if (end - i < least && !coreTagged) {
+                continue;
+            }
+            if (end < n && isOpen(tokens.get(end).text()) && !coreTagged) {
+                // «Центр современной культуры «Гараж»»: the words before a quoted name describe it
                 continue;
             }
             if (i > 0 && (labels[i - 1] == B_ORG || labels[i - 1] == I_ORG) && labels[i] == I_ORG) {
