@@ -60,6 +60,42 @@ final class RussianOrgNames {
         }
         quotedNames(text, tokens, labels, an, lower, gazetteer);
         officialNames(text, tokens, labels, an, lower, gazetteer);
+        if (PROPAGATE) {
+            propagate(tokens, labels, lower, an, gazetteer);
+        }
+    }
+
+    static boolean PROPAGATE = !Boolean.getBoolean("newsflow.ner.noOrgPropagate");
+
+    /**
+     * Document-level consistency: a one-word organisation name (Интерпол, Vestas) is that organisation wherever
+     * else it stands capitalised and untagged, in any case form.
+     */
+    private static void propagate(List<Tokenizer.Token> tokens, int[] labels, String[] lower,
+            Morphology.Analysis[] an, Gazetteer gazetteer) {
+        int n = tokens.size();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            // a head word alone (Союз, Совет) or a title (Президент) is not a name of its own
+            boolean common = an[i] != null && an[i].known() && (orgHead(an[i], lower[i], gazetteer)
+                    || an[i].readings.get(0).has("Anim") || an[i].is(Morphology.Analysis.ABBR) && lower[i].length() < 4);
+            if (labels[i] == B_ORG && (i + 1 == n || labels[i + 1] != I_ORG) && lower[i].length() > 2 && !common
+                    && Character.isUpperCase(tokens.get(i).text().charAt(0))) {
+                names.add(Features.stem(lower[i]));
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != 0 || !Character.isUpperCase(tokens.get(i).text().charAt(0))) {
+                continue;
+            }
+            boolean alone = (i == 0 || labels[i - 1] == 0) && (i + 1 == n || labels[i + 1] == 0);
+            if (alone && names.contains(Features.stem(lower[i]))) {
+                labels[i] = B_ORG;
+            }
+        }
     }
 
     private static boolean isCyrillicWord(String lower) {
