@@ -12,6 +12,9 @@ import io.newsflow.common.topics.Topics;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.alerts.KafkaAlertLedger;
 import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.duplicates.FingerprintIndex;
+import io.newsflow.enrich.duplicates.KafkaFingerprintStore;
+import io.newsflow.enrich.duplicates.NearDuplicates;
 import io.newsflow.enrich.stage.EnrichStage;
 import io.newsflow.extract.Extractor;
 import io.newsflow.extract.stage.ExtractStage;
@@ -37,11 +40,27 @@ public final class Pipeline implements AutoCloseable {
 
     /** The stage's spec; with rules (may be null) the enrich stage also writes alerts (see docs/alerts.md). */
     public static StageSpec spec(Stage stage, KafkaSettings settings, RulesFile rules) {
-        if (stage == Stage.enrich && rules != null) {
+        return spec(stage, settings, rules, FingerprintIndex.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * The stage's spec as a live process runs it: the enrich stage finds near duplicates through the fingerprint
+     * topic (an index of at most {@code fingerprintCapacity} articles) and, with rules, writes alerts.
+     */
+    public static StageSpec spec(Stage stage, KafkaSettings settings, RulesFile rules, int fingerprintCapacity) {
+        if (stage == Stage.enrich) {
             Topics topics = settings.topics();
-            return EnrichStage.spec(topics, new Enricher(), rules, new KafkaAlertLedger(settings, topics.alerts()));
+            return EnrichStage.spec(topics, new Enricher(), rules,
+                    rules == null ? null : new KafkaAlertLedger(settings, topics.alerts()),
+                    nearDuplicates(settings, fingerprintCapacity), true);
         }
         return spec(stage, settings.topics());
+    }
+
+    /** Near-duplicate detection over the fingerprint topic of these settings. */
+    public static NearDuplicates nearDuplicates(KafkaSettings settings, int fingerprintCapacity) {
+        return new NearDuplicates(new KafkaFingerprintStore(settings, settings.topics().fingerprints(),
+                new FingerprintIndex(fingerprintCapacity, FingerprintIndex.DEFAULT_THRESHOLD)));
     }
 
     /** Creates missing topics, then starts the given stages. */
@@ -52,10 +71,16 @@ public final class Pipeline implements AutoCloseable {
     /** Creates missing topics, then starts the given stages; the enrich stage alerts on the rules, if any. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
                                  RulesFile rules) {
+        return start(settings, stages, partitions, replication, rules, FingerprintIndex.DEFAULT_CAPACITY);
+    }
+
+    /** The same, with the number of articles the near-duplicate index keeps. */
+    public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
+                                 RulesFile rules, int fingerprintCapacity) {
         TopicSetup.ensure(settings, TopicSetup.pipelineTopics(settings.topics()), partitions, replication);
         Pipeline pipeline = new Pipeline();
         for (Stage stage : stages) {
-            StageRunner runner = new StageRunner(spec(stage, settings, rules), settings);
+            StageRunner runner = new StageRunner(spec(stage, settings, rules, fingerprintCapacity), settings);
             Thread thread = new Thread(runner, "newsflow-" + stage);
             pipeline.runners.add(runner);
             pipeline.threads.add(thread);
@@ -86,7 +111,7 @@ public final class Pipeline implements AutoCloseable {
                 try {
                     resource.close();
                 } catch (Exception e) {
-                    // Closing a stopped stage's resources (the alert ledger's consumer) may fail; nothing is lost.
+                    // Closing a stopped stage's resources (the ledger's and index's consumers) may fail; nothing is lost.
                 }
             }
         }

@@ -20,6 +20,7 @@ import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.alerts.KafkaAlertLedger;
 import io.newsflow.enrich.alerts.RulesException;
 import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.duplicates.FingerprintIndex;
 import io.newsflow.enrich.stage.EnrichStage;
 
 /** {@code newsflow replay}: a bounded backfill of one stage over its input topic. */
@@ -60,6 +61,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only count the records the replay would read.")
     boolean dryRun;
 
+    @Option(names = "--fingerprint-capacity", paramLabel = "N", defaultValue = "" + FingerprintIndex.DEFAULT_CAPACITY,
+            description = "For --stage enrich: articles the near-duplicate index keeps; give the live stage's value "
+                    + "for the live answers (default: ${DEFAULT-VALUE}).")
+    int fingerprintCapacity;
+
     /** Where the replay writes: the live topics by default. */
     static final class Output {
         @Option(names = "--output-topic", paramLabel = "TOPIC",
@@ -94,10 +100,14 @@ final class ReplayCommand implements Callable<Integer> {
         });
         // Alerts are deduplicated against the topic they are written to: a versioned replay is a complete output.
         String alertsTopic = route.apply(topics.alerts());
+        // Near duplicates always come from the live fingerprint topic, which orders articles as the live stage saw
+        // them. A replay into the live topics indexes articles not indexed yet, as the live stage does; one into
+        // versioned topics (or --output-topic) only reads it, so it cannot change the live stage's answers.
         StageSpec spec = switch (stage) {
             case extract -> Pipeline.spec(Pipeline.Stage.extract, topics);
-            case enrich -> rules == null ? Pipeline.spec(Pipeline.Stage.enrich, topics)
-                    : EnrichStage.spec(topics, new Enricher(), rules, new KafkaAlertLedger(settings, alertsTopic));
+            case enrich -> EnrichStage.spec(topics, new Enricher(), rules,
+                    rules == null ? null : new KafkaAlertLedger(settings, alertsTopic),
+                    Pipeline.nearDuplicates(settings, fingerprintCapacity), output == null);
             case alerts -> EnrichStage.alertsSpec(topics, rules, new KafkaAlertLedger(settings, alertsTopic));
         };
         try {

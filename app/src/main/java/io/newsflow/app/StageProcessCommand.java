@@ -15,6 +15,7 @@ import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.enrich.alerts.RulesException;
 import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.duplicates.FingerprintIndex;
 
 /**
  * Runs stages in this process against a cluster (or the embedded broker) until SIGTERM or SIGINT, then stops
@@ -43,6 +44,11 @@ abstract class StageProcessCommand implements Callable<Integer> {
             + "the enrich stage also writes news.alerts. Reloaded when the file changes; a broken file is refused.")
     Path rulesFile;
 
+    @Option(names = "--fingerprint-capacity", paramLabel = "N", defaultValue = "" + FingerprintIndex.DEFAULT_CAPACITY,
+            description = "Articles the enrich stage's near-duplicate index keeps, the oldest evicted beyond it; "
+                    + "about 400 bytes of heap each (default: ${DEFAULT-VALUE}).")
+    int fingerprintCapacity;
+
     protected abstract List<Pipeline.Stage> stages();
 
     @Override
@@ -63,7 +69,8 @@ abstract class StageProcessCommand implements Callable<Integer> {
             settings = kafka.settings(broker.bootstrapServers());
             System.out.println("embedded Kafka broker at " + broker.bootstrapServers() + " (data in " + dataDir + ")");
         }
-        Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules);
+        Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules,
+                fingerprintCapacity);
         System.out.println("running " + stages() + " against " + settings.bootstrapServers()
                 + (settings.topicPrefix().isEmpty() ? "" : " with topic prefix " + settings.topicPrefix())
                 + "; stop with Ctrl-C or SIGTERM");

@@ -29,12 +29,13 @@ public final class TopicSetup {
     public static List<String> pipelineTopics(Topics topics) {
         return List.of(topics.raw(), Topics.deadLetterOf(topics.raw()), topics.articles(),
                 Topics.deadLetterOf(topics.articles()), topics.enriched(), Topics.deadLetterOf(topics.enriched()),
-                topics.alerts());
+                topics.alerts(), topics.fingerprints());
     }
 
     /**
-     * Creates the missing ones among {@code names}. The enriched and alert topics are compacted (latest value
-     * per key); every topic accepts records up to {@link KafkaSettings#MAX_RECORD_BYTES}.
+     * Creates the missing ones among {@code names}. The enriched, alert and fingerprint topics are compacted (latest
+     * value per key); the fingerprint topic has one partition whatever {@code partitions} says (its offsets order
+     * the articles); every topic accepts records up to {@link KafkaSettings#MAX_RECORD_BYTES}.
      */
     public static void ensure(KafkaSettings settings, Collection<String> names, int partitions, short replication) {
         try (Admin admin = Admin.create(settings.admin())) {
@@ -42,7 +43,8 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, replication).configs(configFor(settings.topics(), name)));
+                    int count = name.equals(settings.topics().fingerprints()) ? 1 : partitions;
+                    missing.add(new NewTopic(name, count, replication).configs(configFor(settings.topics(), name)));
                 }
             }
             if (missing.isEmpty()) {
@@ -93,7 +95,7 @@ public final class TopicSetup {
     static Map<String, String> configFor(Topics topics, String name) {
         String maxBytes = String.valueOf(KafkaSettings.MAX_RECORD_BYTES + 1024 * 1024);
         boolean compacted = name.equals(topics.enriched()) || name.equals(topics.alerts())
-                || name.startsWith(topics.enriched() + ".v") ;
+                || name.equals(topics.fingerprints()) || name.startsWith(topics.enriched() + ".v");
         return compacted
                 ? Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                 : Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);

@@ -33,6 +33,14 @@ public record Topics(String prefix) {
         return prefix + "news.alerts";
     }
 
+    /**
+     * The fingerprints of enriched articles (key: article id, value {@code newsflow.fingerprint/1}), by which the
+     * enrich stage finds near duplicates. Compacted, and one partition, so that offsets give one first-seen order.
+     */
+    public String fingerprints() {
+        return prefix + "news.fingerprints";
+    }
+
     /** The dead-letter topic of an input topic. */
     public static String deadLetterOf(String inputTopic) {
         return inputTopic + DEAD_LETTER_SUFFIX;

@@ -22,6 +22,7 @@ import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.alerts.AlertLedger;
 import io.newsflow.enrich.alerts.RuleMatch;
 import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.duplicates.NearDuplicates;
 
 /**
  * The enrich stage: {@code news.articles} in, {@code news.enriched} out; unreadable articles dead-lettered.
@@ -29,6 +30,11 @@ import io.newsflow.enrich.alerts.RulesFile;
  * <p>With a rules file it also writes {@code news.alerts} in the same transaction: one alert per rule that holds,
  * keyed {@code ruleId + " " + articleId}, unless the alert ledger already holds that key for the same article
  * version (content hash; see {@link AlertLedger}). The rules file is reloaded at batch boundaries when it changed.
+ *
+ * <p>With {@link NearDuplicates} it sets {@code duplicateOf} (the first-indexed near duplicate of the article's
+ * text) and writes the fingerprint of each article not indexed yet to {@code news.fingerprints}, in the same
+ * transaction. The {@link io.newsflow.enrich.Enricher} stays a pure function of the article: the lookup depends on
+ * what was seen before, so it is stage wiring.
  */
 public final class EnrichStage {
 
@@ -41,18 +47,40 @@ public final class EnrichStage {
     private EnrichStage() {
     }
 
+    /** The stage without alerts and without near-duplicate detection ({@code duplicateOf} always null). */
     public static StageSpec spec(Topics topics, Enricher enricher) {
-        return new StageSpec(NAME, topics.articles(), List.of(topics.enriched()),
-                input -> List.of(process(input, enricher, topics.enriched())));
+        return spec(topics, enricher, null, null, null);
     }
 
     /** The stage with alerting: rules from the file (kept up to date), dedup through the ledger. */
     public static StageSpec spec(Topics topics, Enricher enricher, RulesFile rules, AlertLedger ledger) {
-        if (rules == null) {
-            return spec(topics, enricher);
+        return spec(topics, enricher, rules, ledger, null);
+    }
+
+    /**
+     * The stage, with what is given: alerts when {@code rules} is not null (deduplicated through {@code ledger}),
+     * {@code duplicateOf} when {@code duplicates} is not null. With {@code writeFingerprints} the fingerprints of
+     * articles not indexed yet go to {@code news.fingerprints} in the batch's transaction; without it (a replay into
+     * versioned topics) the live fingerprints are only read, and new ones are kept in memory.
+     */
+    public static StageSpec spec(Topics topics, Enricher enricher, RulesFile rules, AlertLedger ledger,
+                                 NearDuplicates duplicates, boolean writeFingerprints) {
+        List<String> outputs = new ArrayList<>(List.of(topics.enriched()));
+        if (rules != null) {
+            outputs.add(topics.alerts());
         }
-        return new StageSpec(NAME, topics.articles(), List.of(topics.enriched(), topics.alerts()),
-                new AlertingProcessor(topics, enricher, rules, ledger));
+        boolean write = duplicates != null && writeFingerprints;
+        if (write) {
+            outputs.add(topics.fingerprints());
+        }
+        return new StageSpec(NAME, topics.articles(), outputs,
+                new EnrichProcessor(topics, enricher, rules, rules == null ? null : ledger, duplicates, write));
+    }
+
+    /** {@link #spec(Topics, Enricher, RulesFile, AlertLedger, NearDuplicates, boolean)}, writing fingerprints. */
+    public static StageSpec spec(Topics topics, Enricher enricher, RulesFile rules, AlertLedger ledger,
+                                 NearDuplicates duplicates) {
+        return spec(topics, enricher, rules, ledger, duplicates, true);
     }
 
     /**
@@ -61,11 +89,7 @@ public final class EnrichStage {
      */
     public static StageSpec alertsSpec(Topics topics, RulesFile rules, AlertLedger ledger) {
         return new StageSpec(ALERTS_NAME, topics.enriched(), List.of(topics.alerts()),
-                new AlertingProcessor(topics, null, rules, ledger));
-    }
-
-    static OutputRecord process(InputRecord input, Enricher enricher, String outputTopic) {
-        return output(input, enrich(input, enricher), outputTopic);
+                new EnrichProcessor(topics, null, rules, ledger, null, false));
     }
 
     private static EnrichedArticle enrich(InputRecord input, Enricher enricher) {
@@ -85,34 +109,51 @@ public final class EnrichStage {
     }
 
     /**
-     * Enrichment plus alerts. Alerts raised in the open transaction are held in a pending map, which goes to the
-     * ledger when the transaction commits and is dropped when it aborts (the batch is then processed again).
+     * Enrichment, near duplicates and alerts: one processor for every combination, with the transaction hooks of
+     * the stateful parts. Alerts raised and fingerprints indexed in the open transaction are pending: they go to
+     * the ledger and the index when the transaction commits and are dropped when it aborts (the batch is then
+     * processed again).
      */
-    static final class AlertingProcessor implements RecordProcessor, TransactionListener, AutoCloseable {
+    static final class EnrichProcessor implements RecordProcessor, TransactionListener, AutoCloseable {
 
-        private static final Logger log = LoggerFactory.getLogger(AlertingProcessor.class);
+        private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
 
         private final Topics topics;
         private final Enricher enricher;
         private final RulesFile rules;
         private final AlertLedger ledger;
+        private final NearDuplicates duplicates;
+        private final boolean writeFingerprints;
         private final Map<String, List<String>> pending = new LinkedHashMap<>();
         private long matchNanos;
         private long enrichNanos;
+        private long duplicateNanos;
 
-        /** @param enricher null to read enriched articles and write alerts only */
-        AlertingProcessor(Topics topics, Enricher enricher, RulesFile rules, AlertLedger ledger) {
+        /**
+         * @param enricher   null to read enriched articles and write alerts only
+         * @param rules      null for no alerts
+         * @param duplicates null to leave {@code duplicateOf} null
+         */
+        EnrichProcessor(Topics topics, Enricher enricher, RulesFile rules, AlertLedger ledger,
+                        NearDuplicates duplicates, boolean writeFingerprints) {
             this.topics = topics;
             this.enricher = enricher;
             this.rules = rules;
             this.ledger = ledger;
+            this.duplicates = duplicates;
+            this.writeFingerprints = writeFingerprints;
         }
 
         @Override
         public void beforeBatch() {
             pending.clear();
-            rules.refresh();
-            ledger.catchUp();
+            if (rules != null) {
+                rules.refresh();
+                ledger.catchUp();
+            }
+            if (duplicates != null) {
+                duplicates.beforeBatch();
+            }
         }
 
         @Override
@@ -120,15 +161,29 @@ public final class EnrichStage {
             long t0 = System.nanoTime();
             EnrichedArticle enriched = enricher == null ? JsonCodec.decodeEnriched(input.value()) : enrich(input, enricher);
             long t1 = System.nanoTime();
-            List<RuleMatch> matches = rules.current().match(enriched);
+            NearDuplicates.Result duplicate = null;
+            if (duplicates != null) {
+                Article article = enriched.article();
+                duplicate = duplicates.check(article.id(), article.text());
+                enriched = new EnrichedArticle(article, enriched.language(), enriched.entities(), enriched.tags(),
+                        duplicate.duplicateOf());
+            }
             long t2 = System.nanoTime();
+            List<RuleMatch> matches = rules == null ? List.of() : rules.current().match(enriched);
+            long t3 = System.nanoTime();
             enrichNanos += t1 - t0;
-            matchNanos += t2 - t1;
-            List<OutputRecord> out = new ArrayList<>(1 + matches.size());
+            duplicateNanos += t2 - t1;
+            matchNanos += t3 - t2;
+            List<OutputRecord> out = new ArrayList<>(2 + matches.size());
+            Article article = enriched.article();
             if (enricher != null) {
                 out.add(output(input, enriched, topics.enriched()));
             }
-            Article article = enriched.article();
+            if (writeFingerprints && duplicate != null && duplicate.newFingerprint() != null) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put(Headers.URL, article.url());
+                out.add(new OutputRecord(topics.fingerprints(), article.id(), duplicate.newFingerprint().encode(), headers));
+            }
             String hash = article.contentHash() == null ? "" : article.contentHash();
             Map<String, List<String>> raised = new LinkedHashMap<>();
             for (RuleMatch match : matches) {
@@ -155,22 +210,34 @@ public final class EnrichStage {
                 ledger.recordCommitted(pending);
                 pending.clear();
             }
+            if (duplicates != null) {
+                duplicates.committed();
+            }
         }
 
         @Override
         public void aborted() {
             pending.clear();
+            if (duplicates != null) {
+                duplicates.aborted();
+            }
         }
 
-        /** Time in the enricher and in rule matching, since start (for logs and benchmarks). */
+        /** Time in the enricher, the duplicate lookup and rule matching, since start (for logs and benchmarks). */
         String timings() {
-            return String.format("enrich %.0f ms, rule matching %.0f ms", enrichNanos / 1e6, matchNanos / 1e6);
+            return String.format("enrich %.0f ms, near duplicates %.0f ms, rule matching %.0f ms", enrichNanos / 1e6,
+                    duplicateNanos / 1e6, matchNanos / 1e6);
         }
 
         @Override
         public void close() {
             log.debug("enrich stage: {}", timings());
-            ledger.close();
+            if (ledger != null) {
+                ledger.close();
+            }
+            if (duplicates != null) {
+                duplicates.close();
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ class EnrichStageAlertsTest {
                   - {id: talks, when: {word: переговоры}}
                 """);
         AlertLedger ledger = AlertLedger.inMemory();
-        var processor = new EnrichStage.AlertingProcessor(Topics.withPrefix(""), new Enricher(), RulesFile.load(file), ledger);
+        var processor = new EnrichStage.EnrichProcessor(Topics.withPrefix(""), new Enricher(), RulesFile.load(file), ledger, null, false);
         Article story = RbcStory.article();
 
         processor.beforeBatch();
