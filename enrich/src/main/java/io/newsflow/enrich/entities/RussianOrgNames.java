@@ -81,6 +81,7 @@ final class RussianOrgNames {
                     || an[i].readings.get(0).has("Anim") || an[i].is(Morphology.Analysis.ABBR) && lower[i].length() < 4);
             if (labels[i] == B_ORG && (i + 1 == n || labels[i + 1] != I_ORG) && lower[i].length() > 2 && !common
                     && Character.isUpperCase(tokens.get(i).text().charAt(0))) {
+                names.add(lower[i]);
                 names.add(Features.stem(lower[i]));
             }
         }
@@ -92,7 +93,7 @@ final class RussianOrgNames {
                 continue;
             }
             boolean alone = (i == 0 || labels[i - 1] == 0) && (i + 1 == n || labels[i + 1] == 0);
-            if (alone && names.contains(Features.stem(lower[i]))) {
+            if (alone && (names.contains(lower[i]) || names.contains(Features.stem(lower[i])))) {
                 labels[i] = B_ORG;
             }
         }
@@ -226,10 +227,22 @@ final class RussianOrgNames {
     }
 
     private static boolean genitive(Morphology.Analysis a) {
-        return a != null && a.known() && a.is(Morphology.Analysis.GEN)
-                && (a.is(Morphology.Analysis.NOUN) || a.is(Morphology.Analysis.ADJ) || a.is(Morphology.Analysis.PT))
-                && !a.is(Morphology.Analysis.VERB) && !a.is(Morphology.Analysis.FUNC)
+        return genitiveReading(a) && !a.is(Morphology.Analysis.VERB) && !a.is(Morphology.Analysis.FUNC)
                 && !a.is(Morphology.Analysis.PRON);
+    }
+
+    /** Some reading is a noun, adjective or participle in the genitive («дел» is also a verb form). */
+    private static boolean genitiveReading(Morphology.Analysis a) {
+        if (a == null) {
+            return false;
+        }
+        for (Morphology.Reading r : a.readings) {
+            String t = r.tag();
+            if ((t.startsWith("NN") || t.startsWith("ADJ") || t.startsWith("PT")) && r.has("R")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean noun(Morphology.Analysis a) {
@@ -354,7 +367,8 @@ final class RussianOrgNames {
                 k++;
                 continue;
             }
-            if (lowerCyr && (open ? noun(a) || adjective(a, lower[k]) : genitive(a))) {
+            // after a genitive modifier, a genitive reading is enough («внутренних дел», though «дел» is also a verb)
+            if (lowerCyr && (open ? noun(a) || adjective(a, lower[k]) : genitive(a) || inPhrase && genitiveReading(a))) {
                 if (link < 0 && !inPhrase && adjectiveCore && end == from && !adjective(a, lower[k])) {
                     break;
                 }

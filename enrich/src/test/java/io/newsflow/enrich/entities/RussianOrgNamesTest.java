@@ -1,0 +1,92 @@
+package io.newsflow.enrich.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The Russian organisation-name grammar, on labels the tagger left empty and through the whole recogniser. */
+class RussianOrgNamesTest {
+
+    /** The organisations the grammar alone finds, starting from no labels at all. */
+    private static List<String> grammar(String text) {
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
+        int[] labels = new int[tokens.size()];
+        RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
+        List<String> out = new ArrayList<>();
+        for (EntityRecognizer.Span s : EntityRecognizer.spans(tokens, labels)) {
+            out.add(text.substring(s.start(), s.end()));
+        }
+        return out;
+    }
+
+    private static List<String> recognised(String text) {
+        List<String> out = new ArrayList<>();
+        for (EntityRecognizer.Span s : EntityRecognizer.get().recognize(text)) {
+            out.add(s.type() + " " + text.substring(s.start(), s.end()));
+        }
+        return out;
+    }
+
+    @Test
+    void quotedNamesAfterADescriptorAndTheNamesListedAfterThem() {
+        assertEquals(List.of("Зелёный патруль", "Открытые города", "Городская инициатива"),
+                grammar("В пикете участвовали движение «Зелёный патруль», фонд «Открытые города», «Городская "
+                        + "инициатива» и несколько жителей района."));
+        assertEquals(List.of("Северная правда"), grammar("Об этом пишет газета «Северная правда»."));
+    }
+
+    @Test
+    void quotesThatNameAnArticleOrAWorkAreNotOrganisations() {
+        assertEquals(List.of(), grammar("Подробности читайте в статье Частного корреспондента «Лето без дождей»"));
+        assertEquals(List.of(), grammar("Режиссёр показал фильм «Долгая дорога домой» на фестивале."));
+    }
+
+    @Test
+    void officialNamesRunThroughTheirGenitiveAndLinkedPhrases() {
+        assertEquals(List.of("Министерство внутренних дел"),
+                grammar("Вчера в Министерство внутренних дел поступило обращение жителей."));
+        assertEquals(List.of("Совета при Правительстве РФ по развитию малого бизнеса"),
+                grammar("Заседание Совета при Правительстве РФ по развитию малого бизнеса прошло в среду."));
+        assertEquals(List.of("Комитета по иностранным делам"),
+                grammar("Он возглавляет работу Комитета по иностранным делам уже третий год."));
+        assertEquals(List.of("Института истории и археологии"),
+                grammar("Выступил директор Института истории и археологии профессор Смирнов."));
+        assertEquals(List.of("Театр им. Фёдора Волкова"),
+                grammar("Вечером Театр им. Фёдора Волкова открыл сезон."));
+    }
+
+    @Test
+    void anAdjectiveCoreDoesNotSwallowTheNextNounPhrase() {
+        // «Верховного суда» + «страны»: after an adjective and a head, a bare genitive noun belongs to the sentence
+        assertEquals(List.of("Верховного суда"), grammar("Решение Верховного суда страны вступило в силу."));
+    }
+
+    @Test
+    void sentenceStartsNeedALongerNameAndTitlesAreNotOrganisations() {
+        assertEquals(List.of("Федеральная налоговая служба"),
+                grammar("Федеральная налоговая служба проверила компанию."));
+        assertEquals(List.of(), grammar("Российская полиция задержала двоих."));
+        assertEquals(List.of(), grammar("Вчера Министр связи выступил с докладом."));
+    }
+
+    @Test
+    void aOneWordNameHoldsThroughoutTheText() {
+        List<String> found = grammar("Вчера компания «Телесвязьком» объявила о сделке. Акции Телесвязькома выросли, "
+                + "а Телесвязьком нанял новых сотрудников.");
+        assertEquals(List.of("Телесвязьком", "Телесвязькома", "Телесвязьком"), found);
+    }
+
+    @Test
+    void theRecogniserKeepsItsPeopleAndPlacesAroundTheNames() {
+        List<String> m = recognised("Как сообщил представитель Следственного комитета при прокуратуре Иван "
+                + "Петров, движение «Зелёный патруль» провело акцию в Москве.");
+        assertTrue(m.contains("ORG Следственного комитета при прокуратуре"), m.toString());
+        assertTrue(m.contains("PER Иван Петров"), m.toString());
+        assertTrue(m.contains("ORG Зелёный патруль"), m.toString());
+        assertTrue(m.contains("LOC Москве"), m.toString());
+    }
+}
