@@ -3,7 +3,6 @@ package io.newsflow.enrich.entities;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,20 +10,12 @@ import org.junit.jupiter.api.Test;
 /** The rules after the English tagger: legal forms, company short names, common words at sentence starts. */
 class EnglishRulesTest {
 
-    private static List<String> mentions(String text) {
-        List<String> out = new ArrayList<>();
-        for (EntityRecognizer.Span s : EntityRecognizer.get().recognize(text)) {
-            out.add(s.type() + " " + text.substring(s.start(), s.end()));
-        }
-        return out;
-    }
-
     @Test
     void legalFormsMakeOrganisationsAndExtendLeft() {
         String text = "Shares of Acme Widgets Inc. rose 6 percent on Friday and Northwind Ltd. gained 4 percent in "
                 + "London.\n\nNorthwind, a British maker of gearboxes, has suppliers in both countries. Acme, which "
                 + "makes valves, said in March that I would not comment.";
-        List<String> m = mentions(text);
+        List<String> m = RecognisedMentions.of(text);
         assertTrue(m.contains("ORG Acme Widgets Inc."), m.toString());
         assertTrue(m.contains("ORG Northwind Ltd."), m.toString());
         assertTrue(m.contains("ORG Northwind"), m.toString());

@@ -23,14 +23,6 @@ class RussianOrgNamesTest {
         return out;
     }
 
-    private static List<String> recognised(String text) {
-        List<String> out = new ArrayList<>();
-        for (EntityRecognizer.Span s : EntityRecognizer.get().recognize(text)) {
-            out.add(s.type() + " " + text.substring(s.start(), s.end()));
-        }
-        return out;
-    }
-
     @Test
     void quotedNamesAfterADescriptorAndTheNamesListedAfterThem() {
         assertEquals(List.of("Зелёный патруль", "Открытые города", "Городская инициатива"),
@@ -82,7 +74,7 @@ class RussianOrgNamesTest {
 
     @Test
     void theRecogniserKeepsItsPeopleAndPlacesAroundTheNames() {
-        List<String> m = recognised("Как сообщил представитель Следственного комитета при прокуратуре Иван "
+        List<String> m = RecognisedMentions.of("Как сообщил представитель Следственного комитета при прокуратуре Иван "
                 + "Петров, движение «Зелёный патруль» провело акцию в Москве.");
         assertTrue(m.contains("ORG Следственного комитета при прокуратуре"), m.toString());
         assertTrue(m.contains("PER Иван Петров"), m.toString());
