@@ -60,9 +60,44 @@ final class RussianOrgNames {
         }
         quotedNames(text, tokens, labels, an, lower, gazetteer);
         officialNames(text, tokens, labels, an, lower, gazetteer);
+        if (SPLIT_PLACE) {
+            splitTrailingPlace(tokens, labels, lower, an, gazetteer);
+        }
         if (PROPAGATE) {
             propagate(tokens, labels, lower, an, gazetteer);
         }
+    }
+
+    static boolean SPLIT_PLACE = !Boolean.getBoolean("newsflow.ner.noSplitPlace");
+
+    /**
+     * «Госдумы России», «партии Британии»: a place the gazetteer knows at the end of an organisation is a place of its
+     * own, as factRuEval marks it (the article output joins them again; see {@link EntityExtractor}).
+     */
+    private static void splitTrailingPlace(List<Tokenizer.Token> tokens, int[] labels, String[] lower,
+            Morphology.Analysis[] an, Gazetteer gazetteer) {
+        int n = tokens.size();
+        for (int i = 1; i < n; i++) {
+            boolean last = labels[i] == I_ORG && (i + 1 == n || labels[i + 1] != I_ORG);
+            if (!last || an[i] == null || !isTitleCyr(tokens.get(i).text()) && !isUpperWord(tokens.get(i).text())) {
+                continue;
+            }
+            String key = Gazetteer.key(lower[i], an[i]);
+            int type = gazetteer.lookup(key);
+            // only after a word that names an organisation by itself (партии, Госдумы, МЧС): «Голос Америки» and
+            // «Единая Россия» are names with a place inside
+            Morphology.Analysis p = an[i - 1];
+            boolean orgBefore = p != null && (orgHead(p, lower[i - 1], gazetteer)
+                    || (gazetteer.lookup(Gazetteer.key(lower[i - 1], p)) & Gazetteer.ORG) != 0)
+                    || isUpperWord(tokens.get(i - 1).text());
+            if (type == Gazetteer.LOC && orgBefore && (labels[i - 1] == B_ORG || labels[i - 1] == I_ORG)) {
+                labels[i] = 3;
+            }
+        }
+    }
+
+    private static boolean isUpperWord(String t) {
+        return t.length() > 1 && t.equals(t.toUpperCase(Locale.ROOT)) && Character.isLetter(t.charAt(0));
     }
 
     static boolean PROPAGATE = !Boolean.getBoolean("newsflow.ner.noOrgPropagate");

@@ -81,4 +81,14 @@ class RussianOrgNamesTest {
         assertTrue(m.contains("ORG Зелёный патруль"), m.toString());
         assertTrue(m.contains("LOC Москве"), m.toString());
     }
+
+    @Test
+    void aPlaceAfterAnOrganisationWordIsAPlaceButNotInsideAName() {
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize("Депутаты Госдумы России и журналисты Голоса Америки");
+        // as the tagger might label them: ORG over «Госдумы России» and over «Голоса Америки»
+        int[] labels = {0, 5, 6, 0, 0, 5, 6};
+        RussianOrgNames.apply("Депутаты Госдумы России и журналисты Голоса Америки", tokens, labels,
+                Morphology.russian(), Gazetteer.get());
+        assertEquals(List.of(0, 5, 3, 0, 0, 5, 6), java.util.Arrays.stream(labels).boxed().toList());
+    }
 }
