@@ -34,7 +34,9 @@ final class RussianOrgNames {
     private static final Set<String> DESCRIPTORS = Set.of("издание", "еженедельник", "ежемесячник", "ежедневник",
             "портал", "сайт", "телекомпания", "авиакомпания", "команда", "общество", "радио", "бюро", "ансамбль",
             "оркестр", "хор", "коллектив", "группировка", "телерадиокомпания", "издательство", "информагентство",
-            "интернет-издание", "медиахолдинг", "госкорпорация", "автоконцерн", "гостиница", "лаборатория");
+            "интернет-издание", "медиахолдинг", "госкорпорация", "автоконцерн", "гостиница", "лаборатория",
+            // legal and agency abbreviations: ОАО «…», РИА «…», НПО «…»
+            "риа", "иа", "ано", "нпо", "нии", "фк", "хк", "тк", "ск", "ук", "чоп", "тсж", "снт", "ип");
 
     /** Head nouns of official names that are too rare in running text to be features of the tagger. */
     private static final Set<String> EXTRA_HEADS = Set.of("отдел", "отделение", "госпиталь", "электростанция",
@@ -146,14 +148,17 @@ final class RussianOrgNames {
         return t.equals("»") || t.equals("”") || t.equals("\"") || t.equals("“");
     }
 
-    private static boolean descriptor(int i, Morphology.Analysis[] an, String[] lower, Gazetteer gazetteer) {
+    private static boolean descriptor(int i, List<Tokenizer.Token> tokens, Morphology.Analysis[] an, String[] lower,
+            Gazetteer gazetteer) {
         if (i < 0 || an[i] == null) {
             return false;
         }
         String lemma = an[i].known() ? an[i].commonLemma.replace('ё', 'е') : lower[i];
         // «в статье Частного корреспондента «…»»: a correspondent's quotes name an article, not an organisation
-        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && an[i].is(Morphology.Analysis.NOUN)
-                && !lemma.equals("корреспондент") || DESCRIPTORS.contains(lemma);
+        boolean nounOrAbbreviation = an[i].is(Morphology.Analysis.NOUN) || an[i].is(Morphology.Analysis.ABBR)
+                || isUpperWord(tokens.get(i).text());
+        return (gazetteer.head(lemma) & Gazetteer.ORG) != 0 && nounOrAbbreviation && !lemma.equals("корреспондент")
+                || DESCRIPTORS.contains(lemma);
     }
 
     /** The index of the closing quote of the quote opened at {@code open}, or -1. */
@@ -188,7 +193,7 @@ final class RussianOrgNames {
             }
             boolean afterList = listed && (lastClose == i - 2 && (tokens.get(i - 1).text().equals(",")
                     || tokens.get(i - 1).text().equals("и")));
-            boolean described = descriptor(i - 1, an, lower, gazetteer);
+            boolean described = descriptor(i - 1, tokens, an, lower, gazetteer);
             String first = tokens.get(i + 1).text();
             boolean nameLike = Character.isUpperCase(first.charAt(0)) || Character.isDigit(first.charAt(0));
             if ((described || afterList) && nameLike) {
