@@ -118,6 +118,9 @@ final class DemoCommand implements Callable<Integer> {
             s.append("  entities: ").append(enriched.entities().stream()
                     .map(DemoCommand::entity).collect(Collectors.joining(", "))).append('\n');
         }
+        if (enriched.duplicateOf() != null) {
+            s.append("  near-duplicate of ").append(enriched.duplicateOf()).append('\n');
+        }
         if (!enriched.tags().isEmpty()) {
             s.append("  tags: ").append(enriched.tags().stream().limit(12)
                     .map(Tag::name).collect(Collectors.joining(", "))).append('\n');

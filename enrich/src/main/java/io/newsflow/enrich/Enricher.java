@@ -36,7 +36,7 @@ public final class Enricher {
     public EnrichedArticle enrich(Article article) {
         String full = fullText(article);
         LanguageGuess language = Holder.LANGUAGE.detect(full, article.language());
-        List<Entity> entities = EntityExtractor.get().extract(full);
+        List<Entity> entities = EntityExtractor.get().extract(full, language.code());
         List<Tag> tags = Holder.TAGGER.tags(article, language.code());
         return new EnrichedArticle(article, language, entities, tags, null);
     }

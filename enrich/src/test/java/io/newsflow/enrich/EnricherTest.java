@@ -179,4 +179,21 @@ class EnricherTest {
                 null, 0, null);
         assertEquals("de", enricher.enrich(de).language().code());
     }
+
+    @Test
+    void inGermanOnlyNamesWithEvidenceBeyondTheCapitalLetterAreEntities() {
+        String text = "Nach zwei Jahren Bauzeit ist die neue Brücke über den Fluss am Samstag eröffnet worden. "
+                + "Bürgermeisterin Angela Berger dankte den Anwohnern für ihre Geduld. Die Kosten von zwölf Millionen "
+                + "Euro trägt zur Hälfte die Siemens AG, die Arbeiten in Berlin und Paris hatten sich verzögert.";
+        Article a = new Article("id", "u", null, "Neue Brücke eröffnet", null, null, null, null, null, null, null,
+                "de", text, null, 0, null);
+        EnrichedArticle e = enricher.enrich(a);
+        assertEquals("de", e.language().code());
+        Map<EntityType, Set<String>> names = names(e);
+        assertEquals(Set.of("Angela Berger"), names.getOrDefault(EntityType.PER, Set.of()), names.toString());
+        assertEquals(Set.of("Siemens AG"), names.getOrDefault(EntityType.ORG, Set.of()), names.toString());
+        assertTrue(names.getOrDefault(EntityType.LOC, Set.of()).containsAll(Set.of("Berlin", "Paris")),
+                names.toString());
+        assertEquals(2, names.getOrDefault(EntityType.LOC, Set.of()).size(), names.toString());
+    }
 }

@@ -140,11 +140,31 @@ public final class EntityExtractor {
         return false;
     }
 
+    /** Languages that capitalise every noun, so that a capital letter says nothing about a name. */
+    private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
+
+    private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "se", "kg", "ohg", "ev", "inc", "ltd", "plc",
+            "llc", "corp", "co", "sa", "nv", "bv");
+
     /** The entities of a text; mention offsets in code points. */
     public List<Entity> extract(String text) {
+        return extract(text, null);
+    }
+
+    /**
+     * The entities of a text in the given language (an ISO 639-1 code, or null when unknown); mention offsets in code
+     * points. In a language that capitalises every noun (German), the tagger, which learned capitalisation from
+     * Russian and English, would take «Brücke» and «Bauzeit» for names; there only mentions with evidence beyond
+     * the capital letter stay: names the gazetteer knows, a known first name followed by a surname, an organisation
+     * with its legal form (Siemens AG).
+     */
+    public List<Entity> extract(String text, String language) {
         String folded = LookAlikes.fold(text);
         List<Tokenizer.Token> tokens = Tokenizer.tokenize(folded);
         List<EntityRecognizer.Span> spans = mergeOrgLoc(folded, recognizer.recognize(folded, tokens));
+        if (language != null && NOUNS_CAPITALISED.contains(language)) {
+            spans = withEvidence(folded, tokens, spans);
+        }
         Set<String> forms = new HashSet<>();
         for (Tokenizer.Token t : tokens) {
             forms.add(t.text().toLowerCase(Locale.ROOT));
@@ -213,6 +233,52 @@ public final class EntityExtractor {
         }
         out.sort(Comparator.<Entity>comparingInt(e -> e.mentions().get(0).start())
                 .thenComparing(e -> e.type().name()).thenComparing(Entity::name));
+        return out;
+    }
+
+    private static List<EntityRecognizer.Span> withEvidence(String text, List<Tokenizer.Token> tokens,
+            List<EntityRecognizer.Span> spans) {
+        Gazetteer gazetteer = Gazetteer.get();
+        List<EntityRecognizer.Span> out = new ArrayList<>();
+        for (EntityRecognizer.Span s : spans) {
+            List<Tokenizer.Token> words = Tokenizer.tokenize(text.substring(s.start(), s.end()));
+            if (words.isEmpty()) {
+                continue;
+            }
+            StringBuilder keys = new StringBuilder();
+            for (Tokenizer.Token w : words) {
+                keys.append(keys.length() == 0 ? "" : " ").append(gazetteer.key(w.text()));
+            }
+            String first = words.get(0).text().toLowerCase(Locale.ROOT);
+            String last = words.get(words.size() - 1).text().toLowerCase(Locale.ROOT).replace(".", "");
+            boolean known = gazetteer.lookup(keys.toString()) != 0;
+            boolean person = s.type() == EntityType.PER && words.size() >= 2 && gazetteer.isEnglishFirstName(first);
+            boolean company = s.type() == EntityType.ORG && words.size() >= 2 && LEGAL_FORMS.contains(last);
+            if (known || person || company) {
+                out.add(s);
+            }
+        }
+        // names the gazetteer knows are names even where the tagger, misled by capitalised nouns, missed them
+        String[] keys = new String[tokens.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = gazetteer.key(tokens.get(i).text());
+        }
+        int[] matches = gazetteer.match(keys);
+        for (int i = 0; i < keys.length; i++) {
+            if ((matches[i] & 8) == 0 || !Character.isUpperCase(tokens.get(i).text().charAt(0))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < keys.length && matches[j] != 0 && (matches[j] & 8) == 0) {
+                j++;
+            }
+            EntityType type = (matches[i] & Gazetteer.LOC) != 0 ? EntityType.LOC : EntityType.ORG;
+            EntityRecognizer.Span g = new EntityRecognizer.Span(tokens.get(i).start(), tokens.get(j - 1).end(), type);
+            if (out.stream().noneMatch(s -> s.start() < g.end() && g.start() < s.end())) {
+                out.add(g);
+            }
+        }
+        out.sort(Comparator.comparingInt(EntityRecognizer.Span::start));
         return out;
     }
 
