@@ -132,6 +132,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, List<String>> byTerm = new java.util.LinkedHashMap<>();
         alert.matched().forEach(m -> byTerm.computeIfAbsent(m.term(), t -> new ArrayList<>()).add("«" + m.text() + "»"));
         return "⚑ " + alert.ruleName() + " [" + alert.ruleId() + "] on «" + alert.title() + "»\n    " + alert.articleId()
+                + (alert.duplicateOf() == null ? "" : "\n    near-duplicate of " + alert.duplicateOf())
                 + "\n    matched " + byTerm.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().stream()
                 .distinct().limit(4).collect(Collectors.joining(", "))).collect(Collectors.joining("; "))
                 + "\n    " + alert.snippet();

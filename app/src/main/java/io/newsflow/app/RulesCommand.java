@@ -105,7 +105,7 @@ final class RulesCommand implements Runnable {
                 counts[1] += matches.size();
                 matches.forEach(m -> perRule.merge(m.rule().id(), 1, Integer::sum));
                 if (json) {
-                    matches.forEach(m -> System.out.println(JsonCodec.encodeToString(m.toAlert(article))));
+                    matches.forEach(m -> System.out.println(JsonCodec.encodeToString(m.toAlert(enriched))));
                 } else {
                     System.out.print(explain(page, enriched, matches, rules.size()));
                 }

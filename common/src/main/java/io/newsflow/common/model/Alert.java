@@ -5,7 +5,12 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** A watch rule that fired on an article: the value of {@code news.alerts}, keyed by rule id and article id. */
+/**
+ * A watch rule that fired on an article: the value of {@code news.alerts}, keyed by rule id and article id.
+ *
+ * @param duplicateOf the article's {@code duplicateOf}: the id of a near-duplicate seen before, or null, so that an
+ *                    alert consumer can skip a story it has already been told about under another URL
+ */
 @JsonPropertyOrder({"schema"})
 public record Alert(
         String ruleId,
@@ -16,7 +21,8 @@ public record Alert(
         String published,
         String contentHash,
         List<AlertMatch> matched,
-        String snippet) {
+        String snippet,
+        String duplicateOf) {
 
     public static final String SCHEMA = "newsflow.alert/1";
 

@@ -54,7 +54,7 @@ class JsonCodecTest {
     void alertRoundTrips() {
         Alert alert = new Alert("lavrov-blinken", "Лавров и Блинкен", "https://x/1", "https://x/1", "T",
                 "2021-06-26T14:05:00+03:00", "abc", List.of(new Alert.AlertMatch("Сергей Лавров", 5, 12, "Лаврова")),
-                "…встречи Лаврова и Блинкена…");
+                "…встречи Лаврова и Блинкена…", "https://x/0");
         assertEquals(alert, JsonCodec.decodeAlert(JsonCodec.encode(alert)));
     }
 
@@ -72,7 +72,7 @@ class JsonCodecTest {
 
     @Test
     void valueOfAnotherSchemaIsRejectedWithAClearMessage() {
-        byte[] alert = JsonCodec.encode(new Alert("r", "n", "a", "u", "t", null, null, List.of(), null));
+        byte[] alert = JsonCodec.encode(new Alert("r", "n", "a", "u", "t", null, null, List.of(), null, null));
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> JsonCodec.decodeArticle(alert));
         assertTrue(e.getMessage().contains("expected schema newsflow.article/1, got 'newsflow.alert/1'"), e.getMessage());
     }

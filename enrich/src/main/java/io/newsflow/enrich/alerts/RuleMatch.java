@@ -5,6 +5,7 @@ import java.util.List;
 import io.newsflow.common.model.Alert;
 import io.newsflow.common.model.Alert.AlertMatch;
 import io.newsflow.common.model.Article;
+import io.newsflow.common.model.EnrichedArticle;
 
 /**
  * A rule that holds for an article: the terms that matched (text terms with code-point offsets into
@@ -18,9 +19,10 @@ public record RuleMatch(Rule rule, List<AlertMatch> matched, String snippet) {
     }
 
     /** The alert record of this match: the value of {@code news.alerts}. */
-    public Alert toAlert(Article article) {
+    public Alert toAlert(EnrichedArticle enriched) {
+        Article article = enriched.article();
         return new Alert(rule.id(), rule.name(), article.id(), article.url(), article.title(), article.published(),
-                article.contentHash(), matched, snippet);
+                article.contentHash(), matched, snippet, enriched.duplicateOf());
     }
 
     /** The alert key: rule id, a space, article id. */

@@ -196,7 +196,7 @@ public final class EnrichStage {
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put(Headers.URL, article.url());
                 headers.put(AlertLedger.VERSIONS_HEADER, String.join(",", versions));
-                out.add(new OutputRecord(topics.alerts(), key, JsonCodec.encode(match.toAlert(article)), headers,
+                out.add(new OutputRecord(topics.alerts(), key, JsonCodec.encode(match.toAlert(enriched)), headers,
                         ALERT_COUNTER_PREFIX + match.rule().id()));
                 raised.put(key, versions);
             }

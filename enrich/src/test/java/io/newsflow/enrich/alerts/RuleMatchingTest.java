@@ -70,10 +70,15 @@ class RuleMatchingTest {
         assertEquals("Лаврова", RuleSet.codePointSubstring(
                 story.article().title() + "\n\n" + story.article().text(), first.start(), first.end()));
         assertTrue(match.snippet().contains("Лаврова"), match.snippet());
-        Alert alert = match.toAlert(story.article());
+        Alert alert = match.toAlert(story);
         assertEquals("Лавров и Блинкен", alert.ruleName());
         assertEquals(RbcStory.URL, alert.articleId());
         assertEquals(story.article().contentHash(), alert.contentHash());
+        assertEquals(null, alert.duplicateOf());
+        // a republished copy's alert says which story it repeats
+        EnrichedArticle copy = new EnrichedArticle(story.article(), story.language(), story.entities(), story.tags(),
+                "https://first.example/story");
+        assertEquals("https://first.example/story", match.toAlert(copy).duplicateOf());
     }
 
     @Test
