@@ -13,15 +13,17 @@ import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.TopicSetup;
 import io.newsflow.ingest.PageIngest;
 
-/** {@code newsflow ingest PATH...}: HTML files and directories into {@code news.raw}. */
+/** {@code newsflow ingest PATH...}: HTML files, WARC files and directories of them into {@code news.raw}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Write HTML pages (files or directories; .html, .htm, optionally .gz) to news.raw.")
+        description = {"Write HTML pages (files or directories; .html, .htm, optionally .gz) to news.raw.",
+                "WARC files (.warc, .warc.gz, also inside directories) give their HTML responses with HTTP 200: "
+                        + "URL, fetch time and content type from the record; other records are skipped and counted."})
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or directories of them.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files, WARC files or directories of them.")
     List<Path> paths;
 
     @Option(names = "--url", description = "The page URL (only with a single file); default: the page's "
@@ -42,6 +44,6 @@ final class IngestCommand implements Callable<Integer> {
         TopicSetup.ensure(settings, List.of(settings.topics().raw()), kafka.partitions, kafka.replicationFactor);
         PageIngest.Summary summary = PageIngest.run(settings, paths, url, baseUrl, maxPageBytes, System.err);
         System.out.println(summary);
-        return summary.rejected() == 0 ? 0 : 2;
+        return summary.complete() ? 0 : 2;
     }
 }

@@ -47,7 +47,7 @@ public final class PageFiles {
         this.maxPageBytes = maxPageBytes;
     }
 
-    /** Every page file under the given files and directories, in a stable (sorted) order. */
+    /** Every page file and WARC file under the given files and directories, in a stable (sorted) order. */
     public static List<Path> find(List<Path> roots) throws IOException {
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
@@ -56,7 +56,8 @@ public final class PageFiles {
             }
             if (Files.isDirectory(root)) {
                 try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(PageFiles::isPageFile).sorted().forEach(found::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(path -> isPageFile(path) || WarcPages.isWarcFile(path)).sorted().forEach(found::add);
                 }
             } else {
                 found.add(root);
