@@ -46,9 +46,10 @@ public final class PageIngest {
                 return String.format("ingest: %d files, %d sent (%,d bytes), %d rejected, %.1f s", files, sent, bytes,
                         rejected, seconds);
             }
-            return String.format("ingest: %s%d WARC file%s: %d pages sent (%,d bytes), %,d records skipped "
+            return String.format("ingest: %s%d WARC file%s: %d page%s sent (%,d bytes), %,d records skipped "
                             + "(not HTML 200 responses), %d rejected%s, %.1f s",
-                    files == 0 ? "" : files + " HTML files, ", warcFiles, warcFiles == 1 ? "" : "s", sent, bytes,
+                    files == 0 ? "" : files + " HTML files, ", warcFiles, warcFiles == 1 ? "" : "s", sent,
+                    sent == 1 ? "" : "s", bytes,
                     skippedRecords, rejected, brokenFiles == 0 ? "" : ", " + brokenFiles + " WARC file"
                             + (brokenFiles == 1 ? "" : "s") + " truncated or corrupt", seconds);
         }

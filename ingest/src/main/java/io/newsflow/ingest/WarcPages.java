@@ -28,7 +28,7 @@ import io.newsflow.common.model.RawPage;
  * Reads WARC files ({@code .warc}, {@code .warc.gz}) into raw pages: one page per HTML response with HTTP 200.
  *
  * <p>Parsing is jwarc's (a maintained, streaming reader of the whole WARC 1.0/1.1 spec, gzip members, chunked
- * and content-encoded HTTP bodies included), so records are read one at a time and a multi-gigabyte crawl never
+ * and gzip/deflate-encoded HTTP bodies included), so records are read one at a time and a multi-gigabyte crawl never
  * sits in memory. A page is URL = {@code WARC-Target-URI}, fetched-at = {@code WARC-Date}, content type = the
  * HTTP {@code Content-Type}, body = the HTTP payload with transfer and content encodings undone, bytes otherwise
  * untouched (the extractor decodes the charset).
@@ -237,7 +237,7 @@ public final class WarcPages {
                 || head.startsWith("<body") || (head.startsWith("<") && head.contains("<html"));
     }
 
-    /** Reads at most the limit; a gzip or brotli body is bounded by its decoded size, so a bomb stops early. */
+    /** Reads at most the limit; a content-encoded body is bounded by its decoded size, so a gzip bomb stops early. */
     private byte[] readBounded(MessageBody body) throws IOException {
         InputStream in = body.stream();
         byte[] buffer = new byte[(int) Math.min(maxPageBytes + 1L, 64 * 1024)];
