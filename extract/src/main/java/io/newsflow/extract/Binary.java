@@ -1,5 +1,7 @@
 package io.newsflow.extract;
 
+import static io.newsflow.extract.charset.PageDecoder.startsWith;
+
 /** Tells bytes that are no text at all (images, archives, PDFs, random data) from a page in any charset. */
 final class Binary {
 
@@ -27,17 +29,5 @@ final class Binary {
             }
         }
         return control > n / 20;
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

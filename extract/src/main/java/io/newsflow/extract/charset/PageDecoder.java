@@ -214,7 +214,8 @@ public final class PageDecoder {
         }
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    /** Whether the bytes begin with the given unsigned byte values (a byte-order mark, a file signature). */
+    public static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }
