@@ -1,30 +1,41 @@
 package io.newsflow.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.TopicSetup;
 import io.newsflow.ingest.PageIngest;
 
-/** {@code newsflow ingest PATH...}: HTML files, WARC files and directories of them into {@code news.raw}. */
+/** {@code newsflow ingest}: HTML and WARC files, directories of them, and pages fetched over HTTP into {@code news.raw}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Write HTML pages (files or directories; .html, .htm, optionally .gz) to news.raw.",
                 "WARC files (.warc, .warc.gz, also inside directories) give their HTML responses with HTTP 200: "
-                        + "URL, fetch time and content type from the record; other records are skipped and counted."})
+                        + "URL, fetch time and content type from the record; other records are skipped and counted.",
+                "Pages fetched over HTTP: URL lists, RSS/Atom feeds and sitemaps (--urls, --feed, --poll)."})
 final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files, WARC files or directories of them.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Page files, WARC files or directories of them.")
+    List<Path> paths = new ArrayList<>();
+
+    @Mixin
+    HttpSourceOptions http;
 
     @Option(names = "--url", description = "The page URL (only with a single file); default: the page's "
             + "canonical link or og:url, else --base-url plus the file name.")
@@ -40,10 +51,20 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (paths.isEmpty() && !http.any()) {
+            throw new ParameterException(spec.commandLine(), "give page files or directories, --urls or --feed");
+        }
         KafkaSettings settings = kafka.settings();
         TopicSetup.ensure(settings, List.of(settings.topics().raw()), kafka.partitions, kafka.replicationFactor);
-        PageIngest.Summary summary = PageIngest.run(settings, paths, url, baseUrl, maxPageBytes, System.err);
-        System.out.println(summary);
-        return summary.complete() ? 0 : 2;
+        int exitCode = 0;
+        if (!paths.isEmpty()) {
+            PageIngest.Summary summary = PageIngest.run(settings, paths, url, baseUrl, maxPageBytes, System.err);
+            System.out.println(summary);
+            exitCode = summary.complete() ? 0 : 2;
+        }
+        if (http.any()) {
+            exitCode = Math.max(exitCode, http.run(settings, maxPageBytes, System.out, System.err));
+        }
+        return exitCode;
     }
 }

@@ -1,8 +1,6 @@
 package io.newsflow.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import io.newsflow.common.model.RawPage;
 
@@ -86,21 +83,7 @@ public final class PageFiles {
 
     private byte[] readBounded(Path file) throws IOException {
         boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > maxPageBytes) {
-                    throw new PageTooLargeException(file + " is over the page limit of " + maxPageBytes
-                            + " bytes" + (gzip ? " once decompressed" : "") + " (raise it with --max-page-bytes)");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
+        return BoundedBytes.read(Files.newInputStream(file), gzip, maxPageBytes, file.toString());
     }
 
     String urlOf(byte[] content, Path file) {
