@@ -232,8 +232,9 @@ public final class PageFetcher {
             }
         }
         if (cause instanceof ConnectException) {
+            // The JDK client's ConnectException says nothing when the port simply refused the connection.
             return new FetchException(FetchException.Reason.CONNECT, uri + ": cannot connect: "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+                    + (cause.getMessage() == null ? "connection refused" : cause.getMessage()), cause);
         }
         return new FetchException(FetchException.Reason.IO, uri + ": " + (cause.getMessage() == null
                 ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
