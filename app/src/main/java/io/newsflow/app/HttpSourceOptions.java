@@ -62,7 +62,7 @@ public final class HttpSourceOptions {
     Duration timeout;
 
     @Option(names = "--user-agent", paramLabel = "TEXT", description = "The User-Agent header (default: "
-            + "Newsflow/VERSION (+" + PageFetcher.PROJECT_URL + ")).")
+            + "Newsflow/VERSION); crawling other people's sites, add a contact: \"Newsflow/0.1 (+https://your.site/bot)\".")
     String userAgent;
 
     boolean any() {

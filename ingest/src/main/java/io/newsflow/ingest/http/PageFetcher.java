@@ -35,9 +35,12 @@ import io.newsflow.ingest.RawPageProducer;
  */
 public final class PageFetcher {
 
-    /** Where a site owner who sees the User-Agent in a log can read what Newsflow is. */
-    public static final String PROJECT_URL = "https://github.com/newsflow/newsflow";
-    public static final String DEFAULT_USER_AGENT = "Newsflow/" + Version.current() + " (+" + PROJECT_URL + ")";
+    /**
+     * Names the software and its version only: the project has no public address to put here, and a made-up one
+     * would mislead a site owner reading logs. Operators add their contact with {@code --user-agent}, e.g.
+     * {@code "Newsflow/0.1 (+https://news.example.com/bot; bot@example.com)"}.
+     */
+    public static final String DEFAULT_USER_AGENT = "Newsflow/" + Version.current();
     /** Sitemaps may hold 50,000 URLs and 50 MB uncompressed (sitemaps.org); feeds are far smaller. */
     public static final int MAX_FEED_BYTES = 50 * 1024 * 1024;
 

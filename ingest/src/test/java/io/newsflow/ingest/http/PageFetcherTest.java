@@ -51,7 +51,7 @@ class PageFetcherTest {
         assertEquals("2026-11-26T10:15:30Z", page.fetchedAt());
         assertEquals("urls:/lists/a.txt", page.source());
         assertTrue(server.requests.contains("/story.html " + PageFetcher.DEFAULT_USER_AGENT), server.requests.toString());
-        assertTrue(PageFetcher.DEFAULT_USER_AGENT.matches("Newsflow/\\S+ \\(\\+https://\\S+\\)"),
+        assertTrue(PageFetcher.DEFAULT_USER_AGENT.matches("Newsflow/\\S+"),
                 PageFetcher.DEFAULT_USER_AGENT);
     }
 
