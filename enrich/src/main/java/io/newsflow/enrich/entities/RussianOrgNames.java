@@ -19,8 +19,12 @@ import java.util.Set;
  *   phrases, «и» between them, and «по»/«при» phrases.</li>
  * </ul>
  * The official-name rule starts only from a word that is capitalised inside a sentence, or that the tagger already
- * called an organisation, and never re-types a core the tagger called a person or a place («Советский Союз»). A
- * trailing country in the genitive stays apart (Конгресса США), as the factRuEval convention has it.
+ * called an organisation, and never re-types a core the tagger called a person or a place («Советский Союз»).
+ *
+ * <p>Two steps follow: a place the gazetteer knows right after a word that names an organisation by itself is a
+ * place of its own (Госдумы | России, as factRuEval marks it), and a one-word organisation name holds wherever else
+ * the text writes it (Vestas, Интерпол). Each step was kept for its gain on the factru-dev cross-validation (see
+ * enrich/README.md).
  */
 final class RussianOrgNames {
 
@@ -28,7 +32,8 @@ final class RussianOrgNames {
     static final int I_ORG = 6;
     private static final int MAX_NAME = 14;
     private static final int MAX_QUOTED = 8;
-    static int SENTENCE_START_LEAST = Integer.getInteger("newsflow.ner.orgStartLeast", 3);
+    /** Words an official name at a sentence start needs (the capital there is the sentence's, not the name's). */
+    private static final int SENTENCE_START_LEAST = 3;
 
     /** Words that introduce a quoted organisation name, besides the organisation head words of the gazetteer. */
     private static final Set<String> DESCRIPTORS = Set.of("издание", "еженедельник", "ежемесячник", "ежедневник",
@@ -70,7 +75,8 @@ final class RussianOrgNames {
         }
     }
 
-    static boolean SPLIT_PLACE = !Boolean.getBoolean("newsflow.ner.noSplitPlace");
+    /** Switches for measuring each step's share on the cross-validation (-Dnewsflow.ner.noSplitPlace=true). */
+    static final boolean SPLIT_PLACE = !Boolean.getBoolean("newsflow.ner.noSplitPlace");
 
     /**
      * «Госдумы России», «партии Британии»: a place the gazetteer knows at the end of an organisation is a place of its
@@ -102,7 +108,7 @@ final class RussianOrgNames {
         return t.length() > 1 && t.equals(t.toUpperCase(Locale.ROOT)) && Character.isLetter(t.charAt(0));
     }
 
-    static boolean PROPAGATE = !Boolean.getBoolean("newsflow.ner.noOrgPropagate");
+    static final boolean PROPAGATE = !Boolean.getBoolean("newsflow.ner.noOrgPropagate");
 
     /**
      * Document-level consistency: a one-word organisation name (Интерпол, Vestas) is that organisation wherever
