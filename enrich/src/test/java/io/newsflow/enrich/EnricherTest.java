@@ -196,4 +196,23 @@ class EnricherTest {
                 names.toString());
         assertEquals(2, names.getOrDefault(EntityType.LOC, Set.of()).size(), names.toString());
     }
+
+    @Test
+    void inOtherLatinScriptLanguagesALoneCapitalisedWordIsNoPerson() {
+        // the tagger alone calls «Cultura» a person here
+        String text = "Los tres polideportivos municipales abrirán de ocho de la mañana a once de la noche durante "
+                + "agosto, según anunció este martes el Ayuntamiento, que busca ofrecer un lugar fresco a los vecinos. "
+                + "La medida costará unos 40.000 euros. La concejala de Cultura explicó que la ocupación superó el "
+                + "ochenta por ciento el verano pasado, y el alcalde Pedro Ruiz lo confirmó.";
+        Article a = new Article("id", "u", null, "Bibliotecas abiertas en verano", null, null, null, null, null, null,
+                null, "es", text, null, 0, null);
+        EnrichedArticle e = enricher.enrich(a);
+        assertEquals("es", e.language().code());
+        assertTrue(names(e).getOrDefault(EntityType.PER, Set.of()).contains("Pedro Ruiz"), names(e).toString());
+        for (Entity en : e.entities()) {
+            if (en.type() == EntityType.PER) {
+                assertTrue(en.name().contains(" "), "a lone word as a person: " + names(e));
+            }
+        }
+    }
 }

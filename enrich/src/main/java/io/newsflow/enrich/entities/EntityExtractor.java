@@ -140,6 +140,9 @@ public final class EntityExtractor {
         return false;
     }
 
+    /** Languages the tagger's models were trained on. */
+    private static final Set<String> MODELLED = Set.of("en", "ru");
+
     /** Languages that capitalise every noun, so that a capital letter says nothing about a name. */
     private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
 
@@ -218,10 +221,17 @@ public final class EntityExtractor {
                 g.spans.clear();
             }
         }
+        boolean loneWordsAreWeak = language != null && !MODELLED.contains(language) && !EntityRecognizer.mostlyCyrillic(text);
         int[] cp = Tokenizer.codePointOffsets(text);
         List<Entity> out = new ArrayList<>();
         for (Group g : all) {
             if (g.spans.isEmpty()) {
+                continue;
+            }
+            // in a Latin-script language the English model was not trained on, a lone capitalised word it calls a
+            // person is mostly a capitalised institution or common noun («el Ayuntamiento», «la Cultura»); a real
+            // surname alone has joined its full name above
+            if (loneWordsAreWeak && g.type == EntityType.PER && g.words == 1) {
                 continue;
             }
             g.spans.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
