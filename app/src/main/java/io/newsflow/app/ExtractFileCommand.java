@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,19 +24,15 @@ final class ExtractFileCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "One compact JSON object per line instead of pretty JSON.")
     boolean jsonl;
 
-    @Option(names = "--url", description = "The page URL (only with a single file).")
-    String url;
-
-    @Option(names = "--base-url", defaultValue = "http://localhost/pages/",
-            description = "URL prefix for pages that declare no URL (default: ${DEFAULT-VALUE}).")
-    String baseUrl;
+    @Mixin
+    PageUrlOptions pageUrls;
 
     @Option(names = "--content-type", description = "The HTTP content-type to assume, e.g. 'text/html; charset=windows-1251'.")
     String contentType;
 
     @Override
     public Integer call() throws Exception {
-        int rejected = LocalPages.extract(paths, url, baseUrl, contentType, (file, article) ->
+        int rejected = LocalPages.extract(paths, pageUrls.url, pageUrls.baseUrl, contentType, (file, article) ->
                 System.out.println(jsonl ? JsonCodec.encodeToString(article)
                         : JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(article)));
         return rejected == 0 ? 0 : 1;

@@ -37,13 +37,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     HttpSourceOptions http;
 
-    @Option(names = "--url", description = "The page URL (only with a single file); default: the page's "
-            + "canonical link or og:url, else --base-url plus the file name.")
-    String url;
-
-    @Option(names = "--base-url", defaultValue = "http://localhost/pages/",
-            description = "URL prefix for pages that declare no URL (default: ${DEFAULT-VALUE}).")
-    String baseUrl;
+    @Mixin
+    PageUrlOptions pageUrls;
 
     @Option(names = "--max-page-bytes", defaultValue = "8388608",
             description = "Largest page accepted, after decompression (default: ${DEFAULT-VALUE}, 8 MiB).")
@@ -58,7 +53,7 @@ final class IngestCommand implements Callable<Integer> {
         TopicSetup.ensure(settings, List.of(settings.topics().raw()), kafka.partitions, kafka.replicationFactor);
         int exitCode = 0;
         if (!paths.isEmpty()) {
-            PageIngest.Summary summary = PageIngest.run(settings, paths, url, baseUrl, maxPageBytes, System.err);
+            PageIngest.Summary summary = PageIngest.run(settings, paths, pageUrls.url, pageUrls.baseUrl, maxPageBytes, System.err);
             System.out.println(summary);
             exitCode = summary.complete() ? 0 : 2;
         }

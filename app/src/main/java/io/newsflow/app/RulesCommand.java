@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,9 +83,8 @@ final class RulesCommand implements Runnable {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "PAGE", description = "Page files or directories of them.")
         List<Path> pages;
 
-        @Option(names = "--base-url", defaultValue = "http://localhost/pages/",
-                description = "URL prefix for pages that declare no URL (default: ${DEFAULT-VALUE}).")
-        String baseUrl;
+        @Mixin
+        PageUrlOptions pageUrls;
 
         @Option(names = "--json", description = "Print the alert records (JSON lines) instead of the explanation.")
         boolean json;
@@ -98,7 +98,7 @@ final class RulesCommand implements Runnable {
             Enricher enricher = new Enricher();
             int[] counts = new int[2];  // pages read, alerts
             Map<String, Integer> perRule = new LinkedHashMap<>();
-            LocalPages.extract(pages, null, baseUrl, null, (page, article) -> {
+            LocalPages.extract(pages, pageUrls.url, pageUrls.baseUrl, null, (page, article) -> {
                 counts[0]++;
                 EnrichedArticle enriched = enricher.enrich(article);
                 List<RuleMatch> matches = rules.match(enriched);
