@@ -200,6 +200,14 @@ final class RussianOrgNames {
             boolean afterList = listed && (lastClose == i - 2 && (tokens.get(i - 1).text().equals(",")
                     || tokens.get(i - 1).text().equals("и")));
             boolean described = descriptor(i - 1, tokens, an, lower, gazetteer);
+            // «Центр современной культуры «Гараж»»: the descriptor may stand a genitive phrase before the quote
+            for (int d = i - 2; !described && d >= Math.max(0, i - 4); d--) {
+                boolean between = true;
+                for (int k = d + 1; k < i; k++) {
+                    between &= isLowerCyr(tokens.get(k).text()) && genitiveReading(an[k]);
+                }
+                described = between && descriptor(d, tokens, an, lower, gazetteer);
+            }
             String first = tokens.get(i + 1).text();
             boolean nameLike = Character.isUpperCase(first.charAt(0)) || Character.isDigit(first.charAt(0));
             if ((described || afterList) && nameLike) {
