@@ -142,6 +142,10 @@ final class RussianOrgNames {
         }
     }
 
+    private static boolean isOrg(int label) {
+        return label == B_ORG || label == I_ORG;
+    }
+
     private static boolean isCyrillicWord(String lower) {
         return !lower.isEmpty() && Tokenizer.isRu(lower.charAt(0));
     }
@@ -197,8 +201,11 @@ final class RussianOrgNames {
             if (close < 0) {
                 continue;
             }
-            boolean afterList = listed && (lastClose == i - 2 && (tokens.get(i - 1).text().equals(",")
-                    || tokens.get(i - 1).text().equals("и")));
+            boolean afterComma = i >= 2 && (tokens.get(i - 1).text().equals(",")
+                    || tokens.get(i - 1).text().equals("и"));
+            // names in a list of organisations: «МТС, «Вымпелком» и «Мегафон»»
+            boolean afterList = afterComma && (listed && lastClose == i - 2
+                    || lastClose != i - 2 && isOrg(labels[i - 2]));
             boolean described = descriptor(i - 1, tokens, an, lower, gazetteer);
             // «Центр современной культуры «Гараж»»: the descriptor may stand a genitive phrase before the quote
             for (int d = i - 2; !described && d >= Math.max(0, i - 4); d--) {
@@ -220,7 +227,7 @@ final class RussianOrgNames {
                 }
                 listed = true;
             } else {
-                listed = false;
+                listed = isOrg(labels[i + 1]) && (close == i + 2 || isOrg(labels[close - 1]));
             }
             lastClose = close;
             i = close;

@@ -94,4 +94,18 @@ class RussianOrgNamesTest {
                 Morphology.russian(), Gazetteer.get());
         assertEquals(List.of(0, 5, 3, 0, 0, 5, 6), java.util.Arrays.stream(labels).boxed().toList());
     }
+
+    @Test
+    void aQuotedNameListedAfterAnOrganisationIsOne() {
+        String text = "Тарифы снизили МТС, «Телесвязь» и «Полюс-Мобайл».";
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
+        int[] labels = new int[tokens.size()];
+        labels[2] = RussianOrgNames.B_ORG;  // the tagger found МТС
+        RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
+        List<String> found = new ArrayList<>();
+        for (EntityRecognizer.Span s : EntityRecognizer.spans(tokens, labels)) {
+            found.add(text.substring(s.start(), s.end()));
+        }
+        assertEquals(List.of("МТС", "Телесвязь", "Полюс-Мобайл"), found);
+    }
 }
