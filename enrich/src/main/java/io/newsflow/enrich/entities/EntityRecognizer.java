@@ -241,6 +241,7 @@ public final class EntityRecognizer {
             if (COMMON_RULE) {
                 commonWordRule(features, tokens, labels, gaz);
             }
+            personTitles(tokens, labels);
         }
         if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
             propagate(tokens, labels);
@@ -495,6 +496,31 @@ public final class EntityRecognizer {
 
     private static boolean isCapWord(String t) {
         return Tokenizer.isLat(t.charAt(0)) && Character.isUpperCase(t.charAt(0)) || t.equals("&");
+    }
+
+    /** Titles before an English name: not part of the mention («Mr Blinken», «President Biden», «King Charles»). */
+    private static final java.util.Set<String> PERSON_TITLES = java.util.Set.of("mr", "mrs", "ms", "miss", "dr",
+            "prof", "king", "queen", "emperor", "empress", "president", "pope", "prince", "princess", "senator", "sen",
+            "governor", "gov", "mayor", "judge", "rev");
+
+    /** A person's mention starts after its title: «Mr Panvalkar» gives «Panvalkar», «Emperor Meiji» «Meiji». */
+    static void personTitles(List<Tokenizer.Token> tokens, int[] labels) {
+        int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != 1 || !PERSON_TITLES.contains(tokens.get(i).text().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int next = i + 1;
+            if (next < n && tokens.get(next).text().equals(".")) {
+                next++;
+            }
+            if (next < n && labels[next] == 2 && Character.isUpperCase(tokens.get(next).text().charAt(0))) {
+                for (int k = i; k < next; k++) {
+                    labels[k] = 0;
+                }
+                labels[next] = 1;
+            }
+        }
     }
 
     static boolean ORG_RULE = !Boolean.getBoolean("newsflow.ner.noOrgRule");

@@ -33,4 +33,14 @@ class EnglishRulesTest {
         assertTrue(f.englishCommon("Shares") == Features.EN_COMMON);
         assertTrue(f.englishCommon("Northwind") == Features.EN_UNKNOWN);
     }
+
+    @Test
+    void aTitleIsNotPartOfThePersonsMention() {
+        java.util.List<String> m = RecognisedMentions.of("Officials said Mr Panvalkar met President Obama and "
+                + "Mrs Clinton in Washington on Tuesday.");
+        for (String s : m) {
+            assertFalse(s.startsWith("PER Mr") || s.startsWith("PER President") || s.startsWith("PER Mrs"), m.toString());
+        }
+        assertTrue(m.contains("PER Panvalkar") && m.contains("PER Obama") && m.contains("PER Clinton"), m.toString());
+    }
 }
