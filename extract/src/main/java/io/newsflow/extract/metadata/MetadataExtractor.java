@@ -24,13 +24,6 @@ import io.newsflow.common.model.LeadImage;
 public final class MetadataExtractor {
 
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
-    private static final Pattern BYLINE_PREFIX = Pattern.compile(
-            "^(?:by|von|par|por|de|di|door|av|af|от|автор[ы]?:?|текст:?|text:?|written by|posted by|"
-                    + "reported by|story by)\\s+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern AUTHOR_SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
-            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
             "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -66,7 +59,14 @@ public final class MetadataExtractor {
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
-        List<String> authors = authors(article, objects, meta, micro, index);
+        List<String> siteNames = new ArrayList<>();
+        for (String n : new String[] {meta.get("og:site_name"), publisherName(article, objects),
+                JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher}) {
+            if (n != null && !n.isBlank()) {
+                siteNames.add(n);
+            }
+        }
+        List<String> authors = authors(article, objects, meta, micro, index, siteNames, host(url));
 
         String published = firstDate(JsonLd.text(article, "datePublished"), meta.get("article:published_time"),
                 meta.get("og:published_time"), micro.datePublished, meta.get("datepublished"),
@@ -113,6 +113,14 @@ public final class MetadataExtractor {
                 || index.articleItemtype;
         return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
                 language, image, body, marked);
+    }
+
+    private static String host(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^[a-z][a-z0-9+.-]*://([^/:?#]+)", Pattern.CASE_INSENSITIVE).matcher(url.strip());
+        return m.find() ? m.group(1) : null;
     }
 
     private static String publisherName(JsonNode article, List<JsonNode> objects) {
@@ -217,9 +225,15 @@ public final class MetadataExtractor {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();
     }
 
+    /**
+     * The authors: the strongest source that names a person. A source that names only the publication (a JSON-LD
+     * Organization, the site name, the host) gives way to a visible byline with a person, and is kept only when
+     * no byline names one.
+     */
     private static List<String> authors(JsonNode article, List<JsonNode> objects, Meta meta, Microdata micro,
-            PageIndex index) {
-        Set<String> out = new LinkedHashSet<>();
+            PageIndex index, List<String> siteNames, String host) {
+        List<String> structured = new ArrayList<>();
+        Set<String> orgs = new LinkedHashSet<>();
         if (article != null) {
             JsonNode a = article.get("author");
             if (a == null) {
@@ -228,55 +242,74 @@ public final class MetadataExtractor {
             if (a != null) {
                 for (JsonNode x : a.isArray() ? a : List.of(a)) {
                     JsonNode person = JsonLd.resolve(x, objects);
-                    addAuthors(out, JsonLd.asText(person.isObject() ? person.get("name") : person));
+                    List<String> names = Bylines.names(JsonLd.asText(person.isObject() ? person.get("name") : person));
+                    if (person.isObject() && (JsonLd.hasType(person, "Organization")
+                            || JsonLd.hasType(person, "NewsMediaOrganization") || JsonLd.hasType(person, "Corporation"))) {
+                        orgs.addAll(names);
+                    }
+                    structured.addAll(names);
                 }
             }
         }
-        if (out.isEmpty()) {
+        if (structured.isEmpty()) {
             for (String a : micro.authors) {
-                addAuthors(out, a);
+                structured.addAll(Bylines.names(a));
             }
         }
-        if (out.isEmpty()) {
+        if (structured.isEmpty()) {
             for (String a : meta.all("article:author")) {
                 if (!a.startsWith("http")) {
-                    addAuthors(out, a);
+                    structured.addAll(Bylines.names(a));
                 }
             }
         }
-        if (out.isEmpty()) {
-            addAuthors(out, first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
-                    meta.get("parsely-author"), meta.get("dc.creator"), meta.get("dcterms.creator")));
+        if (structured.isEmpty()) {
+            structured.addAll(Bylines.names(first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
+                    meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
+                    meta.get("dcterms.creator"))));
         }
-        if (out.isEmpty()) {
-            for (Element byline : index.bylines) {
-                if (byline.text().length() < 80 && byline.closest("[class*=comment], [id*=comment]") == null) {
-                    addAuthors(out, byline.text());
-                    if (!out.isEmpty()) {
-                        break;
-                    }
-                }
+        List<String> people = people(structured, orgs, siteNames, host);
+        if (!people.isEmpty()) {
+            return people;
+        }
+        List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
+        for (Element byline : index.bylines) {
+            if (byline.text().length() > 80 || byline.closest("[class*=comment], [id*=comment]") != null) {
+                continue;
+            }
+            List<String> names = Bylines.names(byline.text());
+            List<String> found = people(names, Set.of(), siteNames, host);
+            if (!fallback.isEmpty()) {
+                found.removeIf(n -> !Bylines.isPersonName(n));
+            }
+            if (!found.isEmpty()) {
+                return found;
+            }
+            if (fallback.isEmpty()) {
+                fallback.addAll(new LinkedHashSet<>(names));
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * The names that are not the publication; the site's own name is dropped beside a person's ("X; CNN"), while an
+     * organisation the page types as such (a contributing broadcaster or agency) stays beside its people.
+     */
+    private static List<String> people(List<String> names, Set<String> orgs, List<String> siteNames, String host) {
+        boolean person = false;
+        for (String n : names) {
+            if (!orgs.contains(n) && !Bylines.isSite(n, siteNames, host)) {
+                person = true;
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : names) {
+            if (person && !Bylines.isSite(n, siteNames, host)) {
+                out.add(n);
             }
         }
         return new ArrayList<>(out);
-    }
-
-    private static void addAuthors(Set<String> out, String raw) {
-        if (raw == null) {
-            return;
-        }
-        String s = raw.replaceAll("[\\s\\u00A0]+", " ").strip();
-        s = BYLINE_PREFIX.matcher(s).replaceFirst("");
-        for (String name : AUTHOR_SPLIT.split(s)) {
-            String n = BYLINE_PREFIX.matcher(name.strip()).replaceFirst("").strip();
-            String l = n.toLowerCase(Locale.ROOT);
-            if (n.isEmpty() || n.length() > 60 || n.contains("@") || l.startsWith("http") || l.contains("email")
-                    || l.matches("(?:foto|photo|bild|fotos|photos|image)\\s*:.*")
-                    || l.contains("e-mail") || n.split(" ").length > 5 || l.equals("staff") || l.equals("admin")) {
-                continue;
-            }
-            out.add(n);
-        }
     }
 
     private static List<String> tags(Meta meta, JsonNode article, Microdata micro) {

@@ -3,10 +3,12 @@ package io.newsflow.extract.metadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -15,6 +17,15 @@ import org.jsoup.select.NodeVisitor;
  * the whole page again.
  */
 final class PageIndex implements NodeVisitor {
+
+    private static final Pattern BYLINE_LABEL = Pattern.compile(
+            "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
+                    + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?)\\s*:?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BYLINE_START = Pattern.compile(
+            "(?:by|von|par|por|written by|geschrieben von|autor(?:in)?\\s*:|authors?\\s*:|auteure?s?\\s*:|"
+                    + "escrito por|texto?\\s*:|автор[ы]?\\s*:)\\s*(?-i:\\p{Lu})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     final List<Element> metas = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
@@ -34,6 +45,10 @@ final class PageIndex implements NodeVisitor {
 
     @Override
     public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            labelledByline(t);
+            return;
+        }
         if (!(node instanceof Element e)) {
             return;
         }
@@ -77,6 +92,30 @@ final class PageIndex implements NodeVisitor {
                     bylines.add(e);
                 }
             }
+        }
+    }
+
+    /**
+     * A byline without a class: a text that is a label ("Autor:", "Von", "Written by:") or starts with one. Its
+     * element, or the element around a label wrapped on its own ({@code <strong>Autor</strong> Name}), is a byline.
+     */
+    private void labelledByline(TextNode t) {
+        String text = t.text().strip();
+        Element parent = t.parent();
+        if (text.length() < 2 || text.length() > 80 || parent == null) {
+            return;
+        }
+        if (BYLINE_LABEL.matcher(text).matches()) {
+            Element e = parent;
+            if (e.text().strip().length() <= text.length() + 1 && e.parent() != null) {
+                e = e.parent();
+            }
+            if (e.text().length() <= 80 && e.text().strip().startsWith(text)) {
+                bylines.add(e);
+            }
+        } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
+                && parent.text().strip().startsWith(text)) {
+            bylines.add(parent);
         }
     }
 

@@ -1,0 +1,219 @@
+package io.newsflow.extract.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Author names from byline text: labels, dates and degrees cut off, several names split, the site itself told apart. */
+final class Bylines {
+
+    /** "Autor:", "Written by:", "Auteur :" — a label and a colon before the name. */
+    private static final Pattern LABEL_COLON = Pattern.compile(
+            "^(?:(?:autor(?:in|en)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|escrito por|"
+                    + "written by|geschrieben von|verfasst von|автор[ы]?)\\s*:?|(?:text|texte|texto|interview|von|by|par|"
+                    + "por|de|редакция|текст)\\s*:)\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A byline keyword; the name follows it. Without a space only right after a label ("Beitragvon r23"). */
+    private static final Pattern KEYWORD = Pattern.compile(
+            "(?<=^|[\\s\\p{P}\\p{S}])(?:by|von|vom|par|por|(?-i:de|di)|door|av|af|от)(?:\\s*:)?\\s+"
+                    + "|(?<=[\\p{L}\\s])(?:von|by)(?=(?-i:\\p{Lu}))|^by(?=(?-i:\\p{Lu}))|(?<=beitrag)von\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Words that announce a byline rather than name anyone: a keyword after them starts the name. */
+    private static final Pattern LABEL_BEFORE = Pattern.compile(
+            "(?:^|.*[\\s\\p{P}])(?:ein|eine|veröffentlicht|posted|published|written|geschrieben|erstellt|verfasst|beitrag|"
+                    + "artikel|article|story|reported|publié|publicado|escrito|gepostet|eingestellt|submitted|"
+                    + "uploaded|photos?|fotos?|text|interview|kommentar)\\s*(?:am|on|le|el)?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A date or time after the name: "X am 29.12.2010", "X · 31. Oktober 2023", "X at 18:52", "X am Samstag". */
+    private static final Pattern TRAILING_DATE = Pattern.compile(
+            "(?:\\s*[·•|»—–,;]\\s*|\\s+)(?:(?:am|at|on|le|el|den|um|il|stand|updated|aktualisiert|veröffentlicht|"
+                    + "published|posted|datum|date|erschienen|publié|publicado)\\s*:?\\s+)?"
+                    + "(?:\\d|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
+                    + "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b"
+                    + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|"
+                    + "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
+                    + "marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\\p{L}*\\.?\\s+\\d"
+                    + ").*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "vor 5 Stunden", "3 hours ago", glued or not. */
+    private static final Pattern RELATIVE_TIME = Pattern.compile(
+            "\\s*(?:vor\\s+\\d+\\s+\\p{L}+|\\d+\\s+(?:seconds?|minutes?|hours?|days?|weeks?)\\s+ago)\\b.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht". */
+    private static final Pattern TRAILING_LABEL = Pattern.compile(
+            "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:veröffentlicht|published|posted|publié|publicado|"
+                    + "am|on|at|le|el)\\s*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SPLIT = Pattern.compile(
+            "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*]+|[\\s·•|»«—–\\-,;:*]+$");
+    private static final Pattern CREDIT = Pattern.compile(
+            "^\\(?\\s*(?:images?|photos?|fotos?|bild(?:er)?|credits?|quelle|source|crédit)\\s*:.*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Academic degrees and suffixes written after a name as if they were a second author. */
+    private static final Pattern DEGREE = Pattern.compile(
+            "(?:ph\\.?\\s?d|m\\.?\\s?d|mba|m\\.?sc|b\\.?sc|m\\.?a|b\\.?a|rd|rn|dds|jr|sr|esq)\\.?",
+            Pattern.CASE_INSENSITIVE);
+    /** A whole piece that is a label or a button, not a name. */
+    private static final Set<String> LABELS = Set.of("by", "von", "vom", "por", "par", "de", "di", "published by",
+            "posted by", "posted on", "posted", "published", "veröffentlicht", "veröffentlicht am",
+            "veröffentlicht von", "erstellt von", "autor", "autorin", "autoren", "author", "authors", "auteur",
+            "auteurs", "autore", "autores", "datum", "date", "follow", "folgen", "alle beiträge", "all posts",
+            "no author", "unknown", "anonymous", "anonym", "admin", "administrator", "staff", "share", "teilen",
+            "more", "mehr", "read more", "weiterlesen", "about the author", "über den autor", "written by",
+            "geschrieben von", "text", "interview", "kommentare", "comments", "redaktion:", "e-mail", "email",
+            "twitter", "facebook", "linkedin", "instagram", "profil", "profile", "contact", "kontakt",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "heute", "today", "gestern", "yesterday");
+    private static final Pattern SOCIAL = Pattern.compile(
+            "\\b(?:twitter|facebook|linkedin|instagram|whatsapp|pinterest|e-?mail|newsletter|wordpress|blogger|theme|"
+                    + "powered|profil|profile|copyright)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Lower-case words a personal name may hold ("Ursula von der Leyen", "Camila de la Cruz"). */
+    private static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "del", "della", "da", "di",
+            "dos", "das", "du", "la", "le", "zu", "y", "e", "bin", "ibn", "al", "el", "ten", "ter", "vom", "v.");
+    /** A bare domain ("mdr.de", "www.dw.com"): the site, not a person. */
+    private static final Pattern DOMAIN = Pattern.compile("(?:^|[\\s(])(?:www\\.)?[\\p{L}\\d-]+\\.[a-z]{2,6}(?=$|[\\s)/])");
+
+    private Bylines() {
+    }
+
+    /** The names in one byline string, cleaned; empty when it holds only labels, dates or credits. */
+    static List<String> names(String raw) {
+        List<String> out = new ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        String s = raw.replaceAll("[\\s\\u00A0\\u200B]+", " ").strip();
+        s = RELATIVE_TIME.matcher(s).replaceFirst("");
+        s = EDGE_JUNK.matcher(s).replaceAll("");
+        s = LABEL_COLON.matcher(s).replaceFirst("");
+        s = afterKeyword(s);
+        s = TRAILING_DATE.matcher(s).replaceFirst("");
+        s = TRAILING_LABEL.matcher(s).replaceFirst("");
+        for (String piece : SPLIT.split(s)) {
+            String n = EDGE_JUNK.matcher(piece).replaceAll("");
+            n = LABEL_COLON.matcher(n).replaceFirst("");
+            n = afterKeyword(n);
+            n = EDGE_JUNK.matcher(n).replaceAll("");
+            if (isName(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** "Posted on May 2, 2020 by X" → "X": a keyword counts when only a label, a date or nothing precedes it. */
+    private static String afterKeyword(String s) {
+        Matcher m = KEYWORD.matcher(s);
+        while (m.find()) {
+            String before = s.substring(0, m.start());
+            boolean glued = m.group().length() > 0 && !Character.isWhitespace(s.charAt(m.end() - 1))
+                    && m.end() < s.length() && Character.isUpperCase(s.charAt(m.end()));
+            if (before.isBlank() || before.matches(".*\\d.*") || LABEL_BEFORE.matcher(before).matches()
+                    || before.matches("[\\p{P}\\p{S}\\s]+")) {
+                return s.substring(m.end()).strip();
+            }
+        }
+        return s;
+    }
+
+    private static boolean isName(String n) {
+        if (n.isEmpty() || n.length() > 60 || n.split(" ").length > 5) {
+            return false;
+        }
+        String l = n.toLowerCase(Locale.ROOT);
+        if (n.contains("@") || l.startsWith("http") || SOCIAL.matcher(n).find() || l.contains("e-mail") || l.contains("email")
+                || LABELS.contains(l) || n.endsWith(":") || CREDIT.matcher(n).matches() || DEGREE.matcher(n).matches()
+                || l.startsWith("alle beiträge") || l.startsWith("all posts") || l.startsWith("view all")
+                || l.startsWith("more from") || l.startsWith("mehr von")) {
+            return false;
+        }
+        int digits = 0;
+        int letters = 0;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        // A date, a phone number or an id, not a name ("r23" or "Marianne1" still pass).
+        return letters > 0 && digits <= letters / 2 && !Character.isDigit(n.charAt(0));
+    }
+
+    /**
+     * Whether a name looks like a person's full name: two to four capitalised words, particles allowed. Only such a
+     * name may stand in for a publication named as the author: initials ("amw", "red") stand for an editor whose
+     * article the publication signs.
+     */
+    static boolean isPersonName(String n) {
+        String[] words = n.split(" ");
+        if (words.length < 2 || words.length > 4) {
+            return false;
+        }
+        int capitalised = 0;
+        for (String w : words) {
+            if (PARTICLES.contains(w)) {
+                continue;
+            }
+            int c = w.codePointAt(0);
+            if (!Character.isUpperCase(c) || w.chars().anyMatch(Character::isDigit)) {
+                return false;
+            }
+            capitalised++;
+        }
+        return capitalised >= 2;
+    }
+
+    /** Whether a name is the publication itself: its site name, its host, or any bare domain. */
+    static boolean isSite(String name, List<String> siteNames, String host) {
+        String n = key(name);
+        if (n.length() < 2) {
+            return false;
+        }
+        if (DOMAIN.matcher(name).find()) {
+            return true;
+        }
+        List<String> keys = new ArrayList<>();
+        for (String s : siteNames) {
+            if (s != null) {
+                keys.add(key(s));
+            }
+        }
+        if (host != null) {
+            String h = host.toLowerCase(Locale.ROOT).replaceFirst("^(?:www\\d?|m|amp)\\.", "");
+            keys.add(key(h));
+            int dot = h.indexOf('.');
+            if (dot > 0) {
+                keys.add(key(h.substring(0, dot)));
+            }
+        }
+        for (String k : keys) {
+            if (k.length() < 3) {
+                continue;
+            }
+            // "STERN.de" against stern.de, "n-tv NACHRICHTEN" against n-tv.de, "Makronom" against "Makronom – Blog".
+            if (n.equals(k) || n.startsWith(k) && n.length() <= k.length() + 12
+                    || k.startsWith(n) && n.length() >= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package io.newsflow.extract.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class BylinesTest {
+
+    @Test
+    void labelsBeforeTheNameAreCut() {
+        assertEquals(List.of("Chris Jung"), Bylines.names("Veröffentlicht von Chris Jung"));
+        assertEquals(List.of("Chris Jung"), Bylines.names("Veröffentlicht vonChris Jung"));
+        assertEquals(List.of("Anna Kubišta"), Bylines.names("Auteur: Anna Kubišta"));
+        assertEquals(List.of("Moritz Beispiel"), Bylines.names("Von: Moritz Beispiel"));
+        assertEquals(List.of("Roman Gontscharow"), Bylines.names("Autorin/Autor Roman Gontscharow"));
+        assertEquals(List.of("Julie Miller"), Bylines.names("Written by: Julie Miller"));
+        assertEquals(List.of("Support Team"), Bylines.names("vom Support Team"));
+        assertEquals(List.of("Dominique"), Bylines.names("erstellt von Dominique —"));
+        assertEquals(List.of("Kathrin Muster"), Bylines.names("© Kathrin Muster"));
+        assertEquals(List.of("J.R. Stone"), Bylines.names("ByJ.R. Stone"));
+    }
+
+    @Test
+    void aKeywordAfterADateStartsTheName() {
+        assertEquals(List.of("Adi Tal"), Bylines.names("Posted on September 21, 2020 by Adi Tal"));
+        assertEquals(List.of("Tobi"), Bylines.names("29. Juni 2017, 23:39 · von Tobi"));
+    }
+
+    @Test
+    void aNameWithParticlesIsNotCut() {
+        assertEquals(List.of("Ursula von der Leyen"), Bylines.names("Ursula von der Leyen"));
+        assertEquals(List.of("Di Stefano"), Bylines.names("Di Stefano"));
+    }
+
+    @Test
+    void datesAndTimesAfterTheNameAreCut() {
+        assertEquals(List.of("Bo2man"), Bylines.names("Author: Bo2man am 29.12.2010, 13:36 Uhr"));
+        assertEquals(List.of("Günter W. Kienast"), Bylines.names("Günter W. Kienast at 18:52"));
+        assertEquals(List.of("eseppelt"), Bylines.names("eseppelt · 31. Oktober 2023"));
+        assertEquals(List.of("Christian Thal"), Bylines.names("Christian Thal, 07 Dezember, 2022"));
+        assertEquals(List.of("Isabella.Rossi"), Bylines.names("Isabella.Rossi am Samstag"));
+        assertEquals(List.of("Miami Herald"), Bylines.names("Miami Herald on November 7, 2023"));
+        assertEquals(List.of("Houzz Deutschland"), Bylines.names("Houzz Deutschlandvor 5 Stunden Mehr"));
+        assertEquals(List.of("David Strauß", "MDR THÜRINGEN"),
+                Bylines.names("von David Strauß, MDR THÜRINGEN Stand: 28. April 2023"));
+    }
+
+    @Test
+    void severalNamesAreSplitAndDegreesDropped() {
+        assertEquals(List.of("Fiona Born", "Mariam Hof"), Bylines.names("Fiona Born und Mariam Hof"));
+        assertEquals(List.of("Grant Tims"), Bylines.names("Grant Tims, PhD"));
+        assertEquals(List.of("Jens Berg"), Bylines.names("Jens Berg Foto: Michael Hut"));
+    }
+
+    @Test
+    void labelsButtonsAndCreditsAreNoNames() {
+        assertEquals(List.of(), Bylines.names("By"));
+        assertEquals(List.of(), Bylines.names("Published by"));
+        assertEquals(List.of(), Bylines.names("Veröffentlicht am"));
+        assertEquals(List.of(), Bylines.names("Datum:"));
+        assertEquals(List.of(), Bylines.names("Follow"));
+        assertEquals(List.of(), Bylines.names("No Author"));
+        assertEquals(List.of(), Bylines.names("(Image: Getty Images)"));
+        assertEquals(List.of(), Bylines.names("+49 030 5683 8000 60"));
+        assertEquals(List.of(), Bylines.names("Twitter Facebook"));
+        assertEquals(List.of(), Bylines.names("Montag"));
+    }
+
+    @Test
+    void theSiteItselfIsRecognised() {
+        List<String> site = List.of("Lokalblatt");
+        assertTrue(Bylines.isSite("Lokalblatt", site, "www.lokalblatt.de"));
+        assertTrue(Bylines.isSite("lokalblatt.de", List.of(), null));
+        assertTrue(Bylines.isSite("Deutsche Welle (www.dw.com)", List.of(), "www.dw.com"));
+        assertTrue(Bylines.isSite("STERN.de", List.of(), "www.stern.de"));
+        assertTrue(Bylines.isSite("n-tv NACHRICHTEN", List.of(), "www.n-tv.de"));
+        assertFalse(Bylines.isSite("Maria Beispiel", site, "www.lokalblatt.de"));
+    }
+
+    @Test
+    void aPersonNameHasTwoToFourCapitalisedWords() {
+        assertTrue(Bylines.isPersonName("Maria Beispiel"));
+        assertTrue(Bylines.isPersonName("Ursula von der Leyen"));
+        assertFalse(Bylines.isPersonName("amw"));
+        assertFalse(Bylines.isPersonName("red"));
+        assertFalse(Bylines.isPersonName("Iron Man zu Doctor Doom und"));
+    }
+
+    @Test
+    void aVisibleBylineReplacesTheSiteAsAuthor() throws IOException {
+        Metadata m = extract("byline-org-jsonld.html", "https://www.lokalblatt.de/lokales/radweg-123");
+        assertEquals(List.of("Maria Beispiel"), m.authors());
+    }
+
+    @Test
+    void aLabelledBylineReplacesTheSiteAsAuthorAndCommentsAreSkipped() throws IOException {
+        Metadata m = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
+        assertEquals(List.of("Jane Doe"), m.authors());
+    }
+
+    @Test
+    void theSiteStaysTheAuthorWhenNoPersonIsNamed() {
+        Document doc = Jsoup.parse("<html><head><meta property='og:site_name' content='Lokalblatt'>"
+                + "<meta name='author' content='Lokalblatt'></head><body><h1>Titel</h1><p>Text.</p></body></html>",
+                "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Lokalblatt"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.lokalblatt.de/a").authors());
+    }
+
+    @Test
+    void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
+        String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
+                + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
+        Document doc = Jsoup.parse("<html><head><meta property='og:site_name' content='Lokalblatt'></head>"
+                + "<body><h1>H</h1></body></html>", "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Rob Pike", "NDR"),
+                MetadataExtractor.extract(doc, List.of(ld), "https://www.lokalblatt.de/a").authors());
+    }
+
+    @Test
+    void sameInputSameAuthors() throws IOException {
+        Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
+        Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
+        assertEquals(a, b);
+    }
+
+    private static Metadata extract(String fixture, String url) throws IOException {
+        String html;
+        try (InputStream in = BylinesTest.class.getResourceAsStream("/metadata/" + fixture)) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Document doc = Jsoup.parse(html, url);
+        List<String> jsonLd = new ArrayList<>();
+        for (Element s : doc.select("script[type=application/ld+json]")) {
+            jsonLd.add(s.data());
+        }
+        doc.select("script").remove();
+        return MetadataExtractor.extract(doc, jsonLd, url);
+    }
+}
