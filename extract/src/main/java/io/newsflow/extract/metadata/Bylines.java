@@ -73,6 +73,9 @@ final class Bylines {
             "\\b(?:twitter|facebook|linkedin|instagram|whatsapp|pinterest|e-?mail|newsletter|wordpress|blogger|theme|"
                     + "powered|profil|profile|copyright)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A credit for other work than writing the article: "Übersetzung Sarah Jung", "Foto Max Muster". */
+    private static final Set<String> ROLES = Set.of("übersetzung", "translation", "translated", "foto", "fotos",
+            "photo", "photos", "illustration", "illustrationen", "grafik", "video", "kamera", "moderation");
     /** Lower-case words a personal name may hold ("Ursula von der Leyen", "Camila de la Cruz"). */
     private static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "del", "della", "da", "di",
             "dos", "das", "du", "la", "le", "zu", "y", "e", "bin", "ibn", "al", "el", "ten", "ter", "vom", "v.");
@@ -154,7 +157,7 @@ final class Bylines {
      */
     static boolean isPersonName(String n) {
         String[] words = n.split(" ");
-        if (words.length < 2 || words.length > 4) {
+        if (words.length < 2 || words.length > 4 || ROLES.contains(words[0].toLowerCase(Locale.ROOT))) {
             return false;
         }
         int capitalised = 0;
@@ -169,6 +172,37 @@ final class Bylines {
             capitalised++;
         }
         return capitalised >= 2;
+    }
+
+    /**
+     * Whether a one-word author and a full name are the same person: the login spells the name ("edilson.la.rosa",
+     * "arianschlichenmayer") or the word is the first name.
+     */
+    static boolean sameAuthor(String word, String fullName) {
+        String w = key(word);
+        String f = key(fullName);
+        if (w.length() < 3 || w.equals(f)) {
+            return w.length() >= 3;
+        }
+        String first = fullName.split(" ")[0];
+        if (word.equalsIgnoreCase(first)) {
+            return true;
+        }
+        // Every part of a login is a part of the name: "christian.stadtfeld" and "Christian P. Stadtfeld".
+        String[] parts = word.toLowerCase(Locale.ROOT).split("[._\\-]+");
+        if (parts.length < 2) {
+            return false;
+        }
+        List<String> words = new ArrayList<>();
+        for (String x : fullName.toLowerCase(Locale.ROOT).split("[\\s.\\-]+")) {
+            words.add(x);
+        }
+        for (String p : parts) {
+            if (!words.contains(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a name is the publication itself: its site name, its host, or any bare domain. */

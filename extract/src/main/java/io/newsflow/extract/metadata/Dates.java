@@ -6,6 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +63,26 @@ public final class Dates {
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d)" + TIME);
 
     private Dates() {
+    }
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
+            Locale.ROOT);
+
+    /**
+     * A UTC time-stamp shown in the zone of the page's country: a story published at 23:00Z in Berlin or 02:00Z in
+     * Buenos Aires carries its readers' date. The instant stays the same; other offsets and local times are kept.
+     */
+    public static String inZone(String iso, ZoneId zone) {
+        if (iso == null || zone == null || !(iso.endsWith("Z") || iso.endsWith("+00:00"))) {
+            return iso;
+        }
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(iso);
+            OffsetDateTime local = t.atZoneSameInstant(zone).toOffsetDateTime();
+            return local.getNano() == 0 ? SECONDS.format(local) : local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /** Normalises a machine-readable date (ISO-8601 variants, RFC 1123); null when it is none. */

@@ -90,6 +90,7 @@ public final class MetadataExtractor {
             published = fromUrl == null ? fromText
                     : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
         }
+        published = Dates.inZone(published, pageZone(url, doc));
         String modified = firstDate(JsonLd.text(article, "dateModified"), meta.get("article:modified_time"),
                 meta.get("og:updated_time"), micro.dateModified, meta.get("datemodified"),
                 meta.get("dcterms.modified"), meta.get("last-modified"), meta.get("article:modified"),
@@ -113,6 +114,41 @@ public final class MetadataExtractor {
                 || index.articleItemtype;
         return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
                 language, image, body, marked);
+    }
+
+    /** Country → the zone most of its readers live in; only countries with one zone (or one dominant one). */
+    private static final Map<String, String> COUNTRY_ZONES = Map.ofEntries(
+            Map.entry("de", "Europe/Berlin"), Map.entry("at", "Europe/Vienna"), Map.entry("ch", "Europe/Zurich"),
+            Map.entry("fr", "Europe/Paris"), Map.entry("es", "Europe/Madrid"), Map.entry("it", "Europe/Rome"),
+            Map.entry("nl", "Europe/Amsterdam"), Map.entry("be", "Europe/Brussels"), Map.entry("lu", "Europe/Luxembourg"),
+            Map.entry("pl", "Europe/Warsaw"), Map.entry("cz", "Europe/Prague"), Map.entry("sk", "Europe/Bratislava"),
+            Map.entry("hu", "Europe/Budapest"), Map.entry("dk", "Europe/Copenhagen"), Map.entry("se", "Europe/Stockholm"),
+            Map.entry("no", "Europe/Oslo"), Map.entry("fi", "Europe/Helsinki"), Map.entry("uk", "Europe/London"),
+            Map.entry("gb", "Europe/London"), Map.entry("ie", "Europe/Dublin"), Map.entry("pt", "Europe/Lisbon"),
+            Map.entry("gr", "Europe/Athens"), Map.entry("ro", "Europe/Bucharest"), Map.entry("lt", "Europe/Vilnius"),
+            Map.entry("ua", "Europe/Kyiv"), Map.entry("tr", "Europe/Istanbul"), Map.entry("br", "America/Sao_Paulo"),
+            Map.entry("ar", "America/Argentina/Buenos_Aires"), Map.entry("bo", "America/La_Paz"),
+            Map.entry("cl", "America/Santiago"), Map.entry("co", "America/Bogota"), Map.entry("pe", "America/Lima"),
+            Map.entry("uy", "America/Montevideo"), Map.entry("ve", "America/Caracas"), Map.entry("jp", "Asia/Tokyo"),
+            Map.entry("kr", "Asia/Seoul"), Map.entry("cn", "Asia/Shanghai"), Map.entry("tw", "Asia/Taipei"),
+            Map.entry("in", "Asia/Kolkata"), Map.entry("vn", "Asia/Ho_Chi_Minh"), Map.entry("il", "Asia/Jerusalem"),
+            Map.entry("za", "Africa/Johannesburg"), Map.entry("nz", "Pacific/Auckland"));
+
+    /** The zone of the page's country: its host's country-code domain, else the region of {@code <html lang>}. */
+    static java.time.ZoneId pageZone(String url, Document doc) {
+        String host = host(url);
+        String country = null;
+        if (host != null && host.lastIndexOf('.') > 0) {
+            country = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        }
+        if (country == null || !COUNTRY_ZONES.containsKey(country)) {
+            Element html = doc.selectFirst("html");
+            String lang = html == null ? "" : html.attr("lang");
+            Matcher m = Pattern.compile("^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})$").matcher(lang.strip());
+            country = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+        }
+        String zone = country == null ? null : COUNTRY_ZONES.get(country);
+        return zone == null ? null : java.time.ZoneId.of(zone);
     }
 
     private static String host(String url) {
@@ -156,12 +192,42 @@ public final class MetadataExtractor {
                 }
             }
         }
+        // A headline the page states in JSON-LD is the publisher's own; other declared titles are often typed
+        // by an SEO plugin with plain quotes and dashes, and then the <h1> is the headline as written.
+        h1n = h1 == null || declared.length > 0 && declared[0] != null ? null : looseKey(h1);
+        for (String d : declared) {
+            if (d != null && h1n != null && !h1n.isEmpty()) {
+                String dn = looseKey(d);
+                // The <h1> as the reader sees it wins when a declared title is the same text, typed with other
+                // quotes and dashes, or with the site name before or after it ("Site | Headline").
+                if (dn.equals(h1n) || dn.startsWith(h1n) || h1n.startsWith(dn) && dn.length() > 20
+                        || h1n.length() > 20 && dn.endsWith(h1n) && TITLE_SEPARATOR.matcher(
+                                d.strip()).find()) {
+                    return h1.strip();
+                }
+            }
+        }
         for (String d : declared) {
             if (d != null && !d.isBlank()) {
-                return stripSite(d.strip(), siteName);
+                return stripSite(unescape(d).strip(), siteName);
             }
         }
         return h1;
+    }
+
+    /** A declared title escaped twice by its CMS ("&amp;#8211;" arrives as "&#8211;") reads as its characters. */
+    private static String unescape(String s) {
+        return s.indexOf('&') < 0 ? s : org.jsoup.parser.Parser.unescapeEntities(s, false);
+    }
+
+    /** Text compared without typography: entities, quote, apostrophe and dash forms, spaces and case folded. */
+    static String looseKey(String s) {
+        String t = java.text.Normalizer.normalize(unescape(s), java.text.Normalizer.Form.NFKC);
+        t = t.replaceAll("[\u2018\u2019\u201A\u201B\u0060\u00B4]", "'")
+                .replaceAll("[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2039\u203A]", "\"")
+                .replaceAll("[\u2010-\u2015\u2212]", "-")
+                .replaceAll("[\u00AD\u200B]", "");
+        return norm(t);
     }
 
     /** "Headline | Site" → "Headline": the longest part, once a part naming the site is gone. */
@@ -270,7 +336,7 @@ public final class MetadataExtractor {
         }
         List<String> people = people(structured, orgs, siteNames, host);
         if (!people.isEmpty()) {
-            return people;
+            return fullNames(people, meta, index);
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
         for (Element byline : index.bylines) {
@@ -290,6 +356,39 @@ public final class MetadataExtractor {
             }
         }
         return fallback;
+    }
+
+    /**
+     * A one-word author ("Nils", a login like "edilson.la.rosa") replaced by the full name another source on the
+     * page gives for the same person: the meta author or a visible byline.
+     */
+    private static List<String> fullNames(List<String> names, Meta meta, PageIndex index) {
+        List<String> candidates = null;
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String better = null;
+            if (n.indexOf(' ') < 0) {
+                if (candidates == null) {
+                    candidates = new ArrayList<>(Bylines.names(meta.get("author")));
+                    for (Element byline : index.bylines) {
+                        if (byline.text().length() <= 80
+                                && byline.closest("[class*=comment], [id*=comment]") == null) {
+                            candidates.addAll(Bylines.names(byline.text()));
+                        }
+                    }
+                }
+                for (String c : candidates) {
+                    if (Bylines.isPersonName(c) && Bylines.sameAuthor(n, c)) {
+                        better = c;
+                        break;
+                    }
+                }
+            }
+            if (!out.contains(better != null ? better : n)) {
+                out.add(better != null ? better : n);
+            }
+        }
+        return out;
     }
 
     /**

@@ -129,6 +129,22 @@ class BylinesTest {
     }
 
     @Test
+    void aOneWordAuthorBecomesTheFullNameTheBylineGives() {
+        assertTrue(Bylines.sameAuthor("edilson.la.rosa", "Edilson La Rosa"));
+        assertTrue(Bylines.sameAuthor("christian.stadt", "Christian P. Stadt"));
+        assertTrue(Bylines.sameAuthor("arianschlicht", "Arian Schlicht"));
+        assertTrue(Bylines.sameAuthor("Nils", "Nils Picker"));
+        assertFalse(Bylines.sameAuthor("sarah-indra", "Mark Newton"));
+        assertFalse(Bylines.isPersonName("Übersetzung Sarah Jung"));
+        String ld = "{\"@type\":\"BlogPosting\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"maria.beispiel\"}}";
+        Document doc = Jsoup.parse("<html><body><h1>H</h1><p class='byline'>Von Maria Beispiel</p><p>Text.</p>"
+                + "</body></html>", "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Maria Beispiel"),
+                MetadataExtractor.extract(doc, List.of(ld), "https://www.lokalblatt.de/a").authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");

@@ -41,4 +41,30 @@ class DatesTest {
         assertEquals("2019-11-18", Dates.fromUrl("https://www.cnn.com/2019/11/18/politics/x/index.html"));
         assertNull(Dates.fromUrl("https://example.com/news/story-1234567.html"));
     }
+
+    @Test
+    void aUtcStampIsShownInThePageCountrysZone() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        assertEquals("2022-11-07T00:00:00+01:00", Dates.inZone("2022-11-06T23:00:00Z", berlin));
+        assertEquals("2022-05-03T21:44:52-03:00",
+                Dates.inZone("2022-05-04T00:44:52+00:00", java.time.ZoneId.of("America/Sao_Paulo")));
+        assertEquals("2020-04-03T12:35:41.085+02:00", Dates.inZone("2020-04-03T10:35:41.085Z", berlin));
+        // A page's own offset and a local time without one are kept as the page wrote them.
+        assertEquals("2019-12-09T19:00:49+01:00", Dates.inZone("2019-12-09T19:00:49+01:00", berlin));
+        assertEquals("2022-02-01T16:28:00", Dates.inZone("2022-02-01T16:28:00", berlin));
+        assertEquals("2022-11-06T23:00:00Z", Dates.inZone("2022-11-06T23:00:00Z", null));
+    }
+
+    @Test
+    void thePageZoneComesFromTheCountryDomainElseTheLanguageRegion() {
+        org.jsoup.nodes.Document none = org.jsoup.Jsoup.parse("<html lang='en'><body></body></html>");
+        org.jsoup.nodes.Document ar = org.jsoup.Jsoup.parse("<html lang='es-AR'><body></body></html>");
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"),
+                MetadataExtractor.pageZone("https://www.beispiel.de/a", none));
+        assertEquals(java.time.ZoneId.of("America/Sao_Paulo"),
+                MetadataExtractor.pageZone("https://www.jornal.com.br/a", none));
+        assertEquals(java.time.ZoneId.of("America/Argentina/Buenos_Aires"),
+                MetadataExtractor.pageZone("https://www.diario.com/a", ar));
+        assertNull(MetadataExtractor.pageZone("https://www.example.com/a", none));
+    }
 }

@@ -17,6 +17,31 @@ class TitleTest {
     }
 
     @Test
+    void theH1WinsOverADeclaredTitleTypedWithPlainQuotesAndDashes() {
+        assertEquals("Warum ich „Bauchgeburt“ sage – ein Essay", MetadataExtractor.title(
+                "Warum ich „Bauchgeburt“ sage – ein Essay", "Blog", null,
+                "Warum ich \"Bauchgeburt\" sage - ein Essay"));
+        assertEquals("Editor’s Letter: bye", MetadataExtractor.title("Editor’s Letter: bye", null, null,
+                "Editor&#8217;s Letter: bye"));
+        // A headline the page states in JSON-LD is the publisher's own and stays as written.
+        assertEquals("Editor's Letter: bye", MetadataExtractor.title("Editor’s Letter: bye", null,
+                "Editor's Letter: bye"));
+    }
+
+    @Test
+    void theH1WinsWhenTheSiteNamePrecedesIt() {
+        assertEquals("Mercurial's Journey to Python 3", MetadataExtractor.title("Mercurial's Journey to Python 3",
+                null, null, "Gregor's Digital Home | Mercurial's Journey to Python 3"));
+    }
+
+    @Test
+    void aTwiceEscapedDeclaredTitleIsUnescaped() {
+        assertEquals("Signa in Sorge – Finanzdaten, Berater und Auftrag von heute",
+                MetadataExtractor.title(null, null, null,
+                        "Signa in Sorge &#8211; Finanzdaten, Berater und Auftrag von heute"));
+    }
+
+    @Test
     void headlineConfirmedByH1Wins() {
         assertEquals("The headline", MetadataExtractor.title("The headline", "Site", "The headline - Site"));
         assertEquals("Declared headline", MetadataExtractor.title("Something else entirely", "Site",
