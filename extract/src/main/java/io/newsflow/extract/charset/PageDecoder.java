@@ -82,7 +82,11 @@ public final class PageDecoder {
             return text;
         }
 
-        /** Replacement characters in the decoded text: one per invalid sequence. */
+        /**
+         * Invalid sequences: replacement characters in the decoded text, less those the page itself contains as the
+         * valid bytes EF BF BD (pages do carry U+FFFD, in minified CSS and in text a CMS already mangled; counting
+         * those made a UTF-8 page with few accented letters look invalid and fall to a Cyrillic guess).
+         */
         int invalid() {
             if (invalid < 0) {
                 String t = text();
@@ -90,7 +94,13 @@ public final class PageDecoder {
                 for (int i = t.indexOf('\uFFFD'); i >= 0; i = t.indexOf('\uFFFD', i + 1)) {
                     n++;
                 }
-                invalid = n;
+                for (int i = 0; i + 2 < bytes.length; i++) {
+                    if (bytes[i] == (byte) 0xEF && bytes[i + 1] == (byte) 0xBF && bytes[i + 2] == (byte) 0xBD) {
+                        n--;
+                        i += 2;
+                    }
+                }
+                invalid = Math.max(0, n);
             }
             return invalid;
         }

@@ -80,4 +80,18 @@ class PageDecoderTest {
     void unknownCharsetNamesFallBackToDetection() {
         assertEquals(RUSSIAN, PageDecoder.decode(bytes(RUSSIAN, "UTF-8"), "text/html; charset=x-unheard-of").text());
     }
+
+    @Test
+    void replacementCharactersThePageContainsAreNotInvalidBytes() {
+        // a UTF-8 page with few accented letters and many U+FFFD of its own (as minified CSS and mangled text carry)
+        StringBuilder css = new StringBuilder("<style>");
+        for (int i = 0; i < 40; i++) {
+            css.append(".z-\\[\uFFFD").append(i).append("\uFFFD]{top:0}");
+        }
+        String page = "<html><head><meta charset=\"utf-8\">" + css + "</style></head><body><p>Iran zrezygnował z "
+                + "drugiej rundy rozmów z USA. Powodem „wygórowane żądania Waszyngtonu”.</p></body></html>";
+        DecodedPage d = PageDecoder.decode(page.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(StandardCharsets.UTF_8, d.charset());
+        assertEquals(page, d.text());
+    }
 }
