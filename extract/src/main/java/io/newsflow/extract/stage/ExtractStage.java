@@ -17,6 +17,7 @@ import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.extract.Extractor;
 import io.newsflow.extract.NotAnArticleException;
+import io.newsflow.extract.charset.PageDecoder;
 
 /** The extract stage: {@code news.raw} pages in, {@code news.articles} out, rejected pages dead-lettered. */
 public final class ExtractStage {
@@ -49,7 +50,7 @@ public final class ExtractStage {
      * a gzip bomb is rejected instead of filling the heap.
      */
     static byte[] decoded(byte[] value) throws NotAnArticleException {
-        if (value == null || value.length < 2 || (value[0] & 0xff) != 0x1f || (value[1] & 0xff) != 0x8b) {
+        if (value == null || !PageDecoder.startsWith(value, 0x1f, 0x8b)) {
             return value;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(value))) {
