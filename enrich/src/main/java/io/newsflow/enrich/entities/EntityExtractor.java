@@ -166,7 +166,7 @@ public final class EntityExtractor {
         List<Tokenizer.Token> tokens = Tokenizer.tokenize(folded);
         List<EntityRecognizer.Span> spans = mergeOrgLoc(folded, recognizer.recognize(folded, tokens));
         if (language != null && NOUNS_CAPITALISED.contains(language)) {
-            spans = withEvidence(folded, tokens, spans);
+            spans = withEvidence(tokens, spans);
         }
         Set<String> forms = new HashSet<>();
         for (Tokenizer.Token t : tokens) {
@@ -246,33 +246,37 @@ public final class EntityExtractor {
         return out;
     }
 
-    private static List<EntityRecognizer.Span> withEvidence(String text, List<Tokenizer.Token> tokens,
+    private static List<EntityRecognizer.Span> withEvidence(List<Tokenizer.Token> tokens,
             List<EntityRecognizer.Span> spans) {
         Gazetteer gazetteer = Gazetteer.get();
+        String[] keys = new String[tokens.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = gazetteer.key(tokens.get(i).text());
+        }
         List<EntityRecognizer.Span> out = new ArrayList<>();
+        int from = 0;
         for (EntityRecognizer.Span s : spans) {
-            List<Tokenizer.Token> words = Tokenizer.tokenize(text.substring(s.start(), s.end()));
-            if (words.isEmpty()) {
+            // spans are in text order and fall on the bounds of these tokens
+            while (from < keys.length && tokens.get(from).start() < s.start()) {
+                from++;
+            }
+            int to = from;
+            while (to < keys.length && tokens.get(to).end() <= s.end()) {
+                to++;
+            }
+            if (to == from) {
                 continue;
             }
-            StringBuilder keys = new StringBuilder();
-            for (Tokenizer.Token w : words) {
-                keys.append(keys.length() == 0 ? "" : " ").append(gazetteer.key(w.text()));
-            }
-            String first = words.get(0).text().toLowerCase(Locale.ROOT);
-            String last = words.get(words.size() - 1).text().toLowerCase(Locale.ROOT).replace(".", "");
-            boolean known = gazetteer.lookup(keys.toString()) != 0;
-            boolean person = s.type() == EntityType.PER && words.size() >= 2 && gazetteer.isEnglishFirstName(first);
-            boolean company = s.type() == EntityType.ORG && words.size() >= 2 && LEGAL_FORMS.contains(last);
+            String first = tokens.get(from).text().toLowerCase(Locale.ROOT);
+            String last = tokens.get(to - 1).text().toLowerCase(Locale.ROOT).replace(".", "");
+            boolean known = gazetteer.lookup(String.join(" ", java.util.Arrays.asList(keys).subList(from, to))) != 0;
+            boolean person = s.type() == EntityType.PER && to - from >= 2 && gazetteer.isEnglishFirstName(first);
+            boolean company = s.type() == EntityType.ORG && to - from >= 2 && LEGAL_FORMS.contains(last);
             if (known || person || company) {
                 out.add(s);
             }
         }
         // names the gazetteer knows are names even where the tagger, misled by capitalised nouns, missed them
-        String[] keys = new String[tokens.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = gazetteer.key(tokens.get(i).text());
-        }
         int[] matches = gazetteer.match(keys);
         for (int i = 0; i < keys.length; i++) {
             if ((matches[i] & 8) == 0 || !Character.isUpperCase(tokens.get(i).text().charAt(0))) {
