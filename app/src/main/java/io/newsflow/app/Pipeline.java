@@ -80,20 +80,35 @@ public final class Pipeline implements AutoCloseable {
         TopicSetup.ensure(settings, TopicSetup.pipelineTopics(settings.topics()), partitions, replication);
         Pipeline pipeline = new Pipeline();
         for (Stage stage : stages) {
-            StageRunner runner = new StageRunner(spec(stage, settings, rules, fingerprintCapacity), settings);
-            Thread thread = new Thread(runner, "newsflow-" + stage);
-            pipeline.runners.add(runner);
+            pipeline.runners.add(new StageRunner(spec(stage, settings, rules, fingerprintCapacity), settings));
+        }
+        for (StageRunner runner : pipeline.runners) {
+            Thread thread = new Thread(() -> pipeline.runUntilAnyFails(runner), "newsflow-" + runner.spec().name());
             pipeline.threads.add(thread);
             thread.start();
         }
         return pipeline;
     }
 
+    /**
+     * Runs one stage; when it stops on an error, asks the others to stop too. A process whose enrich stage died
+     * while extract went on would look alive to a supervisor, so it exits (non-zero) and is restarted whole.
+     */
+    private void runUntilAnyFails(StageRunner runner) {
+        try {
+            runner.run();
+        } finally {
+            if (runner.failure() != null) {
+                runners.stream().filter(other -> other != runner).forEach(other -> other.stop(Duration.ZERO));
+            }
+        }
+    }
+
     public List<StageRunner> runners() {
         return runners;
     }
 
-    /** Blocks until every stage has stopped; returns false when one stopped on an error. */
+    /** Blocks until every stage has stopped (all stop when one fails); returns false when one stopped on an error. */
     public boolean awaitTermination() throws InterruptedException {
         for (Thread thread : threads) {
             thread.join();

@@ -19,6 +19,7 @@ import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.model.EnrichedArticle;
 import io.newsflow.common.runtime.Headers;
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.StageRunner;
 import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.ingest.RawPageProducer;
@@ -67,6 +68,35 @@ class PipelineEndToEndTest {
             assertTrue(seven.article().text().contains("story number 7, paragraph 4"), seven.article().text());
             assertEquals("en", seven.language().code());
             assertEquals(0, broker.readCommitted(Topics.deadLetterOf(topics.raw()), 0).size());
+        }
+    }
+
+    @Test
+    void aStageThatFailsStopsTheOthersSoTheProcessExits(TestBroker broker) throws Exception {
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(TestBroker.uniquePrefix())
+                .withInstanceId("fail");
+        Topics topics = settings.topics();
+        // A fingerprint topic with two partitions cannot order articles: the enrich stage refuses it and stops.
+        broker.createTopics(2, topics.fingerprints());
+        try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 1, (short) 1)) {
+            try (RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
+                producer.send(TestPages.page(1));
+            }
+            Thread waiter = new Thread(() -> {
+                try {
+                    pipeline.awaitTermination();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            waiter.start();
+            waiter.join(60_000);
+            assertTrue(!waiter.isAlive(), "the extract stage went on after the enrich stage failed");
+            assertTrue(!pipeline.awaitTermination(), "awaitTermination reports the failure");
+            StageRunner enrich = pipeline.runners().stream().filter(r -> r.spec().name().equals("enrich")).findFirst()
+                    .orElseThrow();
+            assertNotNull(enrich.failure());
+            assertTrue(enrich.failure().getMessage().contains("2 partitions"), enrich.failure().getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -101,6 +102,33 @@ public final class TestBroker {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /**
+     * Transactions the broker has held open on some partition (internal ones included) for longer than
+     * {@code olderThan}, one line each. With every producer's transaction timeout below {@code olderThan}, the
+     * coordinator would have aborted any transaction it knows of, so these are hanging transactions (KIP-664):
+     * partitions whose commit or abort marker the broker lost, which no client can end and which stall every
+     * {@code read_committed} reader and offset fetch behind them until an operator aborts them.
+     */
+    public List<String> hangingTransactions(Duration olderThan) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+                    d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            long before = System.currentTimeMillis() - olderThan.toMillis();
+            List<String> hanging = new ArrayList<>();
+            admin.describeProducers(partitions).all().get(30, TimeUnit.SECONDS).forEach((partition, state) ->
+                    state.activeProducers().stream()
+                            .filter(p -> p.currentTransactionStartOffset().isPresent() && p.lastTimestamp() < before)
+                            .forEach(p -> hanging.add(partition + ": producer " + p.producerId() + " epoch "
+                                    + p.producerEpoch() + " open since offset " + p.currentTransactionStartOffset().getAsLong())));
+            hanging.sort(null);
+            return hanging;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe the broker's producers", e);
         }
     }
 

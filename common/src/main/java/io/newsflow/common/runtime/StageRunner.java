@@ -192,12 +192,18 @@ public final class StageRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Aborts the open transaction; when even that fails (broker gone), drops the producer to start afresh. */
+    /**
+     * Aborts the open transaction; when even that fails, drops the producer to start afresh. Abort fails when the
+     * broker is gone (a KafkaException), and also when the failure was a commit that timed out: the client then
+     * allows only a retried commit and refuses the abort with an IllegalStateException. A new producer with the same
+     * transactional id settles either case at the coordinator (the commit completes or the transaction aborts),
+     * and the committed offsets read afterwards say which.
+     */
     private KafkaProducer<byte[], byte[]> abortOrDiscard(KafkaProducer<byte[], byte[]> producer) {
         try {
             producer.abortTransaction();
             return producer;
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
             log.warn("stage {}: abort failed ({}); restarting the producer", spec.name(), e.getMessage());
             closeQuietly(producer);
             return null;
