@@ -47,6 +47,10 @@ public final class Extractor {
     /** ... unless its body is longer than this: a long text with many links around it is still an article. */
     static final int FRONT_PAGE_MAX_BODY_CHARS = 800;
 
+    /** Query parameters that tell where a visitor came from, not which page they asked for. */
+    private static final java.util.Set<String> TRACKING_PARAMETERS = java.util.Set.of("fbclid", "gclid", "dclid",
+            "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "ref", "ref_src", "source", "from", "amp", "output");
+
     /** A JSON-LD articleBody shorter than this is a teaser, not the story. */
     static final int DECLARED_BODY_MIN_CHARS = 400;
 
@@ -170,14 +174,29 @@ public final class Extractor {
         return new Body(paragraphs, chars, body.linkBlocks());
     }
 
-    /** Whether a URL is a site's home page: no path beyond "/" or an index file. */
+    /**
+     * Whether a URL is a site's home page: no path beyond "/" or an index file, and no query naming a page
+     * ({@code /?p=31228} is a WordPress post; tracking parameters such as {@code utm_source} name none).
+     */
     static boolean isSiteRoot(String url) {
         try {
-            String path = java.net.URI.create(url.strip()).getPath();
-            return path == null || path.isEmpty() || path.equals("/") || path.matches("/index\\.\\w+");
+            java.net.URI uri = java.net.URI.create(url.strip());
+            String path = uri.getPath();
+            boolean rootPath = path == null || path.isEmpty() || path.equals("/") || path.matches("/index\\.\\w+");
+            return rootPath && (uri.getRawQuery() == null || onlyTracking(uri.getRawQuery()));
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean onlyTracking(String query) {
+        for (String parameter : query.split("&")) {
+            String name = parameter.split("=", 2)[0].toLowerCase(java.util.Locale.ROOT);
+            if (!name.isEmpty() && !name.startsWith("utm_") && !TRACKING_PARAMETERS.contains(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String sha256(String text) {
