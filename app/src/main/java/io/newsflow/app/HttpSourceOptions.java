@@ -23,7 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.ingest.HttpIngest;
 import io.newsflow.ingest.RawPageProducer;
-import io.newsflow.ingest.SeenUrls;
+import io.newsflow.ingest.FetchedUrls;
 import io.newsflow.ingest.feeds.UrlList;
 import io.newsflow.ingest.http.PageFetcher;
 
@@ -39,13 +39,17 @@ public final class HttpSourceOptions {
     List<URI> feeds = new ArrayList<>();
 
     @Option(names = "--poll", paramLabel = "DURATION", converter = Interval.class, description = "Read the URL "
-            + "lists and feeds again every DURATION (e.g. 10m, 30s, 1h) until SIGTERM/SIGINT, fetching only URLs "
-            + "not fetched before by this process. Without it: one pass, then exit.")
+            + "lists and feeds again every DURATION (e.g. 10m, 30s, 1h) until SIGTERM/SIGINT. Without it: one pass, "
+            + "then exit. Either way only URLs not fetched before are fetched (see --refetch).")
     Duration poll;
 
-    @Option(names = "--seen-capacity", defaultValue = "100000", paramLabel = "N", description = "With --poll: how "
-            + "many fetched URLs are remembered (about 200 bytes each; the oldest are forgotten first; default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--refetch", description = "Fetch every listed URL, also those fetched before. Without it, URLs "
+            + "fetched by earlier runs (remembered in the compacted topic news.fetched) are skipped.")
+    boolean refetch;
+
+    @Option(names = "--seen-capacity", defaultValue = "100000", paramLabel = "N", description = "How many fetched "
+            + "URLs are remembered in memory (about 200 bytes each; the least recently listed are forgotten first; "
+            + "default: ${DEFAULT-VALUE}).")
     int seenCapacity;
 
     @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N",
@@ -83,12 +87,18 @@ public final class HttpSourceOptions {
             options = options.withUserAgent(userAgent);
         }
         HttpIngest.Sources sources = new HttpIngest.Sources(urlLists, feeds);
+        FetchedUrls fetched = refetch ? FetchedUrls.empty(settings, seenCapacity)
+                : FetchedUrls.load(settings, seenCapacity);
+        if (fetched.loaded() > 0) {
+            log.println("skipping the " + fetched.seen().size() + " URLs fetched before (" + settings.topics().fetched()
+                    + "; --refetch to fetch them again)");
+        }
         RawPageProducer producer = new RawPageProducer(settings, maxPageBytes);
         HttpIngest ingest = new HttpIngest(new PageFetcher(options, Clock.systemUTC()), producer::send,
-                concurrency, new SeenUrls(seenCapacity), log, Duration.ofSeconds(5));
+                concurrency, fetched.seen(), log, Duration.ofSeconds(5));
         if (poll == null) {
             HttpIngest.Summary summary;
-            try (producer) {
+            try (producer; fetched) {
                 summary = ingest.once(sources);
             }
             out.println(summary);
@@ -108,7 +118,7 @@ public final class HttpSourceOptions {
             Runtime.getRuntime().halt(exitCode.get());
         }, "newsflow-ingest-stop"));
         log.println("polling " + sources.size() + " sources every " + poll + "; stop with Ctrl-C or SIGTERM");
-        try (producer) {
+        try (producer; fetched) {
             HttpIngest.Summary total = ingest.poll(sources, poll);
             producer.flush();
             out.println("total: " + total);

@@ -50,7 +50,9 @@ final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give page files or directories, --urls or --feed");
         }
         KafkaSettings settings = kafka.settings();
-        TopicSetup.ensure(settings, List.of(settings.topics().raw()), kafka.partitions, kafka.replicationFactor);
+        List<String> topics = http.any() ? List.of(settings.topics().raw(), settings.topics().fetched())
+                : List.of(settings.topics().raw());
+        TopicSetup.ensure(settings, topics, kafka.partitions, kafka.replicationFactor);
         int exitCode = 0;
         if (!paths.isEmpty()) {
             PageIngest.Summary summary = PageIngest.run(settings, paths, pageUrls.url, pageUrls.baseUrl, maxPageBytes, System.err);

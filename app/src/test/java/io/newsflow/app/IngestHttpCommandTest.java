@@ -68,6 +68,18 @@ class IngestHttpCommandTest {
                     Duration.ofSeconds(30));
             assertEquals(1, raw.size());
             assertArrayEquals(PAGE, raw.get(0).value());
+
+            // The next run, a restart or a cron job, skips what this one fetched or found gone for good.
+            RulesCommandTest.Run next = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
+                    "--topic-prefix", prefix, "--partitions", "1", "--feed", base + "/feed.xml", "--host-delay", "0s");
+            assertEquals(0, next.exit(), next.err());
+            assertTrue(next.out().contains("2 URLs listed (2 fetched before), 0 fetched, 0 sent"), next.out());
+            RulesCommandTest.Run refetch = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
+                    "--topic-prefix", prefix, "--partitions", "1", "--feed", base + "/feed.xml", "--host-delay", "0s",
+                    "--refetch");
+            assertTrue(refetch.out().contains("2 URLs listed, 1 fetched, 1 sent"), refetch.out());
+            assertEquals(2, broker.readCommitted(prefix + "news.raw", 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(30)).size());
         } finally {
             server.stop(0);
         }

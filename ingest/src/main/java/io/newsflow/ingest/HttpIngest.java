@@ -59,7 +59,7 @@ public final class HttpIngest {
      * @param sources     URL lists and feeds tried
      * @param sourcesRead those that could be read
      * @param listed      distinct URLs they listed
-     * @param seenBefore  listed URLs skipped because an earlier pass fetched them
+     * @param seenBefore  listed URLs skipped because an earlier pass or run fetched them
      * @param fetched     pages fetched
      * @param sent        pages written to {@code news.raw}
      * @param failed      URLs that failed, per reason (invalid list lines included)
@@ -121,7 +121,8 @@ public final class HttpIngest {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
-     * @param seen          URLs fetched before, skipped; shared by the passes of a poll
+     * @param seen          URLs fetched before, skipped; shared by the passes of a poll, and marked when a page
+     *                      is written to Kafka or its fetch failed for good
      * @param log           where failures and progress go (the summary is the caller's)
      * @param progressEvery how often a long pass prints its progress
      */
@@ -227,7 +228,6 @@ public final class HttpIngest {
                         fetched.incrementAndGet();
                         bytes.addAndGet(page.content().length);
                         sending.put(target.uri(), sink.send(page));
-                        seen.add(target.uri().toString());
                     } catch (FetchException e) {
                         fail(failed, e.reason(), e.getMessage());
                         if (!e.reason().retryable()) {
@@ -257,6 +257,8 @@ public final class HttpIngest {
             try {
                 entry.getValue().get();
                 sent++;
+                // Only now: a page marked fetched but never written would not be fetched again.
+                seen.add(entry.getKey().toString());
             } catch (ExecutionException e) {
                 fail(failed, FetchException.Reason.SEND, entry.getKey() + ": not written to Kafka: "
                         + e.getCause().getMessage());

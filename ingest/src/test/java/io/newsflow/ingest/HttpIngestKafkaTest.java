@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.newsflow.common.runtime.Headers;
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.TopicSetup;
 import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.ingest.http.FixtureServer;
 import io.newsflow.ingest.http.PageFetcher;
@@ -64,6 +65,49 @@ class HttpIngestKafkaTest {
             // Sent gzip-encoded over HTTP, stored decoded: the value is the page itself.
             assertArrayEquals(FixtureServer.ZIPPED, byUrl.get(server.url("/zipped.html")).value());
         }
+    }
+
+    @Test
+    void aRestartedIngestSkipsWhatAnEarlierRunFetchedAndRefetchGetsItAgain(TestBroker broker) throws Exception {
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(TestBroker.uniquePrefix())
+                .withInstanceId("http-memory");
+        broker.createTopics(3, settings.topics().raw());
+        TopicSetup.ensure(settings, List.of(settings.topics().fetched()), 3, (short) 1);
+        PageFetcher fetcher = new PageFetcher(PageFetcher.Options.defaults().withHostDelay(Duration.ZERO),
+                Clock.systemUTC());
+        PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        try (FixtureServer server = new FixtureServer();
+             RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
+            HttpIngest.Sources feed = new HttpIngest.Sources(List.of(), List.of(server.uri("/rss.xml")));
+            HttpIngest.Summary first;
+            try (FetchedUrls memory = FetchedUrls.load(settings, 100)) {
+                assertEquals(0, memory.loaded());
+                first = new HttpIngest(fetcher, producer::send, 4, memory.seen(), log, Duration.ofSeconds(5)).once(feed);
+            }
+            assertEquals(3, first.sent(), first.toString());
+            int pagesRequested = pageRequests(server);
+
+            HttpIngest.Summary second;
+            try (FetchedUrls memory = FetchedUrls.load(settings, 100)) {
+                // The three pages written, and the feed's URLs that failed for good (a 404, a page not HTML).
+                assertEquals(first.listed(), memory.seen().size(), "read back from " + settings.topics().fetched());
+                second = new HttpIngest(fetcher, producer::send, 4, memory.seen(), log, Duration.ofSeconds(5)).once(feed);
+            }
+            assertEquals(first.listed(), second.seenBefore(), second.toString());
+            assertEquals(0, second.fetched(), second.toString());
+            assertEquals(pagesRequested, pageRequests(server), "no page was requested again");
+
+            HttpIngest.Summary again;
+            try (FetchedUrls memory = FetchedUrls.empty(settings, 100)) {
+                again = new HttpIngest(fetcher, producer::send, 4, memory.seen(), log, Duration.ofSeconds(5)).once(feed);
+            }
+            assertEquals(3, again.sent(), again.toString());
+            assertEquals(6, broker.readCommitted(settings.topics().raw(), 6).size());
+        }
+    }
+
+    private static int pageRequests(FixtureServer server) {
+        return (int) server.requests.stream().filter(r -> r.contains(".html")).count();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -33,8 +33,8 @@ public final class TopicSetup {
     }
 
     /**
-     * Creates the missing ones among {@code names}. The enriched, alert and fingerprint topics are compacted (latest
-     * value per key); the fingerprint topic has one partition whatever {@code partitions} says (its offsets order
+     * Creates the missing ones among {@code names}. The enriched, alert, fingerprint and fetched-URL topics are
+     * compacted (latest value per key); the fingerprint topic has one partition whatever {@code partitions} says (its offsets order
      * the articles); every topic accepts records up to {@link KafkaSettings#MAX_RECORD_BYTES}.
      */
     public static void ensure(KafkaSettings settings, Collection<String> names, int partitions, short replication) {
@@ -95,7 +95,8 @@ public final class TopicSetup {
     static Map<String, String> configFor(Topics topics, String name) {
         String maxBytes = String.valueOf(KafkaSettings.MAX_RECORD_BYTES + 1024 * 1024);
         boolean compacted = name.equals(topics.enriched()) || name.equals(topics.alerts())
-                || name.equals(topics.fingerprints()) || name.startsWith(topics.enriched() + ".v");
+                || name.equals(topics.fingerprints()) || name.equals(topics.fetched())
+                || name.startsWith(topics.enriched() + ".v");
         return compacted
                 ? Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                 : Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);

@@ -41,6 +41,14 @@ public record Topics(String prefix) {
         return prefix + "news.fingerprints";
     }
 
+    /**
+     * The URLs the HTTP ingest has fetched (key: article id, value: the URL), so that a restarted poll, or the next
+     * run of a scheduled ingest, fetches only what is new. Compacted.
+     */
+    public String fetched() {
+        return prefix + "news.fetched";
+    }
+
     /** The dead-letter topic of an input topic. */
     public static String deadLetterOf(String inputTopic) {
         return inputTopic + DEAD_LETTER_SUFFIX;
