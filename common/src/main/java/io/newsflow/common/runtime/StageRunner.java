@@ -44,6 +44,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private final StageTransform transform;
     private final StageCounters counters;
     private final TransactionListener listener;
+    private final HeldBackInput heldBack;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean started;
@@ -51,11 +52,17 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private volatile Throwable failure;
 
     public StageRunner(StageSpec spec, KafkaSettings settings) {
+        this(spec, settings, HeldBackInput.DEFAULT_AFTER);
+    }
+
+    /** @param heldBackAfter how long the stage reads nothing before it checks whether an open transaction holds it */
+    StageRunner(StageSpec spec, KafkaSettings settings, Duration heldBackAfter) {
         this.spec = spec;
         this.settings = settings;
         this.transform = new StageTransform(spec, KafkaSettings.MAX_RECORD_BYTES);
         this.counters = new StageCounters(spec.name());
         this.listener = spec.processor() instanceof TransactionListener l ? l : new TransactionListener() { };
+        this.heldBack = new HeldBackInput(spec.name(), settings, heldBackAfter);
     }
 
     public StageCounters counters() {
@@ -64,6 +71,11 @@ public final class StageRunner implements Runnable, AutoCloseable {
 
     public StageSpec spec() {
         return spec;
+    }
+
+    /** Where an open transaction held the stage's input back, as the last check after a quiet spell found it. */
+    List<String> heldBackInput() {
+        return heldBack.found();
     }
 
     /** The error that stopped the loop, or null when it stopped because it was asked to (or still runs). */
@@ -100,7 +112,10 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 } catch (WakeupException e) {
                     break;
                 }
-                if (!records.isEmpty()) {
+                if (records.isEmpty()) {
+                    heldBack.idle(consumer);
+                } else {
+                    heldBack.progressed();
                     try {
                         commitBatch(producer, consumer, records);
                         consecutiveFailures = 0;

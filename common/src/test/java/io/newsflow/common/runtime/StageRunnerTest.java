@@ -121,6 +121,76 @@ class StageRunnerTest {
         assertEquals(50, second.counters().in(), "the second instance read only the new records");
     }
 
+    /** A transaction that stays open: what a broker that lost the commit marker leaves, made on purpose here. */
+    private static KafkaProducer<byte[], byte[]> openTransaction(KafkaSettings settings, String transactionalId) {
+        java.util.Properties p = settings.transactionalProducer(transactionalId);
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "300000");
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
+        producer.initTransactions();
+        producer.beginTransaction();
+        return producer;
+    }
+
+    private static List<String> awaitHeldBack(StageRunner runner) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (runner.heldBackInput().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return runner.heldBackInput();
+    }
+
+    @Test
+    void aStageHeldBackByAnOpenTransactionOnItsInputSaysWhereAndGoesOnWhenItEnds(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        String in = prefix + "in";
+        String out = prefix + "out";
+        broker.createTopics(1, in, out, in + ".dlq");
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("held");
+        try (KafkaProducer<byte[], byte[]> open = openTransaction(settings, prefix + "open")) {
+            open.send(new ProducerRecord<>(in, "k0".getBytes(StandardCharsets.UTF_8),
+                    "value-0".getBytes(StandardCharsets.UTF_8))).get();
+            produce(broker, in, 1, 3);
+            StageRunner runner = new StageRunner(upperCaseStage(in, out), settings, Duration.ofSeconds(2));
+            new Thread(runner).start();
+
+            List<String> heldBack = awaitHeldBack(runner);
+            assertEquals(List.of(in + "-0: reading stops at offset 0 though records go on to 3, behind a transaction "
+                    + "opened there"), heldBack);
+            assertEquals(0, runner.counters().in());
+
+            open.commitTransaction();
+            assertEquals(3, broker.readCommitted(out, 3).size());
+            assertEquals(List.of(), runner.heldBackInput(), "reading again clears it");
+            assertTrue(runner.stop(Duration.ofSeconds(30)));
+        }
+    }
+
+    @Test
+    void aStageWhoseCommittedOffsetsAnOpenTransactionHoldsSaysSo(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        String in = prefix + "in";
+        String out = prefix + "out";
+        broker.createTopics(1, in, out, in + ".dlq");
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("held");
+        produce(broker, in, 0, 3);
+        StageSpec spec = upperCaseStage(in, out);
+        try (KafkaProducer<byte[], byte[]> open = openTransaction(settings, prefix + "open")) {
+            open.sendOffsetsToTransaction(Map.of(new org.apache.kafka.common.TopicPartition(in, 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(1)),
+                    new org.apache.kafka.clients.consumer.ConsumerGroupMetadata(prefix + spec.groupId()));
+            StageRunner runner = new StageRunner(spec, settings, Duration.ofSeconds(2));
+            new Thread(runner).start();
+
+            List<String> heldBack = awaitHeldBack(runner);
+            assertEquals(1, heldBack.size(), heldBack.toString());
+            assertTrue(heldBack.get(0).startsWith(in + "-0: no read position"), heldBack.toString());
+
+            open.abortTransaction();
+            assertEquals(3, broker.readCommitted(out, 3).size(), "from offset 0: the aborted offsets never counted");
+            assertTrue(runner.stop(Duration.ofSeconds(30)));
+        }
+    }
+
     @Test
     void deadLetterOfAnErrorWithoutMessageSaysWhereItCameFrom() {
         String described = StageTransform.describe(new NullPointerException());
