@@ -646,9 +646,23 @@ public final class EntityRecognizer {
         while (b > a && isTrim(tokens.get(b - 1).text())) {
             b--;
         }
-        if (a < b && hasCapitalOrDigit(tokens, a, b)) {
+        if (a < b && (hasCapitalOrDigit(tokens, a, b) || isDomainName(tokens, a, b))) {
             out.add(new Span(tokens.get(a).start(), tokens.get(b - 1).end(), EntityType.values()[typeIndex(type)]));
         }
+    }
+
+    /** «baltinfo.ru»: words joined by dots, a name however it is cased. */
+    private static boolean isDomainName(List<Tokenizer.Token> tokens, int a, int b) {
+        if (b - a < 3 || (b - a) % 2 == 0) {
+            return false;
+        }
+        for (int k = a; k < b; k++) {
+            String t = tokens.get(k).text();
+            if ((k - a) % 2 == 1 ? !t.equals(".") : !alnum(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A name has a capital letter or a digit somewhere; all-lower-case spans («рф», «сборной») are dropped. */

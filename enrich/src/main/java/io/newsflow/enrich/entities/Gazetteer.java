@@ -27,6 +27,7 @@ public final class Gazetteer {
     public static final int FIRST_NAME = 4;
 
     private final Map<String, Integer> entries = new HashMap<>();
+    private final Set<String> countries = new HashSet<>();
     private final Set<String> firstNamesEn = new HashSet<>();
     private final Set<String> calendar = new HashSet<>();
     private final Map<String, Integer> heads = new HashMap<>();
@@ -48,7 +49,9 @@ public final class Gazetteer {
             for (String lang : List.of("ru", "en", "de", "fr", "es")) {
                 String name = country.getDisplayCountry(Locale.forLanguageTag(lang));
                 if (name != null && !name.isBlank() && !name.equals(code)) {
-                    add(name.replaceAll("\\s*\\(.*\\)", ""), LOC);
+                    String bare = name.replaceAll("\\s*\\(.*\\)", "");
+                    add(bare, LOC);
+                    countries.add(phraseKey(bare));
                 }
             }
         }
@@ -121,23 +124,15 @@ public final class Gazetteer {
     }
 
     private void add(String name, int type) {
-        List<Tokenizer.Token> toks = Tokenizer.tokenize(name);
-        StringBuilder sb = new StringBuilder();
-        int words = 0;
-        for (Tokenizer.Token t : toks) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(key(t.text()));
-            words++;
-        }
-        if (words == 0) {
+        String phrase = phraseKey(name);
+        if (phrase.isEmpty()) {
             return;
         }
-        entries.merge(sb.toString(), type, (a, b) -> a | b);
+        int words = phrase.split(" ").length;
+        entries.merge(phrase, type, (a, b) -> a | b);
         maxWords = Math.max(maxWords, words);
         // every proper word prefix of the entry, so that matching stops as soon as no entry can follow
-        String key = sb.toString();
+        String key = phrase;
         for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
             prefixes.add(key.substring(0, i));
         }
@@ -155,6 +150,23 @@ public final class Gazetteer {
     /** {@link #key(String)} of a lower-cased Russian word (ё as е) whose analysis is at hand. */
     static String key(String lower, Morphology.Analysis a) {
         return a.known() ? a.commonLemma.replace('ё', 'е') : lower;
+    }
+
+    /** The keys of a name's words, joined by single spaces ("" for a name without words). */
+    private String phraseKey(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (Tokenizer.Token t : Tokenizer.tokenize(name)) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(key(t.text()));
+        }
+        return sb.toString();
+    }
+
+    /** Whether a key names a country (CLDR's names in five languages), rather than a region or a city. */
+    public boolean country(String key) {
+        return countries.contains(key);
     }
 
     /** The types (bit set) of a single-word key, 0 when unknown. */

@@ -73,6 +73,163 @@ final class RussianOrgNames {
         if (PROPAGATE) {
             propagate(tokens, labels, lower, an, gazetteer);
         }
+        if (BRANCHES) {
+            branches(tokens, labels, lower, gazetteer, an);
+        }
+        if (EVENTS) {
+            dropEvents(tokens, labels, lower, an);
+        }
+        if (DOMAINS) {
+            domains(text, tokens, labels);
+        }
+    }
+
+    static final boolean EVENTS = !Boolean.getBoolean("newsflow.ner.noEvents");
+    static final boolean BRANCHES = !Boolean.getBoolean("newsflow.ner.noBranches");
+
+    /**
+     * A regional branch: an agency's abbreviation, maybe its country, then «по» and the region it serves
+     * («ГУ МЧС России по Санкт-Петербургу», «МЧС по Санкт-Петербургу и Ленобласти») is one organisation, with an
+     * abbreviation just before it (ГУ, УФСБ) that names the branch's kind.
+     */
+    private static void branches(List<Tokenizer.Token> tokens, int[] labels, String[] lower, Gazetteer gazetteer,
+            Morphology.Analysis[] an) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            if (labels[i] != B_ORG || (i + 1 < n && labels[i + 1] == I_ORG) || !isUpperWord(t) || t.length() > 6) {
+                continue;
+            }
+            int k = i + 1;
+            if (k < n && labels[k] == 3 && (k + 1 == n || labels[k + 1] != 4)) {
+                k++; // the country: «МЧС России»
+            }
+            if (k + 1 >= n || !lower[k].equals("по")) {
+                continue;
+            }
+            int end = place(tokens, labels, lower, gazetteer, an, k + 1);
+            if (end < 0) {
+                continue;
+            }
+            if (end + 1 < n && lower[end].equals("и")) {
+                int more = place(tokens, labels, lower, gazetteer, an, end + 1);
+                if (more > 0) {
+                    end = more;
+                }
+            }
+            int start = i;
+            if (i > 0 && labels[i - 1] == 0 && isUpperWord(tokens.get(i - 1).text()) && an[i - 1] != null) {
+                start = i - 1;
+            }
+            labels[start] = B_ORG;
+            for (int j = start + 1; j < end; j++) {
+                labels[j] = I_ORG;
+            }
+            i = end - 1;
+        }
+    }
+
+    /** The end of a capitalised place at {@code i} (one word, or the tagger's span), or -1. */
+    private static int place(List<Tokenizer.Token> tokens, int[] labels, String[] lower, Gazetteer gazetteer,
+            Morphology.Analysis[] an, int i) {
+        if (i >= tokens.size() || !isTitleCyr(tokens.get(i).text())) {
+            return -1;
+        }
+        String key = an[i] == null ? lower[i] : Gazetteer.key(lower[i], an[i]);
+        if (gazetteer.country(key)) {
+            return -1; // «МИД по Сирии»: a country after «по» is the subject, not the branch's region
+        }
+        boolean known = labels[i] == 3 || (gazetteer.lookup(key) & Gazetteer.LOC) != 0;
+        if (!known && labels[i] == 0) {
+            return -1;
+        }
+        int end = i + 1;
+        while (end < tokens.size() && labels[end] != 0 && labels[end] % 2 == 0 && labels[end - 1] != 0) {
+            end++;
+        }
+        return end;
+    }
+    static final boolean DOMAINS = !Boolean.getBoolean("newsflow.ner.noDomains");
+
+    /** Head nouns of events and awards: a name built on one is no organisation (Нобелевская премия, Кубок Дэвиса). */
+    private static final Set<String> EVENT_HEADS = Set.of("премия", "турнир", "кубок", "чемпионат", "первенство",
+            "фестиваль", "конкурс", "олимпиада", "выставка", "биеннале", "марафон", "ралли", "регата");
+
+    /** The same in Latin-script names, whose head is the last word (Corus Chess Tournament). */
+    private static final Set<String> EVENT_HEADS_LATIN = Set.of("tournament", "cup", "championship", "championships",
+            "festival", "award", "awards", "prize", "games", "olympics", "marathon", "rally", "biennale", "expo");
+
+    /**
+     * An organisation span whose head names an event or an award is untagged: the tagger learns «capitalised words
+     * after a preposition» and takes «Нобелевской премией» or «Corus Chess Tournament» for a company. A Cyrillic
+     * name's head is its first noun, a Latin one's its last word; «Оргкомитет фестиваля» keeps its head.
+     */
+    private static void dropEvents(List<Tokenizer.Token> tokens, int[] labels, String[] lower,
+            Morphology.Analysis[] an) {
+        int n = tokens.size();
+        for (int start = 0; start < n; start++) {
+            if (labels[start] != B_ORG) {
+                continue;
+            }
+            int end = start + 1;
+            while (end < n && labels[end] == I_ORG) {
+                end++;
+            }
+            boolean event;
+            if (an[start] == null && isLatinWord(tokens.get(start).text())) {
+                event = EVENT_HEADS_LATIN.contains(lower[end - 1]);
+            } else {
+                int head = start;
+                while (head < end && !noun(an[head])) {
+                    head++;
+                }
+                event = head < end && EVENT_HEADS.contains(an[head].commonLemma.replace('ё', 'е'));
+            }
+            if (event) {
+                java.util.Arrays.fill(labels, start, end, 0);
+            }
+            start = end - 1;
+        }
+    }
+
+    private static boolean isLatinWord(String t) {
+        return !t.isEmpty() && Character.isLetter(t.charAt(0)) && Character.UnicodeScript.of(t.charAt(0))
+                == Character.UnicodeScript.LATIN;
+    }
+
+    /** A domain name standing alone (not inside a URL or an e-mail address): the publication of that name. */
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "(?<![\\w@/.:-])[\\p{L}\\d][\\p{L}\\d-]*(?:\\.[\\p{L}\\d-]+)*\\.(?:ru|com|net|org|info|su|ua|рф|by|kz|tv|fm)"
+                    + "(?![\\w@/.-]|\\.[\\p{L}\\d])", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /**
+     * «сообщает baltinfo.ru», «по данным «Gzt.Ru»»: a bare domain name in Russian news is the outlet that publishes
+     * under it, which factRuEval marks as an organisation.
+     */
+    private static void domains(String text, List<Tokenizer.Token> tokens, int[] labels) {
+        java.util.regex.Matcher m = DOMAIN.matcher(text);
+        while (m.find()) {
+            int first = -1;
+            int last = -1;
+            boolean free = true;
+            for (int i = 0; i < tokens.size(); i++) {
+                Tokenizer.Token t = tokens.get(i);
+                if (t.start() >= m.start() && t.end() <= m.end()) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    last = i;
+                    free &= labels[i] == 0;
+                }
+            }
+            if (first < 0 || !free || tokens.get(first).start() != m.start() || tokens.get(last).end() != m.end()) {
+                continue;
+            }
+            labels[first] = B_ORG;
+            for (int i = first + 1; i <= last; i++) {
+                labels[i] = I_ORG;
+            }
+        }
     }
 
     /** Switches for measuring each step's share on the cross-validation (-Dnewsflow.ner.noSplitPlace=true). */

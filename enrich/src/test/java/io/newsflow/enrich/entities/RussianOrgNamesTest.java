@@ -108,4 +108,46 @@ class RussianOrgNamesTest {
         }
         assertEquals(List.of("МТС", "Телесвязь", "Полюс-Мобайл"), found);
     }
+
+    /** The grammar over labels as the tagger might have set them, one label per token. */
+    private static List<String> overLabels(String text, int... tagger) {
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
+        int[] labels = java.util.Arrays.copyOf(tagger, tokens.size());
+        RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
+        List<String> out = new ArrayList<>();
+        for (EntityRecognizer.Span s : EntityRecognizer.spans(tokens, labels)) {
+            out.add(s.type() + " " + text.substring(s.start(), s.end()));
+        }
+        return out;
+    }
+
+    @Test
+    void eventsAndAwardsAreNotOrganisations() {
+        // Он получил Нобелевскую премию ; в турнире Corus Chess Tournament ; Оргкомитет фестиваля
+        assertEquals(List.of(), overLabels("Он получил Нобелевскую премию.", 0, 0, 5, 6, 0));
+        assertEquals(List.of(), overLabels("Он выиграл Corus Chess Tournament.", 0, 0, 5, 6, 6, 0));
+        assertEquals(List.of("ORG Оргкомитет фестиваля"), overLabels("Оргкомитет фестиваля сообщил.", 5, 6, 0, 0));
+        assertEquals(List.of("ORG Chess Federation"), overLabels("Об этом сообщила Chess Federation.", 0, 0, 0, 5, 6));
+    }
+
+    @Test
+    void aBareDomainNameIsTheOutletButOneInsideAnAddressIsNot() {
+        assertEquals(List.of("baltinfo.ru"), grammar("Об этом сообщает baltinfo.ru со ссылкой на мэрию."));
+        assertEquals(List.of("Gzt.Ru"), grammar("Как пишет «Gzt.Ru», сделка сорвалась."));
+        assertEquals(List.of(), grammar("Текст выложен на http://baltinfo.ru/news/1 и на почте info@baltinfo.ru."));
+    }
+
+    @Test
+    void aRegionalBranchIsOneOrganisationButATopicAfterПоIsNot() {
+        String branch = "Пресс-служба ГУ МЧС России по Санкт-Петербургу сообщила о пожаре.";
+        int mchs = 2;
+        int[] tagged = new int[Tokenizer.tokenize(branch).size()];
+        tagged[mchs] = RussianOrgNames.B_ORG;
+        tagged[mchs + 1] = 3;
+        tagged[mchs + 3] = 3;
+        assertEquals("МЧС", Tokenizer.tokenize(branch).get(mchs).text());
+        assertEquals(List.of("ORG ГУ МЧС России по Санкт-Петербургу"), overLabels(branch, tagged));
+        assertEquals(List.of("ORG МИД", "LOC Сирии"),
+                overLabels("Заявление МИД по Сирии опубликовано.", 0, 5, 0, 3, 0, 0));
+    }
 }
