@@ -121,6 +121,33 @@ class StageRunnerTest {
         assertEquals(50, second.counters().in(), "the second instance read only the new records");
     }
 
+    @Test
+    void aRunningStageShowsItsCountersOverJmxUntilItStops(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        String in = prefix + "in";
+        String out = prefix + "out";
+        broker.createTopics(1, in, out, in + ".dlq");
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("jmx");
+        produce(broker, in, 0, 10); // record 7 is a "boom": dead-lettered
+        StageRunner runner = new StageRunner(upperCaseStage(in, out), settings);
+        new Thread(runner).start();
+        broker.readCommitted(out, 9);
+
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName name = new javax.management.ObjectName(
+                "io.newsflow:type=Stage,stage=upper,instance=" + prefix + "jmx");
+        assertEquals(name, runner.metricsName());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((long) server.getAttribute(name, "RecordsIn") < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(10L, server.getAttribute(name, "RecordsIn"));
+        assertEquals(9L, server.getAttribute(name, "RecordsOut"));
+        assertEquals(1L, server.getAttribute(name, "DeadLettered"));
+        assertTrue(runner.stop(Duration.ofSeconds(30)));
+        assertTrue(!server.isRegistered(name), "a stopped stage leaves no bean behind");
+    }
+
     /** A transaction that stays open: what a broker that lost the commit marker leaves, made on purpose here. */
     private static KafkaProducer<byte[], byte[]> openTransaction(KafkaSettings settings, String transactionalId) {
         java.util.Properties p = settings.transactionalProducer(transactionalId);
