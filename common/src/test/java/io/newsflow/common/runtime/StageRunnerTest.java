@@ -34,6 +34,17 @@ class StageRunnerTest {
         });
     }
 
+    /** A test's own input, output and dead-letter topics, and settings under its own prefix. */
+    private record Setup(String prefix, String in, String out, KafkaSettings settings) {
+
+        static Setup of(TestBroker broker, int partitions, String instance) {
+            String prefix = TestBroker.uniquePrefix();
+            broker.createTopics(partitions, prefix + "in", prefix + "out", prefix + "in.dlq");
+            return new Setup(prefix, prefix + "in", prefix + "out",
+                    KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId(instance));
+        }
+    }
+
     private static void produce(TestBroker broker, String topic, int from, int to) {
         try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
             for (int i = from; i < to; i++) {
@@ -53,11 +64,11 @@ class StageRunnerTest {
 
     @Test
     void everyRecordIsTransformedOnceAndFailuresAreDeadLettered(TestBroker broker) throws Exception {
-        String prefix = TestBroker.uniquePrefix();
-        String in = prefix + "in";
-        String out = prefix + "out";
-        broker.createTopics(3, in, out, in + ".dlq");
-        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("a");
+        Setup t = Setup.of(broker, 3, "a");
+        String prefix = t.prefix();
+        String in = t.in();
+        String out = t.out();
+        KafkaSettings settings = t.settings();
         StageSpec spec = upperCaseStage(in, out);
         produce(broker, in, 0, 200);
 
@@ -98,11 +109,11 @@ class StageRunnerTest {
 
     @Test
     void aRestartedStageGoesOnWhereTheCommittedOffsetsAre(TestBroker broker) throws Exception {
-        String prefix = TestBroker.uniquePrefix();
-        String in = prefix + "in";
-        String out = prefix + "out";
-        broker.createTopics(2, in, out, in + ".dlq");
-        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("b");
+        Setup t = Setup.of(broker, 2, "b");
+        String prefix = t.prefix();
+        String in = t.in();
+        String out = t.out();
+        KafkaSettings settings = t.settings();
         produce(broker, in, 0, 100);
         StageRunner first = new StageRunner(upperCaseStage(in, out), settings);
         Thread thread = new Thread(first);
@@ -123,11 +134,11 @@ class StageRunnerTest {
 
     @Test
     void aRunningStageShowsItsCountersOverJmxUntilItStops(TestBroker broker) throws Exception {
-        String prefix = TestBroker.uniquePrefix();
-        String in = prefix + "in";
-        String out = prefix + "out";
-        broker.createTopics(1, in, out, in + ".dlq");
-        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("jmx");
+        Setup t = Setup.of(broker, 1, "jmx");
+        String prefix = t.prefix();
+        String in = t.in();
+        String out = t.out();
+        KafkaSettings settings = t.settings();
         produce(broker, in, 0, 10); // record 7 is a "boom": dead-lettered
         StageRunner runner = new StageRunner(upperCaseStage(in, out), settings);
         new Thread(runner).start();
@@ -168,11 +179,11 @@ class StageRunnerTest {
 
     @Test
     void aStageHeldBackByAnOpenTransactionOnItsInputSaysWhereAndGoesOnWhenItEnds(TestBroker broker) throws Exception {
-        String prefix = TestBroker.uniquePrefix();
-        String in = prefix + "in";
-        String out = prefix + "out";
-        broker.createTopics(1, in, out, in + ".dlq");
-        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("held");
+        Setup t = Setup.of(broker, 1, "held");
+        String prefix = t.prefix();
+        String in = t.in();
+        String out = t.out();
+        KafkaSettings settings = t.settings();
         try (KafkaProducer<byte[], byte[]> open = openTransaction(settings, prefix + "open")) {
             open.send(new ProducerRecord<>(in, "k0".getBytes(StandardCharsets.UTF_8),
                     "value-0".getBytes(StandardCharsets.UTF_8))).get();
@@ -194,11 +205,11 @@ class StageRunnerTest {
 
     @Test
     void aStageWhoseCommittedOffsetsAnOpenTransactionHoldsSaysSo(TestBroker broker) throws Exception {
-        String prefix = TestBroker.uniquePrefix();
-        String in = prefix + "in";
-        String out = prefix + "out";
-        broker.createTopics(1, in, out, in + ".dlq");
-        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("held");
+        Setup t = Setup.of(broker, 1, "held");
+        String prefix = t.prefix();
+        String in = t.in();
+        String out = t.out();
+        KafkaSettings settings = t.settings();
         produce(broker, in, 0, 3);
         StageSpec spec = upperCaseStage(in, out);
         try (KafkaProducer<byte[], byte[]> open = openTransaction(settings, prefix + "open")) {
