@@ -198,6 +198,18 @@ class EnricherTest {
     }
 
     @Test
+    void aFrenchArticleGetsNoKeyphrasesFromTheEnglishDictionary() {
+        String text = "Les vendanges commencent pour la troisième fois en trois ans avec trois semaines d'avance. "
+                + "Pour les viticulteurs, trois semaines de plus au soleil suffisent pour changer le raisin. "
+                + "Pour la coopérative, trois équipes vendangent depuis lundi.";
+        Article a = new Article("id", "u", null, "Vendanges précoces", null, null, null, null, null, null, null,
+                "fr", text, null, 0, null);
+        EnrichedArticle e = enricher.enrich(a);
+        assertEquals("fr", e.language().code());
+        assertTrue(e.tags().stream().noneMatch(t -> t.source() == Tag.Source.KEYPHRASE), e.tags().toString());
+    }
+
+    @Test
     void inOtherLatinScriptLanguagesALoneCapitalisedWordIsNoPerson() {
         // the tagger alone calls «Cultura» a person here
         String text = "Los tres polideportivos municipales abrirán de ocho de la mañana a once de la noche durante "

@@ -117,7 +117,7 @@ public final class Tagger {
         String title = article.title() == null ? "" : article.title();
         String text = article.text() == null ? "" : article.text();
         out.addAll(topicTags(title, text));
-        out.addAll(keyphrases(title + "\n\n" + text));
+        out.addAll(keyphrases(title + "\n\n" + text, language));
         // publisher tags keep the publisher's order (section first); the others by score, then name
         out.sort((x, y) -> {
             int c = Integer.compare(x.source().ordinal(), y.source().ordinal());
@@ -198,7 +198,11 @@ public final class Tagger {
         return out.size() > MAX_TOPICS ? new ArrayList<>(out.subList(0, MAX_TOPICS)) : out;
     }
 
-    List<Tag> keyphrases(String text) {
+    /**
+     * Russian keyphrases from the dictionary's nouns; English ones only for an English text, since the English
+     * dictionary reads words of other Latin-script languages as nouns («pour», «trois»). Others get none.
+     */
+    List<Tag> keyphrases(String text, String language) {
         List<Tokenizer.Token> toks = Tokenizer.tokenize(text);
         Set<String> forms = new HashSet<>();
         for (Tokenizer.Token t : toks) {
@@ -245,7 +249,7 @@ public final class Tagger {
                 }
             }
         }
-        if (counts.isEmpty()) {
+        if (counts.isEmpty() && "en".equals(language)) {
             englishCandidates(toks, counts, first);
         }
         double max = counts.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
