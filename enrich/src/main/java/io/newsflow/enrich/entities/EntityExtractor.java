@@ -191,7 +191,7 @@ public final class EntityExtractor {
             g.spans.add(new int[] {s.start(), s.end()});
             g.words = Math.max(g.words, key.split(" ").length);
         }
-        // a surname (or other single word) alone joins the one longer name of the same type ending with it
+        // a surname (or other single word) alone joins the longer person's name ending with it
         List<Group> all = new ArrayList<>(groups.values());
         for (Group g : all) {
             if (g.words != 1) {
@@ -218,6 +218,22 @@ public final class EntityExtractor {
             }
             if (target != null && candidates >= 1) {
                 target.spans.addAll(g.spans);
+                g.spans.clear();
+                continue;
+            }
+            // a company's first word alone («Acme rose») joins the one company name with a legal form it begins
+            Group company = null;
+            int companies = 0;
+            for (Group h : all) {
+                String[] parts = h.key.split(" ");
+                if (h != g && h.type == EntityType.ORG && g.type == EntityType.ORG && parts.length >= 2
+                        && parts[0].equals(g.key) && LEGAL_FORMS.contains(parts[parts.length - 1])) {
+                    company = h;
+                    companies++;
+                }
+            }
+            if (companies == 1) {
+                company.spans.addAll(g.spans);
                 g.spans.clear();
             }
         }

@@ -1,11 +1,16 @@
 package io.newsflow.enrich.entities;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.EntityType;
+import io.newsflow.common.model.Mention;
 
 /** The rules after the English tagger: legal forms, company short names, common words at sentence starts. */
 class EnglishRulesTest {
@@ -23,6 +28,19 @@ class EnglishRulesTest {
         for (String s : m) {
             assertFalse(s.endsWith(" Shares") || s.endsWith(" I") || s.startsWith("PER Northwind"), m.toString());
         }
+    }
+
+    @Test
+    void aCompanysFirstWordAloneIsTheSameEntityAsItsFullName() {
+        String text = "Shares of Acme Widgets Inc. rose 6 percent on Friday and Northwind Ltd. gained 4 percent in "
+                + "London.\n\nNorthwind, a British maker of gearboxes, has suppliers in both countries. Acme, which "
+                + "makes valves, said in March that it would not comment.";
+        List<Entity> orgs = EntityExtractor.get().extract(text, "en").stream()
+                .filter(e -> e.type() == EntityType.ORG).toList();
+        assertEquals(List.of("Acme Widgets Inc.", "Northwind Ltd."), orgs.stream().map(Entity::name).toList(),
+                orgs.toString());
+        assertEquals(List.of("Acme Widgets Inc.", "Acme"),
+                orgs.get(0).mentions().stream().map(Mention::text).toList());
     }
 
     @Test
