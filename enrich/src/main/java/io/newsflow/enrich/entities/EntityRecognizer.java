@@ -242,6 +242,7 @@ public final class EntityRecognizer {
                 commonWordRule(features, tokens, labels, gaz);
             }
             personTitles(tokens, labels);
+            workplaces(tokens, labels);
         }
         if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
             propagate(tokens, labels);
@@ -519,6 +520,31 @@ public final class EntityRecognizer {
                     labels[k] = 0;
                 }
                 labels[next] = 1;
+            }
+        }
+    }
+
+    /** People who work at an organisation, as news names them before «at»: "analysts at Morgan Stanley". */
+    private static final java.util.Set<String> WORKERS = java.util.Set.of("analyst", "analysts", "economist", "economists", "strategist",
+            "strategists", "researchers", "scientists", "engineers", "executives", "employees", "workers", "staff",
+            "spokesman", "spokeswoman", "spokesperson", "executive", "researcher", "scientist", "engineer");
+
+    /**
+     * "Analysts at Morgan Stanley": after a word for people who work somewhere and «at», a name is where they work,
+     * an organisation; the tagger, which learned «at X» from places, calls it a place or a person.
+     */
+    static void workplaces(List<Tokenizer.Token> tokens, int[] labels) {
+        int n = labels.length;
+        for (int i = 2; i < n; i++) {
+            boolean start = labels[i] == 1 || labels[i] == 3;
+            if (!start || !tokens.get(i - 1).text().equals("at")
+                    || !WORKERS.contains(tokens.get(i - 2).text().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int inside = labels[i] + 1;
+            labels[i] = 5;
+            for (int k = i + 1; k < n && labels[k] == inside; k++) {
+                labels[k] = 6;
             }
         }
     }

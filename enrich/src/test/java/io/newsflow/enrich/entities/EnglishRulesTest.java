@@ -44,6 +44,15 @@ class EnglishRulesTest {
     }
 
     @Test
+    void peopleWhoWorkAtANameWorkAtAnOrganisation() {
+        List<String> m = RecognisedMentions.of("Analysts at Morgan Stanley said the tone was warmer, and economists "
+                + "at Northbridge Capital agreed, while tourists at Lake Geneva did not notice.");
+        assertTrue(m.contains("ORG Morgan Stanley"), m.toString());
+        assertTrue(m.stream().anyMatch(s -> s.startsWith("ORG Northbridge")), m.toString());
+        assertFalse(m.contains("ORG Lake Geneva"), m.toString());
+    }
+
+    @Test
     void closedClassAndCommonWordsAtSentenceStart() {
         Features f = Features.standard();
         assertTrue(f.englishCommon("I") == Features.EN_CLOSED);
