@@ -144,8 +144,13 @@ class FaultToleranceTest {
                 List<String> failures = pipeline.runners().stream().filter(r -> r.failure() != null)
                         .map(r -> r.spec().name() + ": " + r.failure()).toList();
                 boolean lost = reconciliations.stream().anyMatch(r -> r.lost() > 0);
-                // Every transaction times out within 60 s (KafkaSettings), so one open for 90 s is hanging.
-                List<String> hanging = lost ? view.hangingTransactions(Duration.ofSeconds(90)) : List.of();
+                // Every transaction times out within 60 s (KafkaSettings), so one open for 90 s is hanging, and so
+                // is any partition still held back after the stages have read nothing for two minutes.
+                List<String> hanging = new java.util.ArrayList<>();
+                if (lost) {
+                    hanging.addAll(view.hangingTransactions(Duration.ofSeconds(90)));
+                    hanging.addAll(view.heldBackPartitions());
+                }
                 return new BrokerRestart(reconciliations, failures, hanging);
             }
         }

@@ -36,10 +36,13 @@ class HangingTransactionsTest {
             assertTrue(open.get(0).contains("open since offset 0"), open.get(0));
             assertTrue(broker.hangingTransactions(Duration.ofMinutes(5)).stream().noneMatch(l -> l.startsWith(topic)),
                     "younger than the threshold, it is not hanging");
+            assertEquals(List.of(topic + "-0: last stable offset 0 below high watermark 1"),
+                    broker.heldBackPartitions().stream().filter(l -> l.startsWith(topic)).toList());
 
             producer.commitTransaction();
         }
         assertTrue(broker.hangingTransactions(Duration.ZERO).stream().noneMatch(l -> l.startsWith(topic)),
                 "a committed transaction is not open");
+        assertTrue(broker.heldBackPartitions().stream().noneMatch(l -> l.startsWith(topic)));
     }
 }
