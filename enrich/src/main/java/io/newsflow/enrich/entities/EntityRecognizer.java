@@ -243,6 +243,9 @@ public final class EntityRecognizer {
             }
             personTitles(tokens, labels);
             workplaces(tokens, labels);
+            if (HEAD_RULE) {
+                organisationHeads(features, tokens, labels);
+            }
         }
         if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
             propagate(tokens, labels);
@@ -521,6 +524,68 @@ public final class EntityRecognizer {
                 }
                 labels[next] = 1;
             }
+        }
+    }
+
+    static boolean HEAD_RULE = !Boolean.getBoolean("newsflow.ner.noHeadRule");
+
+    /**
+     * "Labor Party", "U.S. Army", "University of Texas": capitalised words ending in an organisation's head word
+     * (heads.txt), or such a head followed by «of» and a capitalised name, are one organisation.
+     */
+    static void organisationHeads(Features features, List<Tokenizer.Token> tokens, int[] labels) {
+        Gazetteer gazetteer = Gazetteer.get();
+        int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            int head = isCapWord(t) ? gazetteer.head(t.toLowerCase(java.util.Locale.ROOT)) : 0;
+            // legal forms (Inc., Ltd.) are the legal-form rule's, which keeps their dot
+            if ((head & Gazetteer.ORG) == 0 || (head & Gazetteer.LOC) != 0 || LEGAL.contains(t)) {
+                continue;
+            }
+            int start = i;
+            while (start - 1 >= 0 && (isCapWord(tokens.get(start - 1).text()) || tokens.get(start - 1).text().equals(".")
+                    && start - 2 >= 0 && tokens.get(start - 2).text().length() == 1)) {
+                start--;
+            }
+            while (start < i && (features.englishCommon(tokens.get(start).text()) != Features.EN_UNKNOWN
+                    && !isCapWord(tokens.get(start).text()) || features.englishCommon(tokens.get(start).text())
+                    == Features.EN_CLOSED || tokens.get(start).text().equals("."))) {
+                start++;
+            }
+            int end = i + 1;
+            if (end + 1 < n && tokens.get(end).text().equals("of") && isCapWord(tokens.get(end + 1).text())) {
+                end += 2;
+                while (end < n && isCapWord(tokens.get(end).text())) {
+                    end++;
+                }
+            }
+            if (end - start < 2) {
+                continue;
+            }
+            boolean person = false;
+            for (int k = start; k < end; k++) {
+                person |= labels[k] == 1 || labels[k] == 2;
+            }
+            if (person) {
+                continue;
+            }
+            // inside a longer organisation («Acme Holdings Ltd.»): that name stands as it is
+            int org = begin("ORG");
+            while (start > 0 && labels[start] == org + 1) {
+                start--;
+            }
+            while (end < n && labels[end] == org + 1) {
+                end++;
+            }
+            labels[start] = org;
+            for (int k = start + 1; k < end; k++) {
+                labels[k] = org + 1;
+            }
+            if (end < n && labels[end] != 0 && labels[end] % 2 == 0) {
+                labels[end]--;
+            }
+            i = end - 1;
         }
     }
 

@@ -53,6 +53,16 @@ class EnglishRulesTest {
     }
 
     @Test
+    void capitalisedWordsEndingInAnOrganisationsHeadAreOneOrganisation() {
+        List<String> m = RecognisedMentions.of("The Labor Party lost seats, the U.S. Army said, and a study by the "
+                + "University of Texas found that Acme Holdings Ltd. had moved.");
+        assertTrue(m.contains("ORG Labor Party"), m.toString());
+        assertTrue(m.contains("ORG U.S. Army"), m.toString());
+        assertTrue(m.contains("ORG University of Texas"), m.toString());
+        assertTrue(m.contains("ORG Acme Holdings Ltd."), m.toString());
+    }
+
+    @Test
     void closedClassAndCommonWordsAtSentenceStart() {
         Features f = Features.standard();
         assertTrue(f.englishCommon("I") == Features.EN_CLOSED);
