@@ -246,6 +246,9 @@ public final class EntityRecognizer {
             if (HEAD_RULE) {
                 organisationHeads(features, tokens, labels);
             }
+            if (ACRONYM_RULE) {
+                acronyms(features, tokens, labels);
+            }
         }
         if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
             propagate(tokens, labels);
@@ -525,6 +528,79 @@ public final class EntityRecognizer {
                 labels[next] = 1;
             }
         }
+    }
+
+    static boolean ACRONYM_RULE = !Boolean.getBoolean("newsflow.ner.noAcronymRule");
+
+    /** A party's members named as the party ("Democrats won the House"), which UNER and CoNLL's ORG cover. */
+    private static final java.util.Set<String> PARTY_MEMBERS = java.util.Set.of("Democrats", "Republicans",
+            "Tories", "Conservatives", "Liberals", "Labourites", "Socialists", "Communists", "Greens");
+
+    /** Capitals that are units, currencies, times, titles or numerals, not names. */
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("CEO", "CFO", "COO", "CTO", "GDP", "AM",
+            "PM", "GMT", "UTC", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "CHF", "OK", "TV", "PC", "ID", "PR", "HR",
+            "IT", "AI", "VAT", "FAQ", "PDF", "URL", "DJ", "MP", "MPS", "BC", "AD", "CE", "BCE", "II", "III", "IV", "VI",
+            "VII", "VIII", "IX", "XI", "XII", "XX", "XXI");
+
+    /**
+     * "KFC", "NASCAR", "IAG": an all-capital word of two to six letters that the tagger left alone, that no
+     * dictionary knows (CEO, DNA and TV are words) and that the gazetteer does not call a place (US, EU), is an
+     * organisation's acronym in news. A line in capitals is a headline, not a run of acronyms.
+     */
+    static void acronyms(Features features, List<Tokenizer.Token> tokens, int[] labels) {
+        Gazetteer gazetteer = Gazetteer.get();
+        int n = labels.length;
+        // "BREAKING NEWS FROM THE COAST": a mention of words in capitals that are all common words is a headline
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == 0 || labels[i] % 2 == 0) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && labels[end] == labels[i] + 1) {
+                end++;
+            }
+            boolean headline = end - i >= 2;
+            for (int k = i; k < end && headline; k++) {
+                String w = tokens.get(k).text();
+                headline = isCapitals(w) && features.englishCommon(w) != Features.EN_UNKNOWN;
+            }
+            if (headline) {
+                java.util.Arrays.fill(labels, i, end, 0);
+            }
+            i = end - 1;
+        }
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            boolean alone = labels[i] % 2 == 1 && (i + 1 == n || labels[i + 1] != labels[i] + 1);
+            if (alone && NOT_NAMES.contains(t)) {
+                labels[i] = 0; // the tagger's "CEO", "GDP"
+                continue;
+            }
+            if (labels[i] == 0 && PARTY_MEMBERS.contains(t)) {
+                labels[i] = begin("ORG");
+                continue;
+            }
+            if (labels[i] != 0 || t.length() < 2 || t.length() > 6 || !isCapitals(t) || NOT_NAMES.contains(t)
+                    || i > 0 && isCapitals(tokens.get(i - 1).text()) || i + 1 < n && isCapitals(tokens.get(i + 1).text())
+                    || features.englishCommon(t) != Features.EN_UNKNOWN
+                    || gazetteer.lookup(t.toLowerCase(java.util.Locale.ROOT)) != 0) {
+                continue;
+            }
+            labels[i] = begin("ORG");
+        }
+    }
+
+    private static boolean isCapitals(String t) {
+        if (t.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean HEAD_RULE = !Boolean.getBoolean("newsflow.ner.noHeadRule");

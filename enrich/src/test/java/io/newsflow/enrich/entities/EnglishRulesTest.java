@@ -63,6 +63,20 @@ class EnglishRulesTest {
     }
 
     @Test
+    void unknownAcronymsAndPartyMembersAreOrganisations() {
+        List<String> m = RecognisedMentions.of("Shares of IAG fell after NASCAR said the CEO of the team would "
+                + "leave, and Democrats in the US blamed the GDP figures on TV.");
+        assertTrue(m.contains("ORG IAG"), m.toString());
+        assertTrue(m.contains("ORG NASCAR"), m.toString());
+        assertTrue(m.contains("ORG Democrats"), m.toString());
+        for (String word : List.of("CEO", "GDP", "TV")) {
+            assertTrue(m.stream().noneMatch(s -> s.endsWith(" " + word)), m.toString());
+        }
+        assertTrue(m.stream().noneMatch(s -> s.equals("ORG US")), m.toString());
+        assertTrue(RecognisedMentions.of("BREAKING NEWS FROM THE COAST").isEmpty(), "a headline in capitals");
+    }
+
+    @Test
     void closedClassAndCommonWordsAtSentenceStart() {
         Features f = Features.standard();
         assertTrue(f.englishCommon("I") == Features.EN_CLOSED);
