@@ -249,6 +249,9 @@ public final class EntityRecognizer {
             if (ACRONYM_RULE) {
                 acronyms(features, tokens, labels);
             }
+            if (PLACE_RULE) {
+                places(tokens, labels);
+            }
         }
         if (!Boolean.getBoolean("newsflow.ner.noPropagate")) {
             propagate(tokens, labels);
@@ -526,6 +529,78 @@ public final class EntityRecognizer {
                     labels[k] = 0;
                 }
                 labels[next] = 1;
+            }
+        }
+    }
+
+    static boolean PLACE_RULE = !Boolean.getBoolean("newsflow.ner.noPlaceRule");
+
+    /** Geographic words that begin a place's name: "Mount Kenya", "Lake Geneva". */
+    private static final java.util.Set<String> PLACE_PREFIXES = java.util.Set.of("Mount", "Mt", "Lake", "Cape",
+            "Isle", "Gulf", "Bay", "Port", "Fort");
+
+    /** Geographic words that end a place's name: "Hudson River", "Irish Sea", "H Street". */
+    private static final java.util.Set<String> PLACE_SUFFIXES = java.util.Set.of("River", "Sea", "Seas", "Ocean",
+            "Lake", "Bay", "Gulf", "Island", "Islands", "Mountains", "Mountain", "Valley", "Desert", "Peninsula",
+            "Strait", "Canal", "Coast", "Street", "Avenue", "Road", "Square", "Boulevard", "Bridge", "Park", "Airport",
+            "County", "Province", "Region", "District", "Heights", "Hills");
+
+    /** Prepositions of place before a name: "in Thrace", "into Macedon". */
+    private static final java.util.Set<String> PLACE_PREPOSITIONS = java.util.Set.of("in", "into", "near", "across",
+            "throughout", "outside");
+
+    /**
+     * Places by their shape: a capitalised run that begins with "Mount"/"Lake" or ends with "River"/"Sea"/"Street"
+     * is a place, which the tagger took for a person or left alone ("Mount Kilimanjaro", "Irish Seas"); and a lone
+     * word the tagger calls a person after a preposition of place ("deep into Thrace") is a place. An organisation
+     * the tagger found ("Manchester City", "Central Bank") stays one.
+     */
+    static void places(List<Tokenizer.Token> tokens, int[] labels) {
+        int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            int start = -1;
+            int end = -1;
+            if (PLACE_PREFIXES.contains(t) && i + 1 < n && isCapWord(tokens.get(i + 1).text())) {
+                start = i;
+                end = i + 1;
+                while (end < n && isCapWord(tokens.get(end).text())) {
+                    end++;
+                }
+            } else if (PLACE_SUFFIXES.contains(t) && i > 0 && isCapWord(tokens.get(i - 1).text())) {
+                start = i - 1;
+                while (start - 1 >= 0 && isCapWord(tokens.get(start - 1).text())) {
+                    start--;
+                }
+                end = i + 1;
+                while (start < i && (tokens.get(start).text().equals("The") || tokens.get(start).text().equals("A"))) {
+                    start++;
+                }
+                if (start == i) {
+                    start = -1;
+                }
+            }
+            if (start >= 0) {
+                boolean organisation = false;
+                for (int k = start; k < end; k++) {
+                    organisation |= labels[k] == 5 || labels[k] == 6;
+                }
+                if (!organisation) {
+                    labels[start] = 3;
+                    for (int k = start + 1; k < end; k++) {
+                        labels[k] = 4;
+                    }
+                    if (end < n && labels[end] != 0 && labels[end] % 2 == 0) {
+                        labels[end]--;
+                    }
+                    i = end - 1;
+                    continue;
+                }
+            }
+            boolean lonePerson = labels[i] == 1 && (i + 1 == n || labels[i + 1] != 2);
+            if (lonePerson && i > 0 && PLACE_PREPOSITIONS.contains(tokens.get(i - 1).text())
+                    && !(i + 1 < n && (tokens.get(i + 1).text().equals("'s") || tokens.get(i + 1).text().equals("’s")))) {
+                labels[i] = 3;
             }
         }
     }

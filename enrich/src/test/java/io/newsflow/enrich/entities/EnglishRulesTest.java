@@ -77,6 +77,16 @@ class EnglishRulesTest {
     }
 
     @Test
+    void placesByTheirShapeAndAfterPrepositionsOfPlace() {
+        List<String> m = RecognisedMentions.of("East Africa is the site of Mount Kilimanjaro, and ferries cross "
+                + "the Irish Sea to Holyhead. Philip then marched deep into Thrace.");
+        assertTrue(m.contains("LOC Mount Kilimanjaro"), m.toString());
+        assertTrue(m.contains("LOC Irish Sea"), m.toString());
+        assertTrue(m.contains("LOC Thrace"), m.toString());
+        assertTrue(m.contains("PER Philip"), m.toString());
+    }
+
+    @Test
     void closedClassAndCommonWordsAtSentenceStart() {
         Features f = Features.standard();
         assertTrue(f.englishCommon("I") == Features.EN_CLOSED);
