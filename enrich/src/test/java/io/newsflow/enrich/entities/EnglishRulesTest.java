@@ -87,6 +87,14 @@ class EnglishRulesTest {
     }
 
     @Test
+    void theSpeakerOfAQuoteIsAPerson() {
+        List<String> m = RecognisedMentions.of("\"We treated it like a drama,\" Zimmerle says. \"It worked,\" said "
+                + "Dündarov.");
+        assertTrue(m.contains("PER Zimmerle"), m.toString());
+        assertTrue(m.contains("PER Dündarov"), m.toString());
+    }
+
+    @Test
     void closedClassAndCommonWordsAtSentenceStart() {
         Features f = Features.standard();
         assertTrue(f.englishCommon("I") == Features.EN_CLOSED);
