@@ -197,39 +197,50 @@ final class RussianOrgNames {
                 == Character.UnicodeScript.LATIN;
     }
 
-    /** A domain name standing alone (not inside a URL or an e-mail address): the publication of that name. */
-    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
-            "(?<![\\w@/.:-])[\\p{L}\\d][\\p{L}\\d-]*(?:\\.[\\p{L}\\d-]+)*\\.(?:ru|com|net|org|info|su|ua|рф|by|kz|tv|fm)"
-                    + "(?![\\w@/.-]|\\.[\\p{L}\\d])", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    /** Top-level domains of the outlets Russian news cites. */
+    private static final Set<String> TLDS = Set.of("ru", "com", "net", "org", "info", "su", "ua", "рф", "by", "kz",
+            "tv", "fm");
 
     /**
      * «сообщает baltinfo.ru», «по данным «Gzt.Ru»»: a bare domain name in Russian news is the outlet that publishes
      * under it, which factRuEval marks as an organisation.
      */
     private static void domains(String text, List<Tokenizer.Token> tokens, int[] labels) {
-        java.util.regex.Matcher m = DOMAIN.matcher(text);
-        while (m.find()) {
-            int first = -1;
-            int last = -1;
-            boolean free = true;
-            for (int i = 0; i < tokens.size(); i++) {
-                Tokenizer.Token t = tokens.get(i);
-                if (t.start() >= m.start() && t.end() <= m.end()) {
-                    if (first < 0) {
-                        first = i;
-                    }
-                    last = i;
-                    free &= labels[i] == 0;
-                }
-            }
-            if (first < 0 || !free || tokens.get(first).start() != m.start() || tokens.get(last).end() != m.end()) {
+        int n = tokens.size();
+        for (int dot = 1; dot + 1 < n; dot++) {
+            if (!tokens.get(dot).text().equals(".") || !TLDS.contains(tokens.get(dot + 1).text().toLowerCase(Locale.ROOT))
+                    || !joined(tokens, dot - 1, dot) || !joined(tokens, dot, dot + 1)) {
                 continue;
             }
-            labels[first] = B_ORG;
-            for (int i = first + 1; i <= last; i++) {
-                labels[i] = I_ORG;
+            int first = dot - 1;
+            while (first - 2 >= 0 && tokens.get(first - 1).text().equals(".") && joined(tokens, first - 2, first - 1)
+                    && joined(tokens, first - 1, first)) {
+                first -= 2;
             }
+            int last = dot + 1;
+            int before = tokens.get(first).start() - 1;
+            int after = tokens.get(last).end();
+            boolean inAddress = before >= 0 && "@/.:-_".indexOf(text.charAt(before)) >= 0
+                    || before >= 0 && Character.isLetterOrDigit(text.charAt(before))
+                    || after < text.length() && "@/-_".indexOf(text.charAt(after)) >= 0
+                    || after + 1 < text.length() && text.charAt(after) == '.' && Character.isLetterOrDigit(text.charAt(after + 1));
+            boolean free = Character.isLetterOrDigit(tokens.get(first).text().charAt(0));
+            for (int i = first; i <= last; i++) {
+                free &= labels[i] == 0;
+            }
+            if (!inAddress && free) {
+                labels[first] = B_ORG;
+                for (int i = first + 1; i <= last; i++) {
+                    labels[i] = I_ORG;
+                }
+            }
+            dot = last;
         }
+    }
+
+    /** Whether two tokens touch, with no space between them. */
+    private static boolean joined(List<Tokenizer.Token> tokens, int a, int b) {
+        return tokens.get(a).end() == tokens.get(b).start();
     }
 
     /** Switches for measuring each step's share on the cross-validation (-Dnewsflow.ner.noSplitPlace=true). */
