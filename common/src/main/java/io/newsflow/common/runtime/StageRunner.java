@@ -92,7 +92,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
         started = true;
         String groupId = settings.topicPrefix() + spec.groupId();
         KafkaProducer<byte[], byte[]> producer = null;
-        javax.management.ObjectName metrics = registerMetrics();
+        StageMetrics.Registration metrics = StageMetrics.register(spec.name(), settings, counters, heldBack::found);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.groupConsumer(groupId, true))) {
             this.consumer = consumer;
             consumer.subscribe(List.of(spec.inputTopic()));
@@ -157,87 +157,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 closeQuietly(producer);
             }
             this.consumer = null;
-            unregister(metrics);
+            metrics.close();
             stopped.countDown();
             log.info("stage {} stopped; {}", spec.name(), counters);
         }
     }
 
-    /** The JMX name of this stage's counters: stage, then instance and topic prefix, which tell runners apart. */
+    /** The JMX name of this stage's counters (see {@link StageMetrics}). */
     javax.management.ObjectName metricsName() {
-        try {
-            String instance = settings.topicPrefix().isEmpty() ? settings.instanceId()
-                    : settings.topicPrefix() + settings.instanceId();
-            return new javax.management.ObjectName("io.newsflow", new java.util.Hashtable<>(Map.of("type", "Stage",
-                    "stage", jmxValue(spec.name()), "instance", jmxValue(instance))));
-        } catch (javax.management.MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String jmxValue(String value) {
-        return value.isEmpty() || value.matches(".*[,=:\"*?\\n\\\\].*") ? javax.management.ObjectName.quote(value) : value;
-    }
-
-    private javax.management.ObjectName registerMetrics() {
-        javax.management.ObjectName name = metricsName();
-        try {
-            java.lang.management.ManagementFactory.getPlatformMBeanServer().registerMBean(new StageMetrics(), name);
-            return name;
-        } catch (javax.management.JMException e) {
-            // A second runner of the same stage, instance and prefix in one JVM: its counters stay in the log.
-            log.warn("stage {}: counters not on JMX as {}: {}", spec.name(), name, e.toString());
-            return null;
-        }
-    }
-
-    private static void unregister(javax.management.ObjectName name) {
-        if (name == null) {
-            return;
-        }
-        try {
-            java.lang.management.ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (javax.management.JMException e) {
-            log.debug("cannot unregister {}: {}", name, e.toString());
-        }
-    }
-
-    /** The counters as an MXBean (a view: every read is current). */
-    private final class StageMetrics implements StageMetricsMXBean {
-        @Override
-        public long getRecordsIn() {
-            return counters.in();
-        }
-
-        @Override
-        public long getRecordsOut() {
-            return counters.out();
-        }
-
-        @Override
-        public long getDeadLettered() {
-            return counters.deadLettered();
-        }
-
-        @Override
-        public long getAbortedTransactions() {
-            return counters.abortedTransactions();
-        }
-
-        @Override
-        public double getTransformMillis() {
-            return counters.transformMillis();
-        }
-
-        @Override
-        public Map<String, Long> getNamedCounters() {
-            return counters.named();
-        }
-
-        @Override
-        public List<String> getHeldBackInput() {
-            return heldBack.found();
-        }
+        return StageMetrics.name(spec.name(), settings);
     }
 
     private void commitBatch(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer,
