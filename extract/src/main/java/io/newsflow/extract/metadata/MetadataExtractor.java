@@ -99,7 +99,7 @@ public final class MetadataExtractor {
         String section = first(meta.get("article:section"), JsonLd.text(article, "articleSection"),
                 micro.section, meta.get("section"), meta.get("parsely-section"), meta.get("article.section"));
 
-        List<String> tags = tags(meta, article, micro);
+        List<String> tags = tags(doc, meta, article, micro);
 
         String language = language(doc, meta, article);
 
@@ -411,7 +411,7 @@ public final class MetadataExtractor {
         return new ArrayList<>(out);
     }
 
-    private static List<String> tags(Meta meta, JsonNode article, Microdata micro) {
+    private static List<String> tags(Document doc, Meta meta, JsonNode article, Microdata micro) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : meta.all("article:tag")) {
             addSplit(out, t);
@@ -427,6 +427,14 @@ public final class MetadataExtractor {
         if (out.isEmpty()) {
             addSplit(out, first(meta.get("news_keywords"), meta.get("keywords")));
         }
+        if (out.isEmpty()) {
+            // rel="tag" (the microformat WordPress and many CMSs put on a post's tag links)
+            for (Element link : doc.select("a[rel]")) {
+                if (link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?tag(\\s.*)?")) {
+                    addSplit(out, link.text());
+                }
+            }
+        }
         return new ArrayList<>(out);
     }
 
@@ -434,13 +442,28 @@ public final class MetadataExtractor {
         if (raw == null) {
             return;
         }
-        for (String t : raw.split("[,;]")) {
-            String s = t.replaceAll("[\\s\\u00A0]+", " ").strip();
-            if (!s.isEmpty() && s.length() <= 80) {
+        String[] parts = raw.split("[,;]");
+        if (parts.length == 1 && CJK.matcher(raw).find()) {
+            parts = raw.strip().split("[\\s\\u00A0\\u3000]+"); // 深空探测 探月工程: Chinese keywords go by spaces
+        }
+        for (String t : parts) {
+            String s = TAG_LABEL.matcher(t.replaceAll("[\\s\\u00A0]+", " ").strip()).replaceFirst("");
+            if (!s.isEmpty() && s.length() <= 80 && !NOT_A_TAG.matcher(s).matches()) {
                 out.add(s);
             }
         }
     }
+
+    private static final java.util.regex.Pattern CJK = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+
+    /** A CMS's label before the tag: "Category: Travel", "NLP Entity Tokens: Fairmont Jasper park". */
+    private static final java.util.regex.Pattern TAG_LABEL = java.util.regex.Pattern.compile(
+            "^(?i:[a-z]+ )*(?i:category|categories|tag|tags|topic|topics|keyword|keywords|section|entity tokens|entities)"
+                    + ": ");
+
+    /** Machine identifiers among a page's keywords: UUIDs and hex ids, bare numbers, the site's own domain. */
+    private static final java.util.regex.Pattern NOT_A_TAG = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F]{24,}|\\d+|(?:[\\w-]+\\.)+[a-z]{2,6}");
 
     private static String language(Document doc, Meta meta, JsonNode article) {
         Element html = doc.selectFirst("html");
