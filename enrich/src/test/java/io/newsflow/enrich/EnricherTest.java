@@ -210,6 +210,18 @@ class EnricherTest {
     }
 
     @Test
+    void germanNamesOfPlacesAreKnownInGermanText() {
+        String text = "Der Kanzler reiste am Montag nach Wien und München, am Wochenende will er an den Bodensee. "
+                + "Die Gespräche in Warschau hatten sich verzögert.";
+        Article a = new Article("id", "u", null, "Reise nach Wien", null, null, null, null, null, null, null,
+                "de", text, null, 0, null);
+        Map<EntityType, Set<String>> names = names(enricher.enrich(a));
+        assertTrue(names.getOrDefault(EntityType.LOC, Set.of()).containsAll(Set.of("Wien", "München", "Bodensee",
+                "Warschau")), names.toString());
+        assertTrue(!names.getOrDefault(EntityType.PER, Set.of()).contains("Kanzler"), names.toString());
+    }
+
+    @Test
     void inOtherLatinScriptLanguagesALoneCapitalisedWordIsNoPerson() {
         // the tagger alone calls «Cultura» a person here
         String text = "Los tres polideportivos municipales abrirán de ocho de la mañana a once de la noche durante "

@@ -285,7 +285,8 @@ public final class EntityExtractor {
             }
             String first = tokens.get(from).text().toLowerCase(Locale.ROOT);
             String last = tokens.get(to - 1).text().toLowerCase(Locale.ROOT).replace(".", "");
-            boolean known = gazetteer.lookup(String.join(" ", java.util.Arrays.asList(keys).subList(from, to))) != 0;
+            String name = String.join(" ", java.util.Arrays.asList(keys).subList(from, to));
+            boolean known = gazetteer.lookup(name) != 0 || GERMAN_PLACES.contains(name);
             boolean person = s.type() == EntityType.PER && to - from >= 2 && gazetteer.isEnglishFirstName(first);
             boolean company = s.type() == EntityType.ORG && to - from >= 2 && LEGAL_FORMS.contains(last);
             if (known || person || company) {
@@ -308,8 +309,34 @@ public final class EntityExtractor {
                 out.add(g);
             }
         }
+        // German names of places the tagger missed (Wien, München): one word, capitalised, untaken
+        for (int i = 0; i < keys.length; i++) {
+            Tokenizer.Token t = tokens.get(i);
+            if (GERMAN_PLACES.contains(keys[i]) && Character.isUpperCase(t.text().charAt(0))
+                    && out.stream().noneMatch(s -> s.start() < t.end() && t.start() < s.end())) {
+                out.add(new EntityRecognizer.Span(t.start(), t.end(), EntityType.LOC));
+            }
+        }
         out.sort(Comparator.comparingInt(EntityRecognizer.Span::start));
         return out;
+    }
+
+    /** places-de.txt: German names of places, each as the gazetteer would key it (lower case). */
+    private static final Set<String> GERMAN_PLACES = loadGermanPlaces();
+
+    private static Set<String> loadGermanPlaces() {
+        Set<String> out = new HashSet<>();
+        try (var in = EntityExtractor.class.getResourceAsStream("places-de.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    out.add(Gazetteer.get().key(name));
+                }
+            }
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read places-de.txt", e);
+        }
+        return Set.copyOf(out);
     }
 
     private static final String[] CASE_ENDINGS = {"ом", "ем", "ой", "ей", "а", "я", "у", "ю", "е", "s"};
