@@ -116,10 +116,7 @@ public final class TestBroker {
      */
     public List<String> hangingTransactions(Duration olderThan) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
-            List<TopicPartition> partitions = new ArrayList<>();
-            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
-                    d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            List<TopicPartition> partitions = allPartitions(admin);
             long before = System.currentTimeMillis() - olderThan.toMillis();
             List<String> hanging = new ArrayList<>();
             admin.describeProducers(partitions).all().get(30, TimeUnit.SECONDS).forEach((partition, state) ->
@@ -141,10 +138,8 @@ public final class TestBroker {
      */
     public List<String> heldBackPartitions() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
-                    d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+            allPartitions(admin).forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                     .get(30, TimeUnit.SECONDS);
             var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
@@ -161,6 +156,15 @@ public final class TestBroker {
         } catch (Exception e) {
             throw new IllegalStateException("cannot list the broker's offsets", e);
         }
+    }
+
+    /** Every partition of every topic on the broker, internal ones included. */
+    private static List<TopicPartition> allPartitions(Admin admin) throws Exception {
+        var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+                d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        return partitions;
     }
 
     /** A plain (non-transactional) producer of byte arrays. */

@@ -326,15 +326,8 @@ public final class EntityExtractor {
 
     private static Set<String> loadGermanPlaces() {
         Set<String> out = new HashSet<>();
-        try (var in = EntityExtractor.class.getResourceAsStream("places-de.txt")) {
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String name = line.strip();
-                if (!name.isEmpty() && !name.startsWith("#")) {
-                    out.add(Gazetteer.get().key(name));
-                }
-            }
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("cannot read places-de.txt", e);
+        for (String name : Gazetteer.lines("places-de.txt")) {
+            out.add(Gazetteer.get().key(name.strip()));
         }
         return Set.copyOf(out);
     }

@@ -105,7 +105,8 @@ public final class Gazetteer {
 
     private final Morphology morphology;
 
-    private static List<String> lines(String resource) {
+    /** The non-blank, non-comment lines of a resource next to this class. */
+    static List<String> lines(String resource) {
         List<String> out = new ArrayList<>();
         try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
             if (in == null) {

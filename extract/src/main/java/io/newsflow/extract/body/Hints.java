@@ -69,7 +69,7 @@ final class Hints {
 
     /** Class and id of an element, lower-cased, or "" when it has none. */
     static String classAndId(Element e) {
-        String c = withoutTaxonomy(e.attr("class"));
+        String c = roleClasses(e.attr("class"));
         String id = e.attr("id");
         if (c.isEmpty() && id.isEmpty()) {
             return "";
@@ -83,7 +83,7 @@ final class Hints {
      * widgets; CSS utility classes ("text-center", "justify-content-between") style any element and would read as
      * "text" or "content", so a centred search box outscored the article.
      */
-    static String withoutTaxonomy(String cls) {
+    static String roleClasses(String cls) {
         if (!cls.contains("tag-") && !cls.contains("category-") && !cls.contains("text-") && !cls.contains("content-")) {
             return cls;
         }
@@ -107,7 +107,7 @@ final class Hints {
             return true;
         }
         int dash = w.indexOf('-');
-        if (dash < 0 || w.indexOf('-', dash + 1) == dash + 1) {
+        if (dash < 0) {
             return false;
         }
         String head = w.substring(0, dash);
@@ -138,7 +138,7 @@ final class Hints {
         if (containsAny(classAndId, STRONG_NEGATIVE)) {
             return true;
         }
-        String raw = withoutTaxonomy(e.attr("class")) + " " + e.attr("id");
+        String raw = roleClasses(e.attr("class")) + " " + e.attr("id");
         int start = -1;
         for (int i = 0; i <= raw.length(); i++) {
             char c = i < raw.length() ? raw.charAt(i) : ' ';
