@@ -97,7 +97,11 @@ final class ReplayCommand implements Callable<Integer> {
             case extract -> topics.articles();
             case enrich -> topics.enriched();
             case alerts -> topics.alerts();
-        });
+        }, Topics.deadLetterOf(switch (stage) {
+            case extract -> topics.raw();
+            case enrich -> topics.articles();
+            case alerts -> topics.enriched();
+        }));
         // Alerts are deduplicated against the topic they are written to: a versioned replay is a complete output.
         String alertsTopic = route.apply(topics.alerts());
         // Near duplicates always come from the live fingerprint topic, which orders articles as the live stage saw
@@ -123,9 +127,10 @@ final class ReplayCommand implements Callable<Integer> {
         List<String> outputs = spec.outputTopics().stream().map(route).toList();
         if (!dryRun) {
             TopicSetup.ensure(settings, outputs, kafka.partitions, kafka.replicationFactor);
-            TopicSetup.ensure(settings, List.of(spec.deadLetterTopic()), kafka.partitions, kafka.replicationFactor);
+            String deadLetters = route.apply(spec.deadLetterTopic());
+            TopicSetup.ensure(settings, List.of(deadLetters), kafka.partitions, kafka.replicationFactor);
             System.err.println("replaying " + spec.name() + ": " + spec.inputTopic() + " -> " + outputs
-                    + " (dead letters: " + spec.deadLetterTopic() + ")");
+                    + " (dead letters: " + deadLetters + ")");
         }
         ReplayRunner.Report report = new ReplayRunner(spec, settings)
                 .run(new ReplayRange(from, to), route, dryRun, System.err);
@@ -133,14 +138,19 @@ final class ReplayCommand implements Callable<Integer> {
         return report.reconciled() ? 0 : 1;
     }
 
-    /** Maps each output topic to the topic the replay writes; {@code mainOutput} is what --output-topic replaces. */
-    private UnaryOperator<String> route(String mainOutput) {
+    /**
+     * Maps each output topic to the topic the replay writes; {@code mainOutput} is what --output-topic replaces. A
+     * replay that does not write the live output does not write the live dead letters either: with a suffix they go
+     * to the suffixed dead-letter topic ({@code news.raw.dlq.v2}), with --output-topic T to {@code T.dlq}.
+     */
+    private UnaryOperator<String> route(String mainOutput, String deadLetters) {
         if (output == null) {
             return UnaryOperator.identity();
         }
         if (output.suffix != null) {
             return topic -> topic + output.suffix;
         }
-        return topic -> topic.equals(mainOutput) ? output.topic : topic;
+        return topic -> topic.equals(mainOutput) ? output.topic
+                : topic.equals(deadLetters) ? Topics.deadLetterOf(output.topic) : topic;
     }
 }

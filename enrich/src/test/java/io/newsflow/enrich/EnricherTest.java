@@ -163,6 +163,25 @@ class EnricherTest {
     }
 
     @Test
+    void aHugeTextIsAnalysedOnlyUpToTheBoundAndKeptWhole() {
+        String lead = "Министр иностранных дел Сергей Лавров прибыл в Берлин.\n\n";
+        String filler = "Обычный абзац новостного текста без имён. ".repeat(Enricher.MAX_ANALYSED_CHARS / 40 + 100);
+        String text = lead + filler + "\n\nВладимир Путин выступил в Москве.";
+        Article a = new Article("id", "u", null, "Визит", null, null, null, null, null, null, null, "ru", text, null,
+                0, null);
+        EnrichedArticle e = new Enricher().enrich(a);
+        Set<String> names = new TreeSet<>();
+        e.entities().forEach(entity -> names.add(entity.name()));
+        assertTrue(names.contains("Сергей Лавров"), names.toString());
+        assertFalse(names.contains("Владимир Путин"), "beyond the bound: " + names);
+        assertEquals(text, e.article().text(), "the whole text is kept");
+        String analysed = Enricher.analysedText(text);
+        assertTrue(analysed.length() <= Enricher.MAX_ANALYSED_CHARS && text.startsWith(analysed));
+        assertTrue(Character.isWhitespace(text.charAt(analysed.length())), "cut at a word boundary");
+        assertOffsets(e);
+    }
+
+    @Test
     void otherLanguagesAndEmptyArticlesDoNotCrash() {
         for (String text : List.of("", "   ", "Der Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten "
                 + "Emmanuel Macron. Die Gespräche dauerten zwei Stunden.", "北京是中国的首都。", "12345 — !!!",

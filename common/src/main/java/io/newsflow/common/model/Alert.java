@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param duplicateOf the article's {@code duplicateOf}: the id of a near-duplicate seen before, or null, so that an
  *                    alert consumer can skip a story it has already been told about under another URL
+ * @param fetchedAt   the fetch time of the article version that raised it (see {@link ArticleVersion})
  */
 @JsonPropertyOrder({"schema"})
 public record Alert(
@@ -22,7 +23,8 @@ public record Alert(
         String contentHash,
         List<AlertMatch> matched,
         String snippet,
-        String duplicateOf) {
+        String duplicateOf,
+        String fetchedAt) {
 
     public static final String SCHEMA = "newsflow.alert/1";
 

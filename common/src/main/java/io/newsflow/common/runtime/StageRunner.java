@@ -50,6 +50,8 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private volatile boolean started;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Throwable failure;
+    /** The record being transformed, named in the log when an error stops the stage. */
+    private ConsumerRecord<byte[], byte[]> current;
 
     public StageRunner(StageSpec spec, KafkaSettings settings) {
         this(spec, settings, HeldBackInput.DEFAULT_AFTER);
@@ -148,9 +150,17 @@ public final class StageRunner implements Runnable, AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() asked us to stop while the consumer was blocked outside poll.
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Anything else stops the stage, and so the process (Pipeline stops the other stages; the command exits
+            // non-zero): an Error is no record's fault, and a stage that went on after one would only look alive.
             failure = e;
-            log.error("stage {} stopped: {}", spec.name(), e.toString());
+            ConsumerRecord<byte[], byte[]> at = current;
+            if (at != null) {
+                log.error("stage {} stopped by {} while processing {}-{}@{}", spec.name(), e, at.topic(),
+                        at.partition(), at.offset(), e);
+            } else {
+                log.error("stage {} stopped: {}", spec.name(), e.toString(), e);
+            }
             throw e;
         } finally {
             if (producer != null) {
@@ -178,7 +188,9 @@ public final class StageRunner implements Runnable, AutoCloseable {
         Map<String, Long> named = new TreeMap<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            current = record;
             StageTransform.Result result = transform.apply(record, UnaryOperator.identity());
+            current = null;
             for (ProducerRecord<byte[], byte[]> out : result.records()) {
                 producer.send(out);
             }

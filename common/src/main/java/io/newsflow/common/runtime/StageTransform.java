@@ -24,6 +24,14 @@ final class StageTransform {
     /** Header values are cut to this length so one bad page cannot make a dead letter unsendable. */
     private static final int MAX_ERROR_MESSAGE_CHARS = 2000;
 
+    /**
+     * A test hook: when the system property {@code newsflow.test.fatal-error-key} is set, a record whose key contains
+     * its value makes the transform throw an {@link Error}, as running out of memory would, so tests can check that
+     * such an error stops the process loudly. Unset in production.
+     */
+    static final String FATAL_ERROR_KEY_PROPERTY = "newsflow.test.fatal-error-key";
+    private static final String FATAL_ERROR_KEY = System.getProperty(FATAL_ERROR_KEY_PROPERTY);
+
     private final StageSpec spec;
     private final int maxOutputBytes;
 
@@ -37,12 +45,23 @@ final class StageTransform {
                   Map<String, Long> namedCounts) {
     }
 
+    /**
+     * @param routeOutput maps each topic the stage writes, its dead-letter topic included, to the topic written
+     *                    (a replay into versioned topics writes versioned dead letters too)
+     * @throws Error      what the processor threw that is no record's fault (out of memory, a linkage error): the
+     *                    stage cannot go on. A {@link StackOverflowError} is the record's (markup nested too deep) and
+     *                    dead-letters it
+     */
     Result apply(ConsumerRecord<byte[], byte[]> consumed, UnaryOperator<String> routeOutput) {
         InputRecord input = new InputRecord(consumed.topic(), consumed.partition(), consumed.offset(),
                 consumed.timestamp(), consumed.key(), consumed.value(), consumed.headers());
         long start = System.nanoTime();
         String processedAt = Instant.now().toString();
         try {
+            if (FATAL_ERROR_KEY != null && consumed.key() != null
+                    && new String(consumed.key(), StandardCharsets.UTF_8).contains(FATAL_ERROR_KEY)) {
+                throw new Error("test hook " + FATAL_ERROR_KEY_PROPERTY + ": a fatal error on this record");
+            }
             List<OutputRecord> outputs = spec.processor().process(input);
             long nanos = System.nanoTime() - start;
             List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(outputs.size());
@@ -61,7 +80,7 @@ final class StageTransform {
             return new Result(records, false, nanos, perTopic);
         } catch (Exception | StackOverflowError e) {
             long nanos = System.nanoTime() - start;
-            return new Result(List.of(deadLetter(consumed, e, processedAt)), true, nanos, Map.of());
+            return new Result(List.of(deadLetter(consumed, e, processedAt, routeOutput)), true, nanos, Map.of());
         }
     }
 
@@ -78,7 +97,8 @@ final class StageTransform {
         return new ProducerRecord<>(topic, null, key, output.value(), headers);
     }
 
-    ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> consumed, Throwable error, String processedAt) {
+    ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> consumed, Throwable error, String processedAt,
+                                              UnaryOperator<String> routeOutput) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : consumed.headers()) {
             if (!header.key().startsWith("newsflow.error.")) {
@@ -93,7 +113,8 @@ final class StageTransform {
         headers.add(Headers.ERROR_OFFSET, Headers.bytes(Long.toString(consumed.offset())));
         headers.add(Headers.PROCESSED_AT, Headers.bytes(processedAt));
         headers.add(Headers.VERSION, Headers.bytes(Version.current()));
-        return new ProducerRecord<>(spec.deadLetterTopic(), null, consumed.key(), consumed.value(), headers);
+        return new ProducerRecord<>(routeOutput.apply(spec.deadLetterTopic()), null, consumed.key(), consumed.value(),
+                headers);
     }
 
     /** The exception's message, or where it was thrown when it has none (an NPE deep in a transform, say). */

@@ -27,7 +27,7 @@ class JsonCodecTest {
                 "https://www.rbc.ru/politics/26/06/2021/x", "Посол России в США заявил о планах встречи Лаврова и Блинкена",
                 "Описание", List.of("Иван Петров"), "2021-06-26T14:05:00+03:00", null, "РБК", "Политика",
                 List.of("Сергей Лавров", "Энтони Блинкен"), "ru", "Первый абзац.\n\nВторой абзац.",
-                new LeadImage("https://s0.rbk.ru/x.jpg", "Энтони Блинкен", "John MacDougall / Getty Images"), 4, "abc123");
+                new LeadImage("https://s0.rbk.ru/x.jpg", "Энтони Блинкен", "John MacDougall / Getty Images"), 4, "abc123").withFetchedAt("2021-06-26T11:04:05.250Z");
     }
 
     @Test
@@ -54,7 +54,7 @@ class JsonCodecTest {
     void alertRoundTrips() {
         Alert alert = new Alert("lavrov-blinken", "Лавров и Блинкен", "https://x/1", "https://x/1", "T",
                 "2021-06-26T14:05:00+03:00", "abc", List.of(new Alert.AlertMatch("Сергей Лавров", 5, 12, "Лаврова")),
-                "…встречи Лаврова и Блинкена…", "https://x/0");
+                "…встречи Лаврова и Блинкена…", "https://x/0", "2021-06-26T11:00:00Z");
         assertEquals(alert, JsonCodec.decodeAlert(JsonCodec.encode(alert)));
     }
 
@@ -72,7 +72,7 @@ class JsonCodecTest {
 
     @Test
     void valueOfAnotherSchemaIsRejectedWithAClearMessage() {
-        byte[] alert = JsonCodec.encode(new Alert("r", "n", "a", "u", "t", null, null, List.of(), null, null));
+        byte[] alert = JsonCodec.encode(new Alert("r", "n", "a", "u", "t", null, null, List.of(), null, null, null));
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> JsonCodec.decodeArticle(alert));
         assertTrue(e.getMessage().contains("expected schema newsflow.article/1, got 'newsflow.alert/1'"), e.getMessage());
     }

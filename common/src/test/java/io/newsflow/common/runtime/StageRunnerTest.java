@@ -1,6 +1,7 @@
 package io.newsflow.common.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,16 @@ class StageRunnerTest {
                         value.getBytes(StandardCharsets.UTF_8));
                 record.headers().add(Headers.URL, ("https://example.com/" + i).getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
+            }
+        }
+    }
+
+    /** Records k{from}..k{to-1} that every transform here takes. */
+    private static void sendPlain(TestBroker broker, String topic, int from, int to) {
+        try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+            for (int i = from; i < to; i++) {
+                producer.send(new ProducerRecord<>(topic, ("k" + i).getBytes(StandardCharsets.UTF_8),
+                        ("value-" + i).getBytes(StandardCharsets.UTF_8)));
             }
         }
     }
@@ -227,6 +238,40 @@ class StageRunnerTest {
             assertEquals(3, broker.readCommitted(out, 3).size(), "from offset 0: the aborted offsets never counted");
             assertTrue(runner.stop(Duration.ofSeconds(30)));
         }
+    }
+
+    @Test
+    void anErrorInATransformStopsTheStageAsAFailureAndCommitsNothingOfItsBatch(TestBroker broker) throws Exception {
+        Setup t = Setup.of(broker, 1, "e");
+        StageSpec spec = new StageSpec("fatal", t.in(), List.of(t.out()), input -> {
+            if (new String(input.key(), StandardCharsets.UTF_8).equals("k30")) {
+                throw new OutOfMemoryError("simulated: no record's fault");
+            }
+            return List.of(new OutputRecord(t.out(), new String(input.key(), StandardCharsets.UTF_8), input.value(), Map.of()));
+        });
+        sendPlain(broker, t.in(), 0, 20);
+        StageRunner runner = new StageRunner(spec, t.settings());
+        Throwable[] escaped = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                runner.run();
+            } catch (Throwable e) {
+                escaped[0] = e;
+            }
+        });
+        thread.start();
+        broker.readCommitted(t.out(), 20);
+        sendPlain(broker, t.in(), 20, 40);
+        thread.join(60_000);
+
+        assertFalse(thread.isAlive(), "the stage stopped");
+        assertTrue(runner.failure() instanceof OutOfMemoryError, "an Error is the stage's failure: " + runner.failure());
+        assertTrue(escaped[0] instanceof OutOfMemoryError, "and escapes run(), for the process to exit non-zero");
+        List<ConsumerRecord<byte[], byte[]>> outputs = broker.readCommitted(t.out(), 20, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        assertTrue(outputs.size() >= 20 && outputs.size() < 40, "the batch with the failing record never committed: "
+                + outputs.size());
+        assertTrue(broker.readCommitted(t.in() + ".dlq", 0, Duration.ofSeconds(1), Duration.ofSeconds(3)).isEmpty(),
+                "an Error is not a bad record: nothing is dead-lettered");
     }
 
     @Test

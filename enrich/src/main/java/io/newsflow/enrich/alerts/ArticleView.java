@@ -15,6 +15,7 @@ import io.newsflow.common.model.EnrichedArticle;
 import io.newsflow.common.model.Entity;
 import io.newsflow.common.model.EntityType;
 import io.newsflow.common.model.Tag;
+import io.newsflow.enrich.Enricher;
 
 /**
  * What rules look at in one enriched article, computed once per article: its words by form (lemma), its
@@ -67,9 +68,7 @@ final class ArticleView {
         this.enriched = enriched;
         this.article = enriched.article();
         this.lemmatizer = lemmatizer;
-        String title = article.title() == null ? "" : article.title();
-        String text = article.text() == null ? "" : article.text();
-        this.fullText = title + "\n\n" + text;
+        this.fullText = Enricher.fullText(article);
         String code = enriched.language() != null && enriched.language().code() != null
                 && !enriched.language().code().equals("und") ? enriched.language().code() : article.language();
         this.language = code == null ? "" : code.toLowerCase(Locale.ROOT).split("[-_]")[0];

@@ -22,7 +22,7 @@ public record RuleMatch(Rule rule, List<AlertMatch> matched, String snippet) {
     public Alert toAlert(EnrichedArticle enriched) {
         Article article = enriched.article();
         return new Alert(rule.id(), rule.name(), article.id(), article.url(), article.title(), article.published(),
-                article.contentHash(), matched, snippet, enriched.duplicateOf());
+                article.contentHash(), matched, snippet, enriched.duplicateOf(), article.fetchedAt());
     }
 
     /** The alert key: rule id, a space, article id. */

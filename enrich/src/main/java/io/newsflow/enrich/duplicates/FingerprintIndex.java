@@ -6,7 +6,13 @@ import java.util.Map;
 
 /**
  * Fingerprints of the articles seen so far, by article id, each with its order (the offset of its record in the
- * one-partition fingerprint topic), and a band index over them so a lookup touches only likely candidates.
+ * one-partition fingerprint topic) and its fetch time, and a band index over them so a lookup touches only likely
+ * candidates.
+ *
+ * <p><b>Earliest.</b> Of several near duplicates, the one fetched first is the original: by fetch time, then by id.
+ * Both belong to the records, so the answer does not depend on the order in which the stage happened to read
+ * copies that arrived on different partitions. Fingerprints written before fetch times were recorded count as
+ * fetched at {@link #UNKNOWN_FETCH_TIME}, before any other.
  *
  * <p><b>Bands.</b> The 64 bits are cut into {@code threshold + 1} bands (bits 0-7, 8-15, … for a threshold of 7).
  * Two fingerprints at most {@code threshold} bits apart differ in at most {@code threshold} bands, so by the
@@ -35,8 +41,10 @@ public final class FingerprintIndex {
      * yet. They sort after every real offset, as the records do in the topic.
      */
     public static final long PROVISIONAL = 1L << 62;
+    /** The fetch time (epoch milliseconds) of an article whose fetch time is not known: before every other. */
+    public static final long UNKNOWN_FETCH_TIME = Long.MIN_VALUE;
 
-    /** A near duplicate found by {@link #firstNearDuplicate}. */
+    /** A near duplicate found by {@link #earliestNearDuplicate}. */
     public record Match(String id, long order, int distance) {
     }
 
@@ -52,6 +60,7 @@ public final class FingerprintIndex {
     private final int[][][] bucketSlots;
     private final int[][] bucketSizes;
     private long[] orders;
+    private long[] fetchTimes;
     private String[] ids;
     private long[] fingerprints;
     private final Map<String, Integer> slotById = new HashMap<>();
@@ -94,6 +103,7 @@ public final class FingerprintIndex {
             bucketSizes[b] = new int[1 << width];
         }
         orders = new long[0];
+        fetchTimes = new long[0];
         ids = new String[0];
         fingerprints = new long[0];
     }
@@ -122,12 +132,23 @@ public final class FingerprintIndex {
         return slot == null ? -1 : orders[slot];
     }
 
+    /** The fetch time the article was indexed with (epoch milliseconds), or {@link #UNKNOWN_FETCH_TIME}. */
+    public long fetchTimeOf(String id) {
+        Integer slot = slotById.get(id);
+        return slot == null ? UNKNOWN_FETCH_TIME : fetchTimes[slot];
+    }
+
+    /** {@link #add(String, long, long, long)} with an unknown fetch time. */
+    public void add(String id, long fingerprint, long order) {
+        add(id, fingerprint, order, UNKNOWN_FETCH_TIME);
+    }
+
     /**
      * Indexes an article. The first fingerprint of an id stays (a later record of the same id is a re-ingest or a
      * replay, not a new article), except that a provisional order is replaced by the real one when the record is
      * read from the topic.
      */
-    public void add(String id, long fingerprint, long order) {
+    public void add(String id, long fingerprint, long order, long fetchTime) {
         Integer existing = slotById.get(id);
         if (existing != null) {
             if (orders[existing] >= PROVISIONAL && order < PROVISIONAL) {
@@ -141,11 +162,13 @@ public final class FingerprintIndex {
         } else if (slot >= orders.length) {
             int size = (int) Math.min(capacity, Math.max(1024L, orders.length + (orders.length >> 1)));
             orders = Arrays.copyOf(orders, size);
+            fetchTimes = Arrays.copyOf(fetchTimes, size);
             ids = Arrays.copyOf(ids, size);
             fingerprints = Arrays.copyOf(fingerprints, size);
         }
         added++;
         orders[slot] = order;
+        fetchTimes[slot] = fetchTime;
         ids[slot] = id;
         fingerprints[slot] = fingerprint;
         slotById.put(id, slot);
@@ -169,11 +192,11 @@ public final class FingerprintIndex {
     }
 
     /**
-     * The near duplicate of a text that was indexed first: the entry with the smallest order among those whose
-     * fingerprint is at most {@link #threshold} bits from {@code fingerprint}, whose id is not {@code id} and
-     * whose order is below {@code before}; null when there is none.
+     * The near duplicate of a text that was fetched first: the entry with the earliest (fetch time, id) among those
+     * whose fingerprint is at most {@link #threshold} bits from {@code fingerprint} and that were fetched before
+     * the article ({@code id} fetched at {@code fetchTime}): never the article itself, never a later copy.
      */
-    public Match firstNearDuplicate(String id, long fingerprint, long before) {
+    public Match earliestNearDuplicate(String id, long fingerprint, long fetchTime) {
         int best = -1;
         int bestDistance = 0;
         for (int b = 0; b < bandShift.length; b++) {
@@ -186,14 +209,19 @@ public final class FingerprintIndex {
                     continue;
                 }
                 int slot = bucketSlots[b][v][i];
-                long order = orders[slot];
-                if (order < before && (best < 0 || order < orders[best]) && !ids[slot].equals(id)) {
+                if (!ids[slot].equals(id) && earlier(fetchTimes[slot], ids[slot], fetchTime, id)
+                        && (best < 0 || earlier(fetchTimes[slot], ids[slot], fetchTimes[best], ids[best]))) {
                     best = slot;
                     bestDistance = distance;
                 }
             }
         }
         return best < 0 ? null : new Match(ids[best], orders[best], bestDistance);
+    }
+
+    /** Whether the article (id, fetched at) came before the other: by fetch time, then id. */
+    static boolean earlier(long fetchTime, String id, long otherFetchTime, String otherId) {
+        return fetchTime != otherFetchTime ? fetchTime < otherFetchTime : id.compareTo(otherId) < 0;
     }
 
     private void evict(int slot) {

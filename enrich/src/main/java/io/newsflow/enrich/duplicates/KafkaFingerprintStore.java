@@ -14,8 +14,8 @@ import io.newsflow.common.runtime.KafkaSettings;
 /**
  * The fingerprint index read from the fingerprint topic ({@code news.fingerprints}): a {@code read_committed}
  * consumer assigned to its one partition, no group, read from the beginning at start-up and caught up to the end
- * offset before each batch, as the alert ledger is ({@link CompactedTopicReader}). A record's offset is its
- * article's order, so every instance and every replay agrees on which article came first.
+ * offset before each batch, as the alert ledger is ({@link CompactedTopicReader}). Each record carries its
+ * article's fetch time, which says which of two near duplicates came first ({@link NearDuplicates}).
  *
  * <p>The topic must have exactly one partition (Newsflow creates it so); with more, offsets would not give one
  * order, and the store refuses to start (or to go on, should partitions be added) rather than give answers a
@@ -64,7 +64,7 @@ public final class KafkaFingerprintStore implements FingerprintStore {
         }
         try {
             FingerprintRecord value = FingerprintRecord.decode(record.value());
-            index.add(new String(record.key(), StandardCharsets.UTF_8), value.simhash(), record.offset());
+            index.add(new String(record.key(), StandardCharsets.UTF_8), value.simhash(), record.offset(), value.fetchTime());
         } catch (RuntimeException e) {
             log.warn("fingerprints: skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

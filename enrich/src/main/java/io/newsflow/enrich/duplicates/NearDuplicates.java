@@ -11,15 +11,20 @@ import java.util.OptionalLong;
  * dropped when it aborts.
  *
  * <p><b>The rule.</b> An article's {@code duplicateOf} is the id of the near duplicate (SimHash of the text at most
- * {@link FingerprintIndex#threshold} bits away) that was indexed first, i.e. with the smallest order, among those
- * indexed before the article itself; never the article's own id. An article is indexed once, the first time its
- * id is seen with a text long enough for a fingerprint; a re-ingest, a new version or a replay of the same id does
- * not index it again, so its order, and the set of articles before it, never change. Hence a replay gives the
- * live run's answer (as long as the index held everything: see {@link FingerprintIndex#capacity}).
+ * {@link FingerprintIndex#threshold} bits away) that was fetched first, among the indexed articles fetched before
+ * the article itself (by fetch time, then id: {@link FingerprintIndex#earliestNearDuplicate}); never the article's
+ * own id, never a copy fetched after it. An article is indexed once, the first time its id is seen with a text long
+ * enough for a fingerprint, with that version's fetch time; a re-ingest, a new version or a replay of the same id
+ * does not index it again.
  *
- * <p>Orders are topic offsets. Fingerprints this process committed but has not read back from the topic yet get
- * provisional orders from {@link FingerprintIndex#PROVISIONAL} on, in the order they were written, which is the
- * order of their offsets. Not thread-safe: the stage's thread only.
+ * <p><b>What a replay gives.</b> The answer depends only on the records, not on the order the stage read them in,
+ * except for one case: a copy enriched before the original it copies (the original fetched earlier but delayed on
+ * another partition) finds nothing yet and says null; a replay, which finds the original indexed, names it. Every
+ * other answer a replay reproduces (as long as the index held everything: see {@link FingerprintIndex#capacity}).
+ *
+ * <p>Orders are topic offsets, kept to tell indexed fingerprints from those this process committed but has not read
+ * back yet (provisional orders from {@link FingerprintIndex#PROVISIONAL} on). Not thread-safe: the stage's thread
+ * only.
  */
 public final class NearDuplicates implements AutoCloseable {
 
@@ -30,7 +35,7 @@ public final class NearDuplicates implements AutoCloseable {
         static final Result NONE = new Result(null, null);
     }
 
-    private record Pending(String id, long fingerprint, long order) {
+    private record Pending(String id, long fingerprint, long order, long fetchTime) {
     }
 
     private final FingerprintStore store;
@@ -56,50 +61,50 @@ public final class NearDuplicates implements AutoCloseable {
         store.catchUp();
     }
 
-    /**
-     * The rule for one article. {@link Result#newFingerprint} is set when the article is not indexed yet: the
-     * stage writes it to the fingerprint topic in the batch's transaction (or, in a replay into versioned topics,
-     * only keeps it in memory).
-     */
+    /** {@link #check(String, long, String)} for an article whose fetch time is not known. */
     public Result check(String id, String text) {
+        return check(id, FingerprintIndex.UNKNOWN_FETCH_TIME, text);
+    }
+
+    /**
+     * The rule for one article fetched at {@code fetchTime} (epoch milliseconds). {@link Result#newFingerprint} is
+     * set when the article is not indexed yet: the stage writes it to the fingerprint topic in the batch's
+     * transaction (or, in a replay into versioned topics, only keeps it in memory).
+     */
+    public Result check(String id, long fetchTime, String text) {
         OptionalLong computed = SimHash.of(text);
         if (computed.isEmpty()) {
             return Result.NONE;
         }
         long fingerprint = computed.getAsLong();
         FingerprintIndex index = store.index();
-        long self = index.orderOf(id);
+        boolean indexed = index.contains(id);
         Pending own = pending.get(id);
-        if (self < 0 && own != null) {
-            self = own.order();
-        }
-        long before = self < 0 ? Long.MAX_VALUE : self;
-        FingerprintIndex.Match match = index.firstNearDuplicate(id, fingerprint, before);
+        // An article is as old as its first indexed version.
+        long self = indexed ? index.fetchTimeOf(id) : own != null ? own.fetchTime() : fetchTime;
+        FingerprintIndex.Match match = index.earliestNearDuplicate(id, fingerprint, self);
         String duplicateOf = match == null ? null : match.id();
-        if (duplicateOf == null) {
-            // Pending orders come after every indexed one, and in insertion order: the first hit is the first seen.
-            for (Pending p : pending.values()) {
-                if (p.order() >= before) {
-                    break;
-                }
-                if (!p.id().equals(id) && SimHash.distance(p.fingerprint(), fingerprint) <= index.threshold()) {
-                    duplicateOf = p.id();
-                    break;
-                }
+        long duplicateFetched = match == null ? 0 : index.fetchTimeOf(match.id());
+        for (Pending p : pending.values()) {
+            if (!p.id().equals(id) && SimHash.distance(p.fingerprint(), fingerprint) <= index.threshold()
+                    && FingerprintIndex.earlier(p.fetchTime(), p.id(), self, id)
+                    && (duplicateOf == null || FingerprintIndex.earlier(p.fetchTime(), p.id(), duplicateFetched, duplicateOf))) {
+                duplicateOf = p.id();
+                duplicateFetched = p.fetchTime();
             }
         }
-        if (self >= 0) {
+        if (indexed || own != null) {
             return new Result(duplicateOf, null);
         }
-        pending.put(id, new Pending(id, fingerprint, nextProvisional++));
-        return new Result(duplicateOf, new FingerprintRecord(fingerprint));
+        pending.put(id, new Pending(id, fingerprint, nextProvisional++, fetchTime));
+        return new Result(duplicateOf, new FingerprintRecord(fingerprint, fetchTime));
     }
 
     /** The batch committed: its fingerprints are indexed (their records may not be readable yet). */
     public void committed() {
         FingerprintIndex index = store.index();
         for (Pending p : pending.values()) {
-            index.add(p.id(), p.fingerprint(), p.order());
+            index.add(p.id(), p.fingerprint(), p.order(), p.fetchTime());
         }
         pending.clear();
     }

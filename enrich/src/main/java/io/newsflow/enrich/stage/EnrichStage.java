@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newsflow.common.codec.InvalidRecordException;
 import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.model.Article;
 import io.newsflow.common.model.EnrichedArticle;
@@ -22,6 +23,7 @@ import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.alerts.AlertLedger;
 import io.newsflow.enrich.alerts.RuleMatch;
 import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.duplicates.FingerprintRecord;
 import io.newsflow.enrich.duplicates.NearDuplicates;
 
 /**
@@ -31,7 +33,7 @@ import io.newsflow.enrich.duplicates.NearDuplicates;
  * keyed {@code ruleId + " " + articleId}, unless the alert ledger already holds that key for the same article
  * version (content hash; see {@link AlertLedger}). The rules file is reloaded at batch boundaries when it changed.
  *
- * <p>With {@link NearDuplicates} it sets {@code duplicateOf} (the first-indexed near duplicate of the article's
+ * <p>With {@link NearDuplicates} it sets {@code duplicateOf} (the earliest-fetched near duplicate of the article's
  * text) and writes the fingerprint of each article not indexed yet to {@code news.fingerprints}, in the same
  * transaction. The {@link io.newsflow.enrich.Enricher} stays a pure function of the article: the lookup depends on
  * what was seen before, so it is stage wiring.
@@ -43,6 +45,12 @@ public final class EnrichStage {
     public static final String ALERTS_NAME = "alerts";
     /** Stage counters of alerts are named {@code alerts.<ruleId>}. */
     public static final String ALERT_COUNTER_PREFIX = "alerts.";
+    /**
+     * Articles over this size are dead-lettered unread. The extract stage writes at most about 8.4 MB (the text of
+     * an 8 MiB page); a larger value comes from another producer, and decoding and re-encoding it would not fit the
+     * stage's 256 MB heap.
+     */
+    public static final int MAX_ARTICLE_BYTES = 12 * 1024 * 1024;
 
     private EnrichStage() {
     }
@@ -93,6 +101,10 @@ public final class EnrichStage {
     }
 
     private static EnrichedArticle enrich(InputRecord input, Enricher enricher) {
+        if (input.value() != null && input.value().length > MAX_ARTICLE_BYTES) {
+            throw new InvalidRecordException("TOO_LARGE: the article is " + input.value().length
+                    + " bytes, over the limit of " + MAX_ARTICLE_BYTES);
+        }
         Article article = JsonCodec.decodeArticle(input.value());
         if (article.id() == null || article.id().isBlank()) {
             throw new IllegalArgumentException("the article has no id");
@@ -104,6 +116,7 @@ public final class EnrichStage {
         Article article = enriched.article();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Headers.URL, article.url());
+        headers.put(Headers.FETCHED_AT, article.fetchedAt());
         headers.put(Headers.SOURCE, input.header(Headers.SOURCE));
         return new OutputRecord(outputTopic, article.id(), JsonCodec.encode(enriched), headers);
     }
@@ -164,7 +177,8 @@ public final class EnrichStage {
             NearDuplicates.Result duplicate = null;
             if (duplicates != null) {
                 Article article = enriched.article();
-                duplicate = duplicates.check(article.id(), article.text());
+                duplicate = duplicates.check(article.id(),
+                        FingerprintRecord.fetchTime(article.fetchedAt()), Enricher.analysedText(article.text()));
                 enriched = new EnrichedArticle(article, enriched.language(), enriched.entities(), enriched.tags(),
                         duplicate.duplicateOf());
             }
@@ -195,6 +209,7 @@ public final class EnrichStage {
                 List<String> versions = AlertLedger.plus(before, hash);
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put(Headers.URL, article.url());
+                headers.put(Headers.FETCHED_AT, article.fetchedAt());
                 headers.put(AlertLedger.VERSIONS_HEADER, String.join(",", versions));
                 out.add(new OutputRecord(topics.alerts(), key, JsonCodec.encode(match.toAlert(enriched)), headers,
                         ALERT_COUNTER_PREFIX + match.rule().id()));

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The band index: exact up to its threshold, first-indexed wins, never itself or a later article, bounded. */
+/** The band index: exact up to its threshold, earliest fetched wins, never itself or a later article, bounded. */
 class FingerprintIndexTest {
 
     /** The fingerprint with the given bits flipped. */
@@ -37,7 +37,7 @@ class FingerprintIndexTest {
                 while (Long.bitCount(query ^ base) < d) {
                     query ^= 1L << random.nextInt(64);
                 }
-                FingerprintIndex.Match match = index.firstNearDuplicate("query", query, Long.MAX_VALUE);
+                FingerprintIndex.Match match = index.earliestNearDuplicate("query", query, Long.MAX_VALUE);
                 if (d <= threshold) {
                     assertTrue(match != null && match.id().equals("base"), "threshold " + threshold + ", distance " + d);
                     assertEquals(d, match.distance());
@@ -49,20 +49,31 @@ class FingerprintIndexTest {
     }
 
     @Test
-    void theFirstIndexedWinsNeverItselfNorALaterOne() {
+    void theEarliestFetchedWinsNeverItselfNorALaterOne() {
         FingerprintIndex index = new FingerprintIndex(100, 7);
         long fp = 0x0123456789abcdefL;
-        index.add("b", flip(fp, 1), 20);
-        index.add("a", flip(fp, 2, 3), 10);
-        index.add("c", fp, 30);
-        assertEquals("a", index.firstNearDuplicate("new", fp, Long.MAX_VALUE).id(), "smallest order, not nearest");
-        assertEquals("a", index.firstNearDuplicate("c", fp, 30).id());
-        assertNull(index.firstNearDuplicate("a", flip(fp, 2, 3), 10), "nothing was indexed before a");
-        assertEquals("a", index.firstNearDuplicate("b", flip(fp, 1), 20).id());
-        assertNull(index.firstNearDuplicate("a", flip(fp, 2, 3), Long.MAX_VALUE) == null ? null
-                : index.firstNearDuplicate("a", flip(fp, 2, 3), 15), "never itself");
-        assertEquals("b", index.firstNearDuplicate("a", flip(fp, 2, 3), Long.MAX_VALUE).id(),
-                "with no bound, the first one other than itself");
+        // Indexed in another order than fetched, as copies read from two partitions are.
+        index.add("b", flip(fp, 1), 1, 2_000);
+        index.add("a", flip(fp, 2, 3), 2, 1_000);
+        index.add("c", fp, 3, 3_000);
+        assertEquals("a", index.earliestNearDuplicate("new", fp, Long.MAX_VALUE).id(), "earliest fetched, not nearest");
+        assertEquals("a", index.earliestNearDuplicate("c", fp, 3_000).id());
+        assertNull(index.earliestNearDuplicate("a", flip(fp, 2, 3), 1_000), "nothing was fetched before a");
+        assertEquals("a", index.earliestNearDuplicate("b", flip(fp, 1), 2_000).id());
+        assertEquals("b", index.earliestNearDuplicate("a", flip(fp, 2, 3), Long.MAX_VALUE).id(),
+                "with no bound, the earliest other than itself");
+    }
+
+    @Test
+    void equalFetchTimesAreOrderedByIdAndUnknownOnesComeFirst() {
+        FingerprintIndex index = new FingerprintIndex(100, 7);
+        long fp = 0x0123456789abcdefL;
+        index.add("m", fp, 1, 5_000);
+        index.add("k", fp, 2, 5_000);
+        assertEquals("k", index.earliestNearDuplicate("m", fp, 5_000).id());
+        assertNull(index.earliestNearDuplicate("k", fp, 5_000));
+        index.add("z", fp, 3);
+        assertEquals("z", index.earliestNearDuplicate("k", fp, 5_000).id(), "an unknown fetch time is the oldest");
     }
 
     @Test
@@ -74,7 +85,7 @@ class FingerprintIndexTest {
         index.add("a", ~1L, 50);
         assertEquals(42, index.orderOf("a"));
         assertEquals(-1, index.orderOf("b"));
-        assertNull(index.firstNearDuplicate("x", ~1L, Long.MAX_VALUE), "the second fingerprint of a was not indexed");
+        assertNull(index.earliestNearDuplicate("x", ~1L, Long.MAX_VALUE), "the second fingerprint of a was not indexed");
         assertEquals(1, index.size());
     }
 
@@ -88,11 +99,11 @@ class FingerprintIndexTest {
         assertFalse(index.contains("a0"));
         assertFalse(index.contains("a1"));
         assertTrue(index.contains("a4"));
-        assertNull(index.firstNearDuplicate("q", SimHash.hash("a0"), Long.MAX_VALUE));
-        assertEquals("a2", index.firstNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE).id());
+        assertNull(index.earliestNearDuplicate("q", SimHash.hash("a0"), Long.MAX_VALUE));
+        assertEquals("a2", index.earliestNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE).id());
         index.add("a5", SimHash.hash("a5"), 5);
-        assertNull(index.firstNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE), "a2 was evicted in turn");
-        assertEquals("a5", index.firstNearDuplicate("q", SimHash.hash("a5"), Long.MAX_VALUE).id());
+        assertNull(index.earliestNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE), "a2 was evicted in turn");
+        assertEquals("a5", index.earliestNearDuplicate("q", SimHash.hash("a5"), Long.MAX_VALUE).id());
         assertThrows(IllegalArgumentException.class, () -> new FingerprintIndex(0, 7));
         assertThrows(IllegalArgumentException.class, () -> new FingerprintIndex(10, 2));
     }
@@ -116,7 +127,7 @@ class FingerprintIndexTest {
         long t0 = System.nanoTime();
         int lookups = 20_000;
         for (int i = 0; i < lookups; i++) {
-            found += index.firstNearDuplicate("q", random.nextLong(), Long.MAX_VALUE) == null ? 0 : 1;
+            found += index.earliestNearDuplicate("q", random.nextLong(), Long.MAX_VALUE) == null ? 0 : 1;
         }
         double micros = (System.nanoTime() - t0) / 1e3 / lookups;
         System.out.printf("fingerprint index: %d entries, %.0f bytes per entry (80-char ids), threshold %d: "

@@ -42,6 +42,20 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void theCopyFetchedFirstIsTheOriginalWhicheverIsCheckedFirst() {
+        // The original (fetched at 1,000) arrives after its copy (fetched at 2,000), as when they sit on two partitions.
+        NearDuplicates d = NearDuplicates.inMemory();
+        d.beforeBatch();
+        assertNull(d.check("z-copy", 2_000, COPY).duplicateOf(), "nothing earlier is known yet");
+        assertNull(d.check("a-original", 1_000, STORY).duplicateOf(), "the original never points to a later copy");
+        d.committed();
+        d.beforeBatch();
+        assertEquals("a-original", d.check("z-copy", 2_000, COPY).duplicateOf(), "read again, the copy names it");
+        assertNull(d.check("a-original", 1_000, STORY).duplicateOf());
+        d.committed();
+    }
+
+    @Test
     void anAbortedBatchLeavesNothingAndItsReplayGivesTheSameAnswers() {
         NearDuplicates d = NearDuplicates.inMemory();
         d.beforeBatch();

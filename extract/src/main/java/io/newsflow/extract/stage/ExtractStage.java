@@ -3,6 +3,7 @@ package io.newsflow.extract.stage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 
 import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.model.Article;
+import io.newsflow.common.model.ArticleVersion;
 import io.newsflow.common.runtime.Headers;
 import io.newsflow.common.runtime.InputRecord;
 import io.newsflow.common.runtime.OutputRecord;
@@ -37,12 +39,26 @@ public final class ExtractStage {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("the record has no " + Headers.URL + " header");
         }
-        Article article = extractor.extract(decoded(input.value()), url, input.header(Headers.CONTENT_TYPE));
+        Article article = extractor.extract(decoded(input.value()), url, input.header(Headers.CONTENT_TYPE))
+                .withFetchedAt(fetchedAt(input));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Headers.URL, url);
-        headers.put(Headers.FETCHED_AT, input.header(Headers.FETCHED_AT));
+        headers.put(Headers.FETCHED_AT, article.fetchedAt());
         headers.put(Headers.SOURCE, input.header(Headers.SOURCE));
         return new OutputRecord(outputTopic, article.id(), JsonCodec.encode(article), headers);
+    }
+
+    /**
+     * When the page was fetched, in UTC: its {@code newsflow.fetched-at} header, else the raw record's own timestamp
+     * (set by whoever produced it); both belong to the record, so a replay finds the same time. Null when neither
+     * is there.
+     */
+    static String fetchedAt(InputRecord input) {
+        Instant header = ArticleVersion.instant(input.header(Headers.FETCHED_AT));
+        if (header != null) {
+            return header.toString();
+        }
+        return input.timestamp() >= 0 ? Instant.ofEpochMilli(input.timestamp()).toString() : null;
     }
 
     /**
