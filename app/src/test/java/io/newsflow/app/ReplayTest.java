@@ -9,15 +9,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.newsflow.common.codec.JsonCodec;
+import io.newsflow.common.model.Article;
+import io.newsflow.common.model.ArticleVersion;
+import io.newsflow.common.model.RawPage;
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.enrich.alerts.RulesFile;
 import io.newsflow.ingest.RawPageProducer;
@@ -95,6 +103,81 @@ class ReplayTest {
         List<ConsumerRecord<byte[], byte[]>> enrichedAfter = broker.readCommitted(topics.enriched(), 2 * PAGES);
         assertEquals(2 * PAGES, enrichedAfter.size(), "the replay appended one more version per article");
         assertSameValues(liveEnriched, latestByKey(enrichedAfter));
+    }
+
+    /** The newest version per article id by {@link ArticleVersion} (not by offset), as a version-aware reader keeps it. */
+    private static Map<String, byte[]> newestByVersion(List<ConsumerRecord<byte[], byte[]>> records, boolean enriched) {
+        Map<String, Article> newest = new TreeMap<>();
+        Map<String, byte[]> values = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Article a = enriched ? JsonCodec.decodeEnriched(r.value()).article() : JsonCodec.decodeArticle(r.value());
+            if (ArticleVersion.isNewer(a, newest.get(a.id()))) {
+                newest.put(a.id(), a);
+                values.put(a.id(), r.value());
+            }
+        }
+        return values;
+    }
+
+    /** A raw URL for the article at {@code canonical} whose key lands on another partition than the canonical URL's. */
+    private static String otherPartitionUrl(String canonical, int partitions) {
+        int home = partitionOf(ArticleIds.of(canonical), partitions);
+        for (int n = 0; ; n++) {
+            String url = canonical.replace(".html", "-amp" + n + ".html");
+            if (partitionOf(ArticleIds.of(url), partitions) != home) {
+                return url;
+            }
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    @Test
+    void anArticleUnderTwoRawKeysHasTheSameNewestVersionLiveInV2AndAfterAReplay(TestBroker broker) throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        int partitions = 4;
+        int articles = 6;
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix).withInstanceId("two-keys");
+        Topics topics = settings.topics();
+        try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), partitions, (short) 1)) {
+            try (RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
+                for (int i = 0; i < articles; i++) {
+                    RawPage first = TestPages.page(i);
+                    String updated = new String(first.content(), StandardCharsets.UTF_8)
+                            .replace("</article>", "<p>Update: the statement was corrected in the afternoon, story " + i
+                                    + ", after readers pointed out an error in the figures.</p></article>");
+                    // The newer version is sent first, under a URL on another partition: a reader by offsets would
+                    // keep whichever the extract stage happened to write last.
+                    producer.send(new RawPage(otherPartitionUrl(first.url(), partitions), "2024-05-14T15:30:00Z",
+                            first.contentType(), "test", updated.getBytes(StandardCharsets.UTF_8)));
+                    producer.send(first);
+                }
+                producer.send(new RawPage("https://news.example.org/garbage.html", "2024-05-14T09:00:00Z", null, "test",
+                        new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7}));
+            }
+            assertEquals(2 * articles, broker.readCommitted(topics.enriched(), 2 * articles).size());
+        }
+        String deadLetters = Topics.deadLetterOf(topics.raw());
+        int liveDeadLetters = broker.readCommitted(deadLetters, 1).size();
+        assertEquals(1, liveDeadLetters);
+        Map<String, byte[]> liveArticles = newestByVersion(broker.readCommitted(topics.articles(), 2 * articles), false);
+        Map<String, byte[]> liveEnriched = newestByVersion(broker.readCommitted(topics.enriched(), 2 * articles), true);
+        assertEquals(articles, liveArticles.size(), "two raw keys, one article id");
+        liveArticles.values().forEach(v -> assertTrue(new String(v, StandardCharsets.UTF_8).contains("Update:"),
+                "the newest version is the later fetch"));
+
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "extract", "--output-suffix", ".v2"));
+        assertSameValues(liveArticles, newestByVersion(broker.readCommitted(topics.articles() + ".v2", 2 * articles), false));
+        assertEquals(1, broker.readCommitted(deadLetters + ".v2", 1).size(), "the replay's dead letter is versioned");
+        assertEquals(liveDeadLetters, broker.readCommitted(deadLetters, liveDeadLetters, Duration.ofSeconds(2),
+                Duration.ofSeconds(10)).size(), "the live dead-letter topic gains nothing from a .v2 replay");
+
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "extract"));
+        assertSameValues(liveArticles, newestByVersion(broker.readCommitted(topics.articles(), 4 * articles), false));
+        run(0, kafkaArgs(broker, prefix, "replay", "--stage", "enrich", "--output-suffix", ".v2"));
+        assertSameValues(liveEnriched, newestByVersion(broker.readCommitted(topics.enriched() + ".v2", 4 * articles), true));
     }
 
     @Test

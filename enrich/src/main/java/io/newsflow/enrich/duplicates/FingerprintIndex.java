@@ -9,10 +9,11 @@ import java.util.Map;
  * one-partition fingerprint topic) and its fetch time, and a band index over them so a lookup touches only likely
  * candidates.
  *
- * <p><b>Earliest.</b> Of several near duplicates, the one fetched first is the original: by fetch time, then by id.
- * Both belong to the records, so the answer does not depend on the order in which the stage happened to read
- * copies that arrived on different partitions. Fingerprints written before fetch times were recorded count as
- * fetched at {@link #UNKNOWN_FETCH_TIME}, before any other.
+ * <p><b>Earliest.</b> Of several near duplicates, the one fetched first is the original: by fetch time, then, for
+ * equal times, by order. The fetch time belongs to the article's record, so the answer does not depend on the order
+ * in which the stage happened to read copies that arrived on different partitions; the order breaks ties the way
+ * the live stage saw them, so a replay gives the same answer. Fingerprints written before fetch times were
+ * recorded count as fetched at {@link #UNKNOWN_FETCH_TIME}, before any other.
  *
  * <p><b>Bands.</b> The 64 bits are cut into {@code threshold + 1} bands (bits 0-7, 8-15, … for a threshold of 7).
  * Two fingerprints at most {@code threshold} bits apart differ in at most {@code threshold} bands, so by the
@@ -45,7 +46,7 @@ public final class FingerprintIndex {
     public static final long UNKNOWN_FETCH_TIME = Long.MIN_VALUE;
 
     /** A near duplicate found by {@link #earliestNearDuplicate}. */
-    public record Match(String id, long order, int distance) {
+    public record Match(String id, long order, long fetchTime, int distance) {
     }
 
     private final int capacity;
@@ -192,11 +193,12 @@ public final class FingerprintIndex {
     }
 
     /**
-     * The near duplicate of a text that was fetched first: the entry with the earliest (fetch time, id) among those
-     * whose fingerprint is at most {@link #threshold} bits from {@code fingerprint} and that were fetched before
-     * the article ({@code id} fetched at {@code fetchTime}): never the article itself, never a later copy.
+     * The near duplicate of a text that came first: the entry with the earliest (fetch time, order) among those
+     * whose fingerprint is at most {@link #threshold} bits from {@code fingerprint}, whose id is not {@code id} and
+     * that came before (fetchTime, order): never the article itself, never a later copy. An article not indexed
+     * yet passes {@code Long.MAX_VALUE} as its order: it comes after every indexed one fetched at the same time.
      */
-    public Match earliestNearDuplicate(String id, long fingerprint, long fetchTime) {
+    public Match earliestNearDuplicate(String id, long fingerprint, long fetchTime, long order) {
         int best = -1;
         int bestDistance = 0;
         for (int b = 0; b < bandShift.length; b++) {
@@ -209,19 +211,19 @@ public final class FingerprintIndex {
                     continue;
                 }
                 int slot = bucketSlots[b][v][i];
-                if (!ids[slot].equals(id) && earlier(fetchTimes[slot], ids[slot], fetchTime, id)
-                        && (best < 0 || earlier(fetchTimes[slot], ids[slot], fetchTimes[best], ids[best]))) {
+                if (earlier(fetchTimes[slot], orders[slot], fetchTime, order) && !ids[slot].equals(id)
+                        && (best < 0 || earlier(fetchTimes[slot], orders[slot], fetchTimes[best], orders[best]))) {
                     best = slot;
                     bestDistance = distance;
                 }
             }
         }
-        return best < 0 ? null : new Match(ids[best], orders[best], bestDistance);
+        return best < 0 ? null : new Match(ids[best], orders[best], fetchTimes[best], bestDistance);
     }
 
-    /** Whether the article (id, fetched at) came before the other: by fetch time, then id. */
-    static boolean earlier(long fetchTime, String id, long otherFetchTime, String otherId) {
-        return fetchTime != otherFetchTime ? fetchTime < otherFetchTime : id.compareTo(otherId) < 0;
+    /** Whether an article (fetched at, order) came before another: by fetch time, then order. */
+    static boolean earlier(long fetchTime, long order, long otherFetchTime, long otherOrder) {
+        return fetchTime != otherFetchTime ? fetchTime < otherFetchTime : order < otherOrder;
     }
 
     private void evict(int slot) {

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
  *
  * <p><b>The rule.</b> An article's {@code duplicateOf} is the id of the near duplicate (SimHash of the text at most
  * {@link FingerprintIndex#threshold} bits away) that was fetched first, among the indexed articles fetched before
- * the article itself (by fetch time, then id: {@link FingerprintIndex#earliestNearDuplicate}); never the article's
- * own id, never a copy fetched after it. An article is indexed once, the first time its id is seen with a text long
+ * the article itself (by fetch time, then for equal times by order: {@link FingerprintIndex#earliestNearDuplicate});
+ * never the article's own id, never a copy fetched after it. An article is indexed once, the first time its id is seen with a text long
  * enough for a fingerprint, with that version's fetch time; a re-ingest, a new version or a replay of the same id
  * does not index it again.
  *
@@ -80,17 +80,20 @@ public final class NearDuplicates implements AutoCloseable {
         FingerprintIndex index = store.index();
         boolean indexed = index.contains(id);
         Pending own = pending.get(id);
-        // An article is as old as its first indexed version.
-        long self = indexed ? index.fetchTimeOf(id) : own != null ? own.fetchTime() : fetchTime;
-        FingerprintIndex.Match match = index.earliestNearDuplicate(id, fingerprint, self);
+        // An article is as old as its first indexed version; one not indexed yet comes after all of its fetch time.
+        long selfFetched = indexed ? index.fetchTimeOf(id) : own != null ? own.fetchTime() : fetchTime;
+        long selfOrder = indexed ? index.orderOf(id) : own != null ? own.order() : Long.MAX_VALUE;
+        FingerprintIndex.Match match = index.earliestNearDuplicate(id, fingerprint, selfFetched, selfOrder);
         String duplicateOf = match == null ? null : match.id();
-        long duplicateFetched = match == null ? 0 : index.fetchTimeOf(match.id());
+        long bestFetched = match == null ? 0 : match.fetchTime();
+        long bestOrder = match == null ? 0 : match.order();
         for (Pending p : pending.values()) {
             if (!p.id().equals(id) && SimHash.distance(p.fingerprint(), fingerprint) <= index.threshold()
-                    && FingerprintIndex.earlier(p.fetchTime(), p.id(), self, id)
-                    && (duplicateOf == null || FingerprintIndex.earlier(p.fetchTime(), p.id(), duplicateFetched, duplicateOf))) {
+                    && FingerprintIndex.earlier(p.fetchTime(), p.order(), selfFetched, selfOrder)
+                    && (duplicateOf == null || FingerprintIndex.earlier(p.fetchTime(), p.order(), bestFetched, bestOrder))) {
                 duplicateOf = p.id();
-                duplicateFetched = p.fetchTime();
+                bestFetched = p.fetchTime();
+                bestOrder = p.order();
             }
         }
         if (indexed || own != null) {

@@ -37,7 +37,7 @@ class FingerprintIndexTest {
                 while (Long.bitCount(query ^ base) < d) {
                     query ^= 1L << random.nextInt(64);
                 }
-                FingerprintIndex.Match match = index.earliestNearDuplicate("query", query, Long.MAX_VALUE);
+                FingerprintIndex.Match match = index.earliestNearDuplicate("query", query, Long.MAX_VALUE, Long.MAX_VALUE);
                 if (d <= threshold) {
                     assertTrue(match != null && match.id().equals("base"), "threshold " + threshold + ", distance " + d);
                     assertEquals(d, match.distance());
@@ -56,24 +56,27 @@ class FingerprintIndexTest {
         index.add("b", flip(fp, 1), 1, 2_000);
         index.add("a", flip(fp, 2, 3), 2, 1_000);
         index.add("c", fp, 3, 3_000);
-        assertEquals("a", index.earliestNearDuplicate("new", fp, Long.MAX_VALUE).id(), "earliest fetched, not nearest");
-        assertEquals("a", index.earliestNearDuplicate("c", fp, 3_000).id());
-        assertNull(index.earliestNearDuplicate("a", flip(fp, 2, 3), 1_000), "nothing was fetched before a");
-        assertEquals("a", index.earliestNearDuplicate("b", flip(fp, 1), 2_000).id());
-        assertEquals("b", index.earliestNearDuplicate("a", flip(fp, 2, 3), Long.MAX_VALUE).id(),
+        assertEquals("a", index.earliestNearDuplicate("new", fp, Long.MAX_VALUE, Long.MAX_VALUE).id(),
+                "earliest fetched, not nearest nor first indexed");
+        assertEquals("a", index.earliestNearDuplicate("c", fp, 3_000, 3).id());
+        assertNull(index.earliestNearDuplicate("a", flip(fp, 2, 3), 1_000, 2), "nothing was fetched before a");
+        assertEquals("a", index.earliestNearDuplicate("b", flip(fp, 1), 2_000, 1).id());
+        assertEquals("b", index.earliestNearDuplicate("a", flip(fp, 2, 3), Long.MAX_VALUE, Long.MAX_VALUE).id(),
                 "with no bound, the earliest other than itself");
     }
 
     @Test
-    void equalFetchTimesAreOrderedByIdAndUnknownOnesComeFirst() {
+    void equalFetchTimesAreOrderedByOrderAndUnknownOnesComeFirst() {
         FingerprintIndex index = new FingerprintIndex(100, 7);
         long fp = 0x0123456789abcdefL;
         index.add("m", fp, 1, 5_000);
         index.add("k", fp, 2, 5_000);
-        assertEquals("k", index.earliestNearDuplicate("m", fp, 5_000).id());
-        assertNull(index.earliestNearDuplicate("k", fp, 5_000));
+        assertEquals("m", index.earliestNearDuplicate("k", fp, 5_000, 2).id());
+        assertNull(index.earliestNearDuplicate("m", fp, 5_000, 1));
+        assertEquals("m", index.earliestNearDuplicate("new", fp, 5_000, Long.MAX_VALUE).id(),
+                "one not indexed yet comes after those of its fetch time");
         index.add("z", fp, 3);
-        assertEquals("z", index.earliestNearDuplicate("k", fp, 5_000).id(), "an unknown fetch time is the oldest");
+        assertEquals("z", index.earliestNearDuplicate("m", fp, 5_000, 1).id(), "an unknown fetch time is the oldest");
     }
 
     @Test
@@ -85,7 +88,7 @@ class FingerprintIndexTest {
         index.add("a", ~1L, 50);
         assertEquals(42, index.orderOf("a"));
         assertEquals(-1, index.orderOf("b"));
-        assertNull(index.earliestNearDuplicate("x", ~1L, Long.MAX_VALUE), "the second fingerprint of a was not indexed");
+        assertNull(index.earliestNearDuplicate("x", ~1L, Long.MAX_VALUE, Long.MAX_VALUE), "the second fingerprint of a was not indexed");
         assertEquals(1, index.size());
     }
 
@@ -99,11 +102,11 @@ class FingerprintIndexTest {
         assertFalse(index.contains("a0"));
         assertFalse(index.contains("a1"));
         assertTrue(index.contains("a4"));
-        assertNull(index.earliestNearDuplicate("q", SimHash.hash("a0"), Long.MAX_VALUE));
-        assertEquals("a2", index.earliestNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE).id());
+        assertNull(index.earliestNearDuplicate("q", SimHash.hash("a0"), Long.MAX_VALUE, Long.MAX_VALUE));
+        assertEquals("a2", index.earliestNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE, Long.MAX_VALUE).id());
         index.add("a5", SimHash.hash("a5"), 5);
-        assertNull(index.earliestNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE), "a2 was evicted in turn");
-        assertEquals("a5", index.earliestNearDuplicate("q", SimHash.hash("a5"), Long.MAX_VALUE).id());
+        assertNull(index.earliestNearDuplicate("q", SimHash.hash("a2"), Long.MAX_VALUE, Long.MAX_VALUE), "a2 was evicted in turn");
+        assertEquals("a5", index.earliestNearDuplicate("q", SimHash.hash("a5"), Long.MAX_VALUE, Long.MAX_VALUE).id());
         assertThrows(IllegalArgumentException.class, () -> new FingerprintIndex(0, 7));
         assertThrows(IllegalArgumentException.class, () -> new FingerprintIndex(10, 2));
     }
@@ -127,7 +130,7 @@ class FingerprintIndexTest {
         long t0 = System.nanoTime();
         int lookups = 20_000;
         for (int i = 0; i < lookups; i++) {
-            found += index.earliestNearDuplicate("q", random.nextLong(), Long.MAX_VALUE) == null ? 0 : 1;
+            found += index.earliestNearDuplicate("q", random.nextLong(), Long.MAX_VALUE, Long.MAX_VALUE) == null ? 0 : 1;
         }
         double micros = (System.nanoTime() - t0) / 1e3 / lookups;
         System.out.printf("fingerprint index: %d entries, %.0f bytes per entry (80-char ids), threshold %d: "
