@@ -145,6 +145,108 @@ class BadInputTest {
         }
     }
 
+    /** A page of at most {@code size} bytes in UTF-8: the body repeats {@code unit} between a head and a tail. */
+    private static byte[] pageOf(int size, String head, String unit, String tail) {
+        String open = "<html><head><meta charset=\"utf-8\"><title>Worst case</title></head><body><article>" + head;
+        String close = tail + "</article></body></html>";
+        int unitBytes = unit.getBytes(StandardCharsets.UTF_8).length;
+        int fixed = (open + close).getBytes(StandardCharsets.UTF_8).length;
+        return (open + unit.repeat((size - fixed) / unitBytes) + close).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Pages just under the limits (8 MiB of paragraphs, of one line, of one word, of elements, of nesting) and
+     * articles written straight onto news.articles (8 MB of names to recognise; one over the enrich stage's limit):
+     * each is processed or dead-lettered with its reason in 256 MB heaps, neither stage dies, the good pages after
+     * them flow.
+     */
+    @Test
+    void worstCasesUnderTheLimitsAreProcessedOrDeadLetteredAndNoStageDies(TestBroker broker, @TempDir Path logs)
+            throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(prefix);
+        Topics topics = settings.topics();
+        TopicSetup.ensure(settings, TopicSetup.pipelineTopics(topics), 1, (short) 1);
+        StageProcess extract = StageProcess.start("extract", broker.bootstrapServers(), prefix, "worst-x", logs.resolve("extract.log"));
+        StageProcess enrich = StageProcess.start("enrich", broker.bootstrapServers(), prefix, "worst-n", logs.resolve("enrich.log"));
+        int limit = 8 * 1024 * 1024;
+        String sentence = "Сергей Лавров заявил в Москве, что Acme Inc. откроет офис в Берлине, сообщил Reuters. ";
+        Map<String, byte[]> processed = new LinkedHashMap<>();
+        processed.put("https://worst.example.com/paragraphs", pageOf(limit - 64, "", "<p>" + sentence.repeat(8) + "</p>\n", ""));
+        processed.put("https://worst.example.com/one-line", pageOf(limit - 64, "<p>", sentence, "</p>"));
+        processed.put("https://worst.example.com/elements", pageOf(limit - 64, "",
+                "<div><span>Лавров</span> <a href=\"/x\">Москва</a> " + sentence + "</div>", ""));
+        processed.put("https://worst.example.com/nesting", pageOf(limit - 64, "<div>".repeat(3_990) + "<p>", sentence,
+                "</p>" + "</div>".repeat(3_990)));
+        Map<String, byte[]> rejected = Map.of("https://worst.example.com/one-word", pageOf(limit - 64, "<p>", "Лавров", "</p>"));
+
+        StringBuilder names = new StringBuilder(8_300_000);
+        Random random = new Random(5);
+        String[] words = {"Сергей", "Лавров", "заявил", "Москва", "Minister", "Berlin", "Acme", "Inc.", "said", "the"};
+        while (names.length() < 8_200_000) {
+            names.append(words[random.nextInt(words.length)]).append(random.nextInt(12) == 0 ? ".\n\n" : " ");
+        }
+        String hugeText = names.toString();
+        byte[] denseArticle = io.newsflow.common.codec.JsonCodec.encode(new io.newsflow.common.model.Article(
+                "https://worst.example.com/names", "https://worst.example.com/names", null, "Names", null, null, null,
+                null, null, null, null, "ru", hugeText, null, 1, "h"));
+        byte[] tooLarge = io.newsflow.common.codec.JsonCodec.encode(new io.newsflow.common.model.Article(
+                "https://worst.example.com/too-large", "https://worst.example.com/too-large", null, "Too large", null,
+                null, null, null, null, null, null, "ru", hugeText + hugeText.substring(0, 4_500_000), null, 1, "h"));
+
+        int good = 0;
+        try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+            for (Map.Entry<String, byte[]> page : processed.entrySet()) {
+                send(producer, topics.raw(), page.getKey(), page.getValue(), page.getKey());
+                send(producer, topics.raw(), TestPages.url(good), TestPages.page(good).content(), TestPages.url(good++));
+            }
+            for (Map.Entry<String, byte[]> page : rejected.entrySet()) {
+                send(producer, topics.raw(), page.getKey(), page.getValue(), page.getKey());
+            }
+            send(producer, topics.articles(), "https://worst.example.com/names", denseArticle, null);
+            send(producer, topics.articles(), "https://worst.example.com/too-large", tooLarge, null);
+            send(producer, topics.raw(), TestPages.url(good), TestPages.page(good).content(), TestPages.url(good++));
+        }
+        int expectedEnriched = processed.size() + good + 1;
+        List<ConsumerRecord<byte[], byte[]>> enriched = broker.readCommitted(topics.enriched(), expectedEnriched,
+                Duration.ofSeconds(2), Duration.ofSeconds(180));
+        List<ConsumerRecord<byte[], byte[]>> rawDead = broker.readCommitted(Topics.deadLetterOf(topics.raw()),
+                rejected.size(), Duration.ofSeconds(1), Duration.ofSeconds(60));
+
+        List<ConsumerRecord<byte[], byte[]>> articleDead = broker.readCommitted(Topics.deadLetterOf(topics.articles()), 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(60));
+        assertTrue(extract.isAlive(), "extract survived: " + extract.log());
+        assertTrue(enrich.isAlive(), "enrich survived: " + enrich.log());
+        assertEquals(0, extract.terminate(), extract.log());
+        assertEquals(0, enrich.terminate(), enrich.log());
+
+        Set<String> expectedKeys = new java.util.TreeSet<>();
+        processed.keySet().forEach(url -> expectedKeys.add(ArticleIds.of(url)));
+        for (int i = 0; i < good; i++) {
+            expectedKeys.add(ArticleIds.of(TestPages.url(i)));
+        }
+        expectedKeys.add("https://worst.example.com/names");
+        assertEquals(expectedKeys, Reconciliation.countKeys(enriched).keySet(), "dead letters: " + rawDead.stream()
+                .map(r -> Headers.text(r.headers(), Headers.ERROR_MESSAGE)).toList());
+        for (ConsumerRecord<byte[], byte[]> record : enriched) {
+            io.newsflow.common.model.EnrichedArticle e = io.newsflow.common.codec.JsonCodec.decodeEnriched(record.value());
+            System.out.printf("enriched: %-45s %,d chars of text, %d entities, %,d bytes%n", e.article().id(),
+                    e.article().text().length(), e.entities().size(), record.value().length);
+            if (e.article().id().equals("https://worst.example.com/names")) {
+                assertEquals(hugeText, e.article().text(), "the whole text is kept");
+                assertTrue(e.entities().stream().anyMatch(entity -> entity.name().equals("Сергей Лавров")), "entities found");
+            }
+        }
+        assertEquals(1, rawDead.size());
+        String oneWord = Headers.text(rawDead.get(0).headers(), Headers.ERROR_MESSAGE);
+        System.out.println("dead letter: one word -> " + oneWord);
+        assertTrue(oneWord.startsWith("NO_ARTICLE"), oneWord);
+        assertEquals(1, articleDead.size());
+        String reason = Headers.text(articleDead.get(0).headers(), Headers.ERROR_MESSAGE);
+        System.out.println("dead letter: too-large article -> " + reason);
+        assertTrue(reason.startsWith("TOO_LARGE: the article is"), reason);
+    }
+
     private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value, String url) throws Exception {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, ArticleIds.orNull(key) == null
                 ? key.getBytes(StandardCharsets.UTF_8) : ArticleIds.of(key).getBytes(StandardCharsets.UTF_8), value);

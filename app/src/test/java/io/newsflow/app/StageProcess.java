@@ -25,10 +25,17 @@ final class StageProcess {
      */
     static StageProcess start(String stage, String bootstrapServers, String prefix, String instanceId, Path log,
                               String... extraArgs) throws IOException {
+        return start(List.of("-XX:+ExitOnOutOfMemoryError"), stage, bootstrapServers, prefix, instanceId, log, extraArgs);
+    }
+
+    /** {@link #start(String, String, String, String, Path, String...)} with these JVM options besides the heap. */
+    static StageProcess start(List<String> jvmOptions, String stage, String bootstrapServers, String prefix,
+                              String instanceId, Path log, String... extraArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", classPath(), Newsflow.class.getName(), stage, "--bootstrap-servers", bootstrapServers,
-                "--topic-prefix", prefix, "--instance-id", instanceId));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), Newsflow.class.getName(), stage, "--bootstrap-servers",
+                bootstrapServers, "--topic-prefix", prefix, "--instance-id", instanceId));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -55,6 +62,15 @@ final class StageProcess {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the stage did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the process did not exit within " + seconds + " s: " + log());
         }
         return process.exitValue();
     }
