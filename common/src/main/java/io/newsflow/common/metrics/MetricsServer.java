@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -54,7 +55,8 @@ public final class MetricsServer implements AutoCloseable {
 
     private MetricsServer(int port, KafkaSettings settings) throws IOException {
         this.broker = new BrokerCheck(settings, Duration.ofSeconds(2), Duration.ofSeconds(5));
-        registry.config().commonTags("newsflow_version", Version.current());
+        Gauge.builder("newsflow.build.info", () -> 1).tags("version", Version.current(), "commit", Version.commit())
+                .description("The code version and the commit of this process's build (always 1)").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
