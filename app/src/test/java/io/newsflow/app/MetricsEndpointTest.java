@@ -89,6 +89,18 @@ class MetricsEndpointTest {
         }
     }
 
+    /** The metric names the repository's Grafana dashboard queries. */
+    private static java.util.Set<String> dashboardMetrics() throws Exception {
+        String dashboard = java.nio.file.Files.readString(Path.of("../deploy/grafana/dashboards/newsflow.json"));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\b(?:newsflow|kafka|jvm)_[a-z_]+").matcher(dashboard);
+        while (metric.find()) {
+            names.add(metric.group());
+        }
+        assertTrue(names.size() > 5, names.toString());
+        return names;
+    }
+
     @Test
     void countersMoveAsPagesFlowAndDeadLettersCountPerReason(TestBroker broker) throws Exception {
         KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(TestBroker.uniquePrefix())
@@ -141,6 +153,10 @@ class MetricsEndpointTest {
             await("the consumer's lag per partition", Duration.ofSeconds(30), () ->
                     sample(scrape(metrics), "kafka_consumer_fetch_manager_records_lag",
                             Map.of("stage", "extract", "topic", topics.raw(), "partition", "0")) == 0.0);
+            String exposed = scrape(metrics);
+            for (String metric : dashboardMetrics()) {
+                assertTrue(sample(exposed, metric, Map.of()) >= 0, "the dashboard's " + metric + " is exposed");
+            }
         }
     }
 
