@@ -76,7 +76,15 @@ abstract class StageProcessCommand implements Callable<Integer> {
             settings = kafka.settings(broker.bootstrapServers());
             System.out.println("embedded Kafka broker at " + broker.bootstrapServers() + " (data in " + dataDir + ")");
         }
-        MetricsServer metrics = metricsPort > 0 ? MetricsServer.start(metricsPort, settings) : null;
+        MetricsServer metrics = null;
+        if (metricsPort > 0) {
+            try {
+                metrics = MetricsServer.start(metricsPort, settings);
+            } catch (java.net.BindException e) {
+                System.err.println("newsflow: not starting: cannot serve metrics on port " + metricsPort + ": " + e.getMessage());
+                return 2;
+            }
+        }
         Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules,
                 fingerprintCapacity, metrics == null ? spec -> StageObserver.NONE : metrics::observe);
         System.out.println("running " + stages() + " against " + settings.bootstrapServers()
