@@ -41,11 +41,11 @@ public final class Newsflow implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Reports the code version, the same one the {@code newsflow.version} header carries. */
+    /** Reports the code version, the same one the {@code newsflow.version} header carries, and the build's commit. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"newsflow " + Version.current()};
+            return new String[]{"newsflow " + Version.current() + " (commit " + Version.commit() + ")"};
         }
     }
 }

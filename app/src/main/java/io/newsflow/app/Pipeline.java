@@ -3,8 +3,10 @@ package io.newsflow.app;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.StageObserver;
 import io.newsflow.common.runtime.StageRunner;
 import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.runtime.TopicSetup;
@@ -77,10 +79,17 @@ public final class Pipeline implements AutoCloseable {
     /** The same, with the number of articles the near-duplicate index keeps. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
                                  RulesFile rules, int fingerprintCapacity) {
+        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, spec -> StageObserver.NONE);
+    }
+
+    /** The same, each stage reporting to the observer it is given (metrics and health: {@code MetricsServer::observe}). */
+    public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
+                                 RulesFile rules, int fingerprintCapacity, Function<StageSpec, StageObserver> observers) {
         TopicSetup.ensure(settings, TopicSetup.pipelineTopics(settings.topics()), partitions, replication);
         Pipeline pipeline = new Pipeline();
         for (Stage stage : stages) {
-            pipeline.runners.add(new StageRunner(spec(stage, settings, rules, fingerprintCapacity), settings));
+            StageSpec spec = spec(stage, settings, rules, fingerprintCapacity);
+            pipeline.runners.add(new StageRunner(spec, settings, observers.apply(spec)));
         }
         for (StageRunner runner : pipeline.runners) {
             Thread thread = new Thread(() -> pipeline.runUntilAnyFails(runner), "newsflow-" + runner.spec().name());

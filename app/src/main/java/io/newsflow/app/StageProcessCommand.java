@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.common.metrics.MetricsServer;
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.StageObserver;
 import io.newsflow.enrich.alerts.RulesException;
 import io.newsflow.enrich.alerts.RulesFile;
 import io.newsflow.enrich.duplicates.FingerprintIndex;
@@ -49,6 +51,11 @@ abstract class StageProcessCommand implements Callable<Integer> {
                     + "about 400 bytes of heap each (default: ${DEFAULT-VALUE}).")
     int fingerprintCapacity;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:NEWSFLOW_METRICS_PORT:-0}",
+            description = "Serve /metrics (Prometheus) and /health/live, /health/ready on this port of every "
+                    + "interface (env NEWSFLOW_METRICS_PORT; default 0: off).")
+    int metricsPort;
+
     protected abstract List<Pipeline.Stage> stages();
 
     @Override
@@ -69,8 +76,17 @@ abstract class StageProcessCommand implements Callable<Integer> {
             settings = kafka.settings(broker.bootstrapServers());
             System.out.println("embedded Kafka broker at " + broker.bootstrapServers() + " (data in " + dataDir + ")");
         }
+        MetricsServer metrics = null;
+        if (metricsPort > 0) {
+            try {
+                metrics = MetricsServer.start(metricsPort, settings);
+            } catch (java.net.BindException e) {
+                System.err.println("newsflow: not starting: cannot serve metrics on port " + metricsPort + ": " + e.getMessage());
+                return 2;
+            }
+        }
         Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules,
-                fingerprintCapacity);
+                fingerprintCapacity, metrics == null ? spec -> StageObserver.NONE : metrics::observe);
         System.out.println("running " + stages() + " against " + settings.bootstrapServers()
                 + (settings.topicPrefix().isEmpty() ? "" : " with topic prefix " + settings.topicPrefix())
                 + "; stop with Ctrl-C or SIGTERM");

@@ -1,6 +1,7 @@
 package io.newsflow.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,56 @@ class DockerComposeTest {
         }
         assertEquals(List.of("extract", "enrich"), stages, "one container per stage");
         assertTrue(Arrays.asList(Pipeline.Stage.values()).stream().map(Enum::name).allMatch(stages::contains));
+    }
+
+    @Test
+    void grafanaShowsTheRepositoryDashboardOverTheComposePrometheus() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode prometheus = services.path("prometheus");
+        assertTrue(prometheus.path("volumes").toString().contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml"));
+        assertTrue(prometheus.path("ports").toString().contains("9090:9090"));
+        JsonNode grafana = services.path("grafana");
+        String volumes = grafana.path("volumes").toString();
+        assertTrue(volumes.contains("./deploy/grafana/provisioning:/etc/grafana/provisioning"), volumes);
+        assertTrue(volumes.contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards"), volumes);
+
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode source = yaml.readTree(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml").toFile())
+                .path("datasources").get(0);
+        assertEquals("http://prometheus:9090", source.path("url").asText(), "the compose service");
+        JsonNode provider = yaml.readTree(ROOT.resolve("deploy/grafana/provisioning/dashboards/newsflow.yml").toFile())
+                .path("providers").get(0);
+        assertEquals("/var/lib/grafana/dashboards", provider.path("options").path("path").asText());
+
+        JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/newsflow.json").toFile());
+        List<String> titles = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            titles.add(panel.path("title").asText());
+            assertEquals(source.path("uid").asText(), panel.path("datasource").path("uid").asText(), panel.path("title").asText());
+            for (JsonNode target : panel.path("targets")) {
+                assertEquals(source.path("uid").asText(), target.path("datasource").path("uid").asText());
+                assertFalse(target.path("expr").asText().isBlank());
+            }
+        }
+        String all = String.join(" | ", titles).toLowerCase(java.util.Locale.ROOT);
+        for (String subject : List.of("pages per second", "lag", "dead letters per reason", "p99", "aborted")) {
+            assertTrue(all.contains(subject), "a panel for " + subject + ": " + titles);
+        }
+    }
+
+    @Test
+    void theImageRunsAsAnUnprivilegedUser() throws Exception {
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
+        int runtimeStage = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("FROM ")) {
+                runtimeStage = i;
+            }
+        }
+        String user = lines.subList(runtimeStage, lines.size()).stream().filter(l -> l.startsWith("USER "))
+                .reduce((a, b) -> b).orElse("USER root").substring(5).strip();
+        String uid = user.split(":")[0];
+        assertTrue(uid.matches("[0-9]+") && Integer.parseInt(uid) > 0, "a numeric non-root uid (runAsNonRoot checks it): " + user);
     }
 
     @Test

@@ -99,7 +99,7 @@ class FaultToleranceTest {
             // Kafka 4.4's broker now and then loses a commit marker when it shuts down while a commit is in
             // flight: the coordinator reports the transaction complete, the partition keeps it open forever,
             // and every read_committed reader and offset fetch behind it stalls. No client can end such a
-            // transaction (README, "Failures and bad input", says how an operator does), so the scenario is
+            // transaction (docs/operations.md, "Hanging transactions", says how an operator does), so the scenario is
             // run once more on a fresh broker; a loss with no hanging transaction fails at once.
             System.out.println("the broker left hanging transactions, so the restart is run again: "
                     + first.hangingTransactions());

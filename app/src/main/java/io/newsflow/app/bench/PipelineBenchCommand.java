@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -24,6 +25,7 @@ import io.newsflow.common.model.RawPage;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.StageCounters;
 import io.newsflow.common.runtime.StageRunner;
+import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.ingest.PageFiles;
 import io.newsflow.ingest.PageTooLargeException;
 import io.newsflow.ingest.RawPageProducer;
@@ -32,7 +34,8 @@ import io.newsflow.ingest.RawPageProducer;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Measure end-to-end throughput: an embedded broker, all stages in this JVM (one instance "
                 + "each), and the given pages (default: the bundled samples) sent --repeat times; prints pages/s "
-                + "from the first page sent to the last enriched article committed.")
+                + "from the first page sent to the last enriched article committed, and the latency percentiles "
+                + "from each page's news.raw timestamp to its article reaching a read_committed news.enriched reader.")
 public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages or directories (.html, .html.gz).")
@@ -43,6 +46,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "1", description = "Warm-up rounds over the pages before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "PAGES_PER_S",
+            description = "Offer the measured pages at this fixed rate instead of all at once (default: 0, full speed).")
+    double rate;
 
     @Override
     public Integer call() throws Exception {
@@ -64,20 +71,33 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1)) {
                 StageRunner extract = pipeline.runners().get(0);
                 StageRunner enrich = pipeline.runners().get(1);
-                long sent = send(settings, pages, warmup);
+                long sent = send(settings, pages, warmup, 0, null);
                 awaitDone(extract.counters(), enrich.counters(), sent);
                 long extractIn = extract.counters().in();
                 double extractMs = extract.counters().transformMillis();
                 double enrichMs = enrich.counters().transformMillis();
                 long enrichIn = enrich.counters().in();
-                long start = System.nanoTime();
-                long measured = send(settings, pages, repeat);
-                awaitDone(extract.counters(), enrich.counters(), sent + measured);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long pagesIn = extract.counters().in() - extractIn;
-                long articles = enrich.counters().in() - enrichIn;
-                System.out.printf("pipeline: %d pages (%d distinct, %d articles) in %.2f s: %.1f pages/s end to end%n",
-                        pagesIn, pages.size(), articles, seconds, pagesIn / seconds);
+                List<EndToEndLatency.Sent> sentAt = new ArrayList<>();
+                EndToEndLatency latency;
+                long start;
+                long pagesIn;
+                long articles;
+                double seconds;
+                try (EnrichedReader enrichedReader = EnrichedReader.start(settings)) {
+                    start = System.nanoTime();
+                    long measured = send(settings, pages, repeat, rate, sentAt);
+                    awaitDone(extract.counters(), enrich.counters(), sent + measured);
+                    seconds = (System.nanoTime() - start) / 1e9;
+                    pagesIn = extract.counters().in() - extractIn;
+                    articles = enrich.counters().in() - enrichIn;
+                    latency = EndToEndLatency.of(sentAt, enrichedReader.awaitArrivals(articles));
+                }
+                System.out.printf("pipeline: %d pages (%d distinct, %d articles) in %.2f s: %.1f pages/s end to end%s%n",
+                        pagesIn, pages.size(), articles, seconds, pagesIn / seconds,
+                        rate > 0 ? String.format(" (offered at %.0f pages/s)", rate) : "");
+                System.out.printf("  latency news.raw -> news.enriched (committed, read_committed reader): p50 %d ms, "
+                        + "p95 %d ms, p99 %d ms, max %d ms over %d articles%n", latency.percentile(50),
+                        latency.percentile(95), latency.percentile(99), latency.percentile(100), latency.count());
                 System.out.printf("  extract transform %.2f ms/page, enrich transform %.2f ms/article (one instance each, "
                         + "one thread each)%n", (extract.counters().transformMillis() - extractMs) / pagesIn,
                         (enrich.counters().transformMillis() - enrichMs) / Math.max(1, articles));
@@ -89,14 +109,28 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Sends every page {@code rounds} times; returns how many the broker acknowledged. */
-    private static long send(KafkaSettings settings, List<RawPage> pages, int rounds) {
+    /**
+     * Sends every page {@code rounds} times, at {@code rate} pages/s when it is positive; returns how many the broker
+     * acknowledged, and adds each one's key and record timestamp to {@code sentAt} (unless null).
+     */
+    private static long send(KafkaSettings settings, List<RawPage> pages, int rounds, double rate,
+                             List<EndToEndLatency.Sent> sentAt) {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        long begin = System.nanoTime();
         try (RawPageProducer producer = new RawPageProducer(settings, RawPageProducer.DEFAULT_MAX_PAGE_BYTES)) {
             for (int round = 0; round < rounds; round++) {
                 for (RawPage page : pages) {
+                    if (rate > 0) {
+                        long due = begin + (long) (sends.size() * 1e9 / rate);
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
                     try {
-                        sends.add(producer.send(page));
+                        Future<RecordMetadata> send = producer.send(page);
+                        sends.add(send);
+                        keys.add(ArticleIds.of(page.url()));
                     } catch (PageTooLargeException | IllegalArgumentException e) {
                         if (round == 0) {
                             System.err.println("skipped " + page.source() + ": " + e.getMessage());
@@ -106,9 +140,12 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             }
         }
         long acknowledged = 0;
-        for (Future<RecordMetadata> send : sends) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
-                send.get();
+                RecordMetadata metadata = sends.get(i).get();
+                if (sentAt != null) {
+                    sentAt.add(new EndToEndLatency.Sent(keys.get(i), metadata.timestamp()));
+                }
                 acknowledged++;
             } catch (InterruptedException | ExecutionException e) {
                 System.err.println("a page was not sent: " + e.getMessage());

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * (a broker that lost its commit marker, a producer whose transaction timeout is very long): at the partition's last
  * stable offset, with records after it, and, when the open transaction carries the group's offsets, before reading
  * at all (the committed offset cannot be fetched). After the stage has read nothing for a while, this checks both
- * and logs a warning that names the partitions, so an operator can end the transaction (README, "Failures and bad
- * input"). Not thread-safe: the stage's thread only.
+ * and logs a warning that names the partitions, so an operator can end the transaction (docs/operations.md,
+ * "Hanging transactions"). Not thread-safe: the stage's thread only.
  */
 final class HeldBackInput {
 
@@ -76,7 +76,7 @@ final class HeldBackInput {
             log.warn("stage {}: read nothing for {} s, and its input is held back by a transaction that stays open: "
                     + "{}. If it stays so beyond the producers' transaction timeout, the broker has lost that "
                     + "transaction's end (a hanging transaction): find it with kafka-transactions.sh find-hanging and "
-                    + "end it with kafka-transactions.sh abort (README, \"Failures and bad input\")", stage,
+                    + "end it with kafka-transactions.sh abort (docs/operations.md, \"Hanging transactions\")", stage,
                     TimeUnit.NANOSECONDS.toSeconds(now - idleSince), String.join("; ", found));
         }
     }

@@ -45,6 +45,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private final StageCounters counters;
     private final TransactionListener listener;
     private final HeldBackInput heldBack;
+    private final StageObserver observer;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean started;
@@ -54,17 +55,27 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private ConsumerRecord<byte[], byte[]> current;
 
     public StageRunner(StageSpec spec, KafkaSettings settings) {
-        this(spec, settings, HeldBackInput.DEFAULT_AFTER);
+        this(spec, settings, StageObserver.NONE);
+    }
+
+    /** A stage whose loop reports to the observer (metrics and health, see {@code common.metrics}). */
+    public StageRunner(StageSpec spec, KafkaSettings settings, StageObserver observer) {
+        this(spec, settings, HeldBackInput.DEFAULT_AFTER, observer);
     }
 
     /** @param heldBackAfter how long the stage reads nothing before it checks whether an open transaction holds it */
     StageRunner(StageSpec spec, KafkaSettings settings, Duration heldBackAfter) {
+        this(spec, settings, heldBackAfter, StageObserver.NONE);
+    }
+
+    private StageRunner(StageSpec spec, KafkaSettings settings, Duration heldBackAfter, StageObserver observer) {
         this.spec = spec;
         this.settings = settings;
         this.transform = new StageTransform(spec, KafkaSettings.MAX_RECORD_BYTES);
         this.counters = new StageCounters(spec.name());
         this.listener = spec.processor() instanceof TransactionListener l ? l : new TransactionListener() { };
         this.heldBack = new HeldBackInput(spec.name(), settings, heldBackAfter);
+        this.observer = observer;
     }
 
     public StageCounters counters() {
@@ -98,6 +109,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.groupConsumer(groupId, true))) {
             this.consumer = consumer;
             consumer.subscribe(List.of(spec.inputTopic()));
+            observer.consumerStarted(consumer);
             log.info("stage {} reading {} as group {} (transactional id {})", spec.name(), spec.inputTopic(),
                     groupId, transactionalId());
             long lastLog = System.nanoTime();
@@ -115,6 +127,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 } catch (WakeupException e) {
                     break;
                 }
+                observer.polled(consumer.assignment().size());
                 if (records.isEmpty()) {
                     heldBack.idle(consumer);
                 } else {
@@ -130,6 +143,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                         log.warn("stage {}: transaction failed ({}), reading the batch again: {}", spec.name(),
                                 e.getClass().getSimpleName(), e.getMessage());
                         counters.abort();
+                        observer.aborted();
                         listener.aborted();
                         producer = abortOrDiscard(producer);
                         backOff(consecutiveFailures);
@@ -168,6 +182,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
             }
             this.consumer = null;
             metrics.close();
+            observer.stopped(failure);
             stopped.countDown();
             log.info("stage {} stopped; {}", spec.name(), counters);
         }
@@ -201,12 +216,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 outputs += result.records().size();
             }
             nanos += result.nanos();
+            observer.transformed(result.nanos(), result.records(), result.deadLettered());
             result.namedCounts().forEach((name, n) -> named.merge(name, n, Long::sum));
             next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
+        long commitStart = System.nanoTime();
         producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
         producer.commitTransaction();
         counters.commit(records.count(), outputs, deadLetters, nanos, named);
+        observer.committed(records.count(), System.nanoTime() - commitStart);
         listener.committed();
     }
 
@@ -214,6 +232,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.transactionalProducer(transactionalId()));
         try {
             producer.initTransactions();
+            observer.producerStarted(producer);
             return producer;
         } catch (ProducerFencedException | AuthorizationException | UnsupportedVersionException e) {
             closeQuietly(producer);
