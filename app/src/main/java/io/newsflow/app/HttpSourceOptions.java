@@ -25,6 +25,7 @@ import io.newsflow.ingest.HttpIngest;
 import io.newsflow.ingest.RawPageProducer;
 import io.newsflow.ingest.FetchedUrls;
 import io.newsflow.ingest.feeds.UrlList;
+import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.PageFetcher;
 
 /** The HTTP sources of {@code newsflow ingest}: URL lists, feeds and sitemaps, once or polled. */
@@ -69,6 +70,15 @@ public final class HttpSourceOptions {
             + "Newsflow/VERSION); crawling other people's sites, add a contact: \"Newsflow/0.1 (+https://your.site/bot)\".")
     String userAgent;
 
+    @Option(names = "--allow-private-addresses", description = "Fetch from any address. By default URLs whose host "
+            + "resolves to a loopback, link-local, private, carrier-grade NAT, unique-local, multicast or reserved "
+            + "address are refused (BLOCKED_ADDRESS), so that a feed cannot make the crawler read internal services.")
+    boolean allowPrivateAddresses;
+
+    @Option(names = "--allow-cidr", paramLabel = "CIDR", converter = AllowedRange.class, description = "Also fetch "
+            + "from this address range, e.g. 127.0.0.1/32, 10.20.0.0/16 or fd00:1::/64; repeatable.")
+    List<AddressPolicy.Cidr> allowedRanges = new ArrayList<>();
+
     boolean any() {
         return !urlLists.isEmpty() || !feeds.isEmpty();
     }
@@ -82,7 +92,9 @@ public final class HttpSourceOptions {
         PageFetcher.Options options = PageFetcher.Options.defaults()
                 .withTimeouts(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10), timeout)
                 .withHostDelay(hostDelay)
-                .withMaxPageBytes(maxPageBytes);
+                .withMaxPageBytes(maxPageBytes)
+                .withAddressPolicy(allowPrivateAddresses ? AddressPolicy.anyAddress()
+                        : AddressPolicy.allowing(allowedRanges));
         if (userAgent != null && !userAgent.isBlank()) {
             options = options.withUserAgent(userAgent);
         }
@@ -138,6 +150,18 @@ public final class HttpSourceOptions {
                 return UrlList.httpUrl(value.strip());
             } catch (URISyntaxException e) {
                 throw new TypeConversionException("'" + value + "': " + e.getMessage());
+            }
+        }
+    }
+
+    /** An address range, parsed strictly: a bad one is a usage error naming what is wrong. */
+    static final class AllowedRange implements ITypeConverter<AddressPolicy.Cidr> {
+        @Override
+        public AddressPolicy.Cidr convert(String value) {
+            try {
+                return AddressPolicy.Cidr.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

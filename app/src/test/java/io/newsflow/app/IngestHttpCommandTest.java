@@ -57,7 +57,7 @@ class IngestHttpCommandTest {
             Files.writeString(urls, "# extra pages\n" + base + "/ferry.html\n" + "not a url\n");
             RulesCommandTest.Run run = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
                     "--topic-prefix", prefix, "--partitions", "1", "--feed", base + "/feed.xml", "--urls",
-                    urls.toString(), "--host-delay", "0s");
+                    urls.toString(), "--host-delay", "0s", "--allow-private-addresses");
             System.out.println(run.out());
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("ingest over HTTP: 2 of 2 sources read, 2 URLs listed, 1 fetched, 1 sent"),
@@ -71,12 +71,12 @@ class IngestHttpCommandTest {
 
             // The next run, a restart or a cron job, skips what this one fetched or found gone for good.
             RulesCommandTest.Run next = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
-                    "--topic-prefix", prefix, "--partitions", "1", "--feed", base + "/feed.xml", "--host-delay", "0s");
+                    "--topic-prefix", prefix, "--partitions", "1", "--feed", base + "/feed.xml", "--host-delay", "0s", "--allow-cidr", "127.0.0.1/32");
             assertEquals(0, next.exit(), next.err());
             assertTrue(next.out().contains("2 URLs listed (2 fetched before), 0 fetched, 0 sent"), next.out());
             RulesCommandTest.Run refetch = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
                     "--topic-prefix", prefix, "--partitions", "1", "--feed", base + "/feed.xml", "--host-delay", "0s",
-                    "--refetch");
+                    "--refetch", "--allow-private-addresses");
             assertTrue(refetch.out().contains("2 URLs listed, 1 fetched, 1 sent"), refetch.out());
             assertEquals(2, broker.readCommitted(prefix + "news.raw", 2, Duration.ofSeconds(1),
                     Duration.ofSeconds(30)).size());
@@ -91,13 +91,48 @@ class IngestHttpCommandTest {
         try {
             RulesCommandTest.Run run = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
                     "--topic-prefix", TestBroker.uniquePrefix(), "--partitions", "1", "--feed",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml");
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml", "--allow-private-addresses");
             assertEquals(2, run.exit(), run.out() + run.err());
             assertTrue(run.err().contains("NOT_A_FEED"), run.err());
             assertTrue(run.out().contains("0 of 1 sources read"), run.out());
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void byDefaultAFeedOnALoopbackAddressIsRefusedWithoutARequest(TestBroker broker) throws Exception {
+        HttpServer server = server("<rss version=\"2.0\"><channel><item><link>/ferry.html</link></item></channel></rss>");
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/feed.xml", exchange -> {
+            requests.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        try {
+            String feed = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+            RulesCommandTest.Run run = RulesCommandTest.run("ingest", "-b", broker.bootstrapServers(),
+                    "--topic-prefix", TestBroker.uniquePrefix(), "--partitions", "1", "--feed", feed);
+            assertEquals(2, run.exit(), run.out() + run.err());
+            assertTrue(run.err().contains("cannot read the feed " + feed + ": BLOCKED_ADDRESS: " + feed
+                    + ": 127.0.0.1 is a loopback address"), run.err());
+            assertEquals(List.of(), requests);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aBadAllowedRangeIsAUsageError() {
+        RulesCommandTest.Run run = RulesCommandTest.run("ingest", "-b", "localhost:1", "--feed",
+                "https://news.example.com/rss", "--allow-cidr", "10.0.0.1/8");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("'10.0.0.1/8' has bits set past its /8 prefix; the range is 10.0.0.0/8"),
+                run.err());
+        RulesCommandTest.Run loose = RulesCommandTest.run("ingest", "-b", "localhost:1", "--feed",
+                "https://news.example.com/rss", "--allow-cidr", "localhost");
+        assertEquals(2, loose.exit());
+        assertTrue(loose.err().contains("'localhost' is not a CIDR range"), loose.err());
     }
 
     @Test

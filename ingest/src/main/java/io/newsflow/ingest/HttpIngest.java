@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import io.newsflow.common.model.RawPage;
 import io.newsflow.ingest.feeds.FeedReader;
 import io.newsflow.ingest.feeds.UrlList;
+import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.PageFetcher;
 
@@ -190,6 +191,10 @@ public final class HttpIngest {
                 FeedReader.Result result = feeds.read(feed);
                 result.problems().forEach(problem -> log.println("in " + feed + ": " + problem));
                 log.println("feed " + feed + ": " + result.kind() + ", " + result.articles().size() + " articles");
+                for (URI link : result.refused()) {
+                    fail(failed, FetchException.Reason.BLOCKED_ADDRESS, "listed in " + feed + ": "
+                            + AddressPolicy.schemeRefusal(link).orElseThrow());
+                }
                 String source = "feed:" + feed;
                 result.articles().forEach(uri -> targets.putIfAbsent(uri.toString(), new Target(uri, source)));
                 read++;

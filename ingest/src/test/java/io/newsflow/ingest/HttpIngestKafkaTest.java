@@ -22,6 +22,7 @@ import io.newsflow.common.runtime.Headers;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.TopicSetup;
 import io.newsflow.common.topics.ArticleIds;
+import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.FixtureServer;
 import io.newsflow.ingest.http.PageFetcher;
 import io.newsflow.testkit.RealKafka;
@@ -37,7 +38,8 @@ class HttpIngestKafkaTest {
                 .withInstanceId("http-ingest");
         String raw = settings.topics().raw();
         broker.createTopics(3, raw);
-        PageFetcher fetcher = new PageFetcher(PageFetcher.Options.defaults().withHostDelay(Duration.ZERO),
+        PageFetcher fetcher = new PageFetcher(PageFetcher.Options.defaults().withHostDelay(Duration.ZERO)
+                        .withAddressPolicy(AddressPolicy.anyAddress()),
                 Clock.fixed(Instant.parse("2026-11-26T10:15:30Z"), ZoneOffset.UTC));
         HttpIngest.Summary summary;
         try (FixtureServer server = new FixtureServer();
@@ -73,7 +75,8 @@ class HttpIngestKafkaTest {
                 .withInstanceId("http-memory");
         broker.createTopics(3, settings.topics().raw());
         TopicSetup.ensure(settings, List.of(settings.topics().fetched()), 3, (short) 1);
-        PageFetcher fetcher = new PageFetcher(PageFetcher.Options.defaults().withHostDelay(Duration.ZERO),
+        PageFetcher fetcher = new PageFetcher(PageFetcher.Options.defaults().withHostDelay(Duration.ZERO)
+                        .withAddressPolicy(AddressPolicy.anyAddress()),
                 Clock.systemUTC());
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         try (FixtureServer server = new FixtureServer();

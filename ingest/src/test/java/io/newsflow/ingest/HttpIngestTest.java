@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.newsflow.common.model.RawPage;
 import io.newsflow.ingest.http.FetchException.Reason;
+import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.FixtureServer;
 import io.newsflow.ingest.http.PageFetcher;
 
@@ -50,7 +51,7 @@ class HttpIngestTest {
     private HttpIngest ingest(SeenUrls seen) {
         PageFetcher fetcher = new PageFetcher(PageFetcher.Options.defaults()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).withHostDelay(Duration.ZERO)
-                .withMaxPageBytes(1024 * 1024), Clock.fixed(Instant.parse("2026-11-26T10:15:30Z"), ZoneOffset.UTC));
+                .withMaxPageBytes(1024 * 1024).withAddressPolicy(AddressPolicy.anyAddress()), Clock.fixed(Instant.parse("2026-11-26T10:15:30Z"), ZoneOffset.UTC));
         return new HttpIngest(fetcher, page -> {
             sent.put(page.url(), page);
             return CompletableFuture.completedFuture(null);

@@ -13,13 +13,15 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import io.newsflow.ingest.http.AddressPolicy;
+
 /**
  * Reads the article URLs of an RSS 2.0 (or RSS 1.0/RDF) feed, an Atom feed, a sitemap (Google News sitemaps
  * included) or the nested sitemaps of a sitemap index, told apart by the root element.
  *
  * <p>DTDs and external entities are off: a feed is untrusted input, and XXE or entity expansion must not
- * read local files or fill the heap. Relative links are resolved against the feed's URL; links that are not
- * http(s) are skipped.
+ * read local files or fill the heap. Relative links are resolved against the feed's URL; links with another
+ * scheme (file:, ftp:, jar:, mailto:, ...) are listed apart as refused, so that the ingest counts them.
  */
 public final class FeedParser {
 
@@ -54,10 +56,10 @@ public final class FeedParser {
             }
             String root = reader.getLocalName();
             return switch (root) {
-                case "rss", "RDF" -> new Feed(Feed.Kind.RSS, rssLinks(reader, base), List.of());
-                case "feed" -> new Feed(Feed.Kind.ATOM, atomLinks(reader, base), List.of());
-                case "urlset" -> new Feed(Feed.Kind.SITEMAP, locs(reader, "url", base), List.of());
-                case "sitemapindex" -> new Feed(Feed.Kind.SITEMAP_INDEX, List.of(), locs(reader, "sitemap", base));
+                case "rss", "RDF" -> feed(Feed.Kind.RSS, rssLinks(reader, base), false);
+                case "feed" -> feed(Feed.Kind.ATOM, atomLinks(reader, base), false);
+                case "urlset" -> feed(Feed.Kind.SITEMAP, locs(reader, "url", base), false);
+                case "sitemapindex" -> feed(Feed.Kind.SITEMAP_INDEX, locs(reader, "sitemap", base), true);
                 default -> throw new FeedFormatException("root element <" + root + "> is not rss, feed, urlset "
                         + "or sitemapindex");
             };
@@ -68,9 +70,21 @@ public final class FeedParser {
         }
     }
 
+    /** The links of a document: those to fetch, and those of a scheme never fetched. */
+    private static final class Links {
+        final Set<URI> fetchable = new LinkedHashSet<>();
+        final Set<URI> refused = new LinkedHashSet<>();
+    }
+
+    private static Feed feed(Feed.Kind kind, Links links, boolean sitemaps) {
+        List<URI> found = new ArrayList<>(links.fetchable);
+        return new Feed(kind, sitemaps ? List.of() : found, sitemaps ? found : List.of(),
+                new ArrayList<>(links.refused));
+    }
+
     /** {@code <item><link>} (no namespace: {@code atom:link} in a channel is the feed's own address). */
-    private static List<URI> rssLinks(XMLStreamReader reader, URI base) throws XMLStreamException {
-        Set<URI> links = new LinkedHashSet<>();
+    private static Links rssLinks(XMLStreamReader reader, URI base) throws XMLStreamException {
+        Links links = new Links();
         int itemDepth = -1;
         int depth = 1;
         String guid = null;
@@ -97,19 +111,22 @@ public final class FeedParser {
                 if (depth == itemDepth) {
                     // A permalink guid stands in for an item without a link (RSS 2.0 allows either).
                     if (!hasLink && guid != null) {
-                        add(links, guid, base);
+                        // A guid is often an id (urn:uuid:..., tag:...) rather than a link: only http(s) ones count.
+                        Links fromGuid = new Links();
+                        add(fromGuid, guid, base);
+                        links.fetchable.addAll(fromGuid.fetchable);
                     }
                     itemDepth = -1;
                 }
                 depth--;
             }
         }
-        return new ArrayList<>(links);
+        return links;
     }
 
     /** {@code <entry><link href>}: the {@code alternate} link (the default rel), HTML first. */
-    private static List<URI> atomLinks(XMLStreamReader reader, URI base) throws XMLStreamException {
-        Set<URI> links = new LinkedHashSet<>();
+    private static Links atomLinks(XMLStreamReader reader, URI base) throws XMLStreamException {
+        Links links = new Links();
         int entryDepth = -1;
         int depth = 1;
         String best = null;
@@ -144,12 +161,12 @@ public final class FeedParser {
                 depth--;
             }
         }
-        return new ArrayList<>(links);
+        return links;
     }
 
     /** {@code <container><loc>} of sitemaps and sitemap indexes; extension elements (news:, image:) ignored. */
-    private static List<URI> locs(XMLStreamReader reader, String container, URI base) throws XMLStreamException {
-        Set<URI> locs = new LinkedHashSet<>();
+    private static Links locs(XMLStreamReader reader, String container, URI base) throws XMLStreamException {
+        Links locs = new Links();
         int containerDepth = -1;
         int depth = 1;
         while (reader.hasNext()) {
@@ -170,15 +187,21 @@ public final class FeedParser {
                 depth--;
             }
         }
-        return new ArrayList<>(locs);
+        return locs;
     }
 
-    private static boolean add(Set<URI> links, String text, URI base) {
+    /** Adds a link; true when it is one to fetch. */
+    private static boolean add(Links links, String text, URI base) {
         if (text == null || text.isBlank()) {
             return false;
         }
         try {
-            links.add(UrlList.httpUrl(base.resolve(new URI(text.strip())).toString()));
+            URI resolved = base.resolve(new URI(text.strip()));
+            if (AddressPolicy.schemeRefusal(resolved).isPresent()) {
+                links.refused.add(resolved);
+                return false;
+            }
+            links.fetchable.add(UrlList.httpUrl(resolved.toString()));
             return true;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return false;

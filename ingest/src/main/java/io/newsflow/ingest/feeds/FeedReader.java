@@ -22,11 +22,13 @@ public final class FeedReader {
      * The articles of one feed.
      *
      * @param problems nested sitemaps that could not be read; the feed's other articles are still listed
+     * @param refused  links of a scheme that is never fetched, in the feed or its sitemaps
      */
-    public record Result(URI feed, Feed.Kind kind, List<URI> articles, List<String> problems) {
+    public record Result(URI feed, Feed.Kind kind, List<URI> articles, List<String> problems, List<URI> refused) {
         public Result {
             articles = List.copyOf(articles);
             problems = List.copyOf(problems);
+            refused = List.copyOf(refused);
         }
     }
 
@@ -40,6 +42,7 @@ public final class FeedReader {
     public Result read(URI feedUrl) throws FetchException, InterruptedException {
         Feed feed = fetchFeed(feedUrl);
         Set<URI> articles = new LinkedHashSet<>(feed.articles());
+        Set<URI> refused = new LinkedHashSet<>(feed.refused());
         List<String> problems = new ArrayList<>();
         Set<URI> visited = new LinkedHashSet<>(List.of(feedUrl));
         List<URI> level = feed.sitemaps();
@@ -56,6 +59,7 @@ public final class FeedReader {
                 try {
                     Feed nested = fetchFeed(sitemap);
                     articles.addAll(nested.articles());
+                    refused.addAll(nested.refused());
                     next.addAll(nested.sitemaps());
                 } catch (FetchException e) {
                     problems.add(e.getMessage());
@@ -63,7 +67,7 @@ public final class FeedReader {
             }
             level = next;
         }
-        return new Result(feedUrl, feed.kind(), new ArrayList<>(articles), problems);
+        return new Result(feedUrl, feed.kind(), new ArrayList<>(articles), problems, new ArrayList<>(refused));
     }
 
     private Feed fetchFeed(URI uri) throws FetchException, InterruptedException {

@@ -3,6 +3,7 @@ package io.newsflow.ingest.http;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -13,6 +14,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,8 @@ import io.newsflow.ingest.PageTooLargeException;
 import io.newsflow.ingest.RawPageProducer;
 
 /**
- * Fetches pages and feeds over HTTP with the JDK client: one User-Agent, timeouts, redirects followed, gzip
+ * Fetches pages and feeds over HTTP with the JDK client: one User-Agent, timeouts, redirects followed (at most
+ * {@value #MAX_REDIRECTS}, each hop's URL checked by the {@link AddressPolicy} before it is requested), gzip
  * decoded with the page limit applied to the decoded body, and every failure typed with its reason.
  *
  * <p>A page's {@code newsflow.url} is the URL the body finally came from, after redirects: {@code news.raw}
@@ -51,31 +54,36 @@ public final class PageFetcher {
     /**
      * How to fetch.
      *
-     * @param timeout   the whole request, from sending it to the last body byte
+     * @param timeout   the whole request, from sending it to the last body byte, redirects included
      * @param hostDelay the least time between two requests to the same host
+     * @param addresses which URLs may be requested at all (every redirect hop is checked too)
      */
     public record Options(String userAgent, Duration connectTimeout, Duration timeout, Duration hostDelay,
-                          int maxPageBytes) {
+                          int maxPageBytes, AddressPolicy addresses) {
 
         public static Options defaults() {
             return new Options(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                    Duration.ofSeconds(1), RawPageProducer.DEFAULT_MAX_PAGE_BYTES);
+                    Duration.ofSeconds(1), RawPageProducer.DEFAULT_MAX_PAGE_BYTES, AddressPolicy.publicOnly());
         }
 
         public Options withTimeouts(Duration connect, Duration whole) {
-            return new Options(userAgent, connect, whole, hostDelay, maxPageBytes);
+            return new Options(userAgent, connect, whole, hostDelay, maxPageBytes, addresses);
         }
 
         public Options withHostDelay(Duration delay) {
-            return new Options(userAgent, connectTimeout, timeout, delay, maxPageBytes);
+            return new Options(userAgent, connectTimeout, timeout, delay, maxPageBytes, addresses);
         }
 
         public Options withMaxPageBytes(int max) {
-            return new Options(userAgent, connectTimeout, timeout, hostDelay, max);
+            return new Options(userAgent, connectTimeout, timeout, hostDelay, max, addresses);
         }
 
         public Options withUserAgent(String agent) {
-            return new Options(agent, connectTimeout, timeout, hostDelay, maxPageBytes);
+            return new Options(agent, connectTimeout, timeout, hostDelay, maxPageBytes, addresses);
+        }
+
+        public Options withAddressPolicy(AddressPolicy policy) {
+            return new Options(userAgent, connectTimeout, timeout, hostDelay, maxPageBytes, policy);
         }
     }
 
@@ -87,14 +95,22 @@ public final class PageFetcher {
     private final Clock clock;
     private final HttpClient client;
     private final HostPacer pacer;
+    private final AddressPolicy.Resolver resolver;
 
     public PageFetcher(Options options, Clock clock) {
+        this(options, clock, AddressPolicy.Resolver.system());
+    }
+
+    /** @param resolver how the address check resolves host names (the HTTP client itself uses the system's) */
+    public PageFetcher(Options options, Clock clock, AddressPolicy.Resolver resolver) {
         this.options = options;
         this.clock = clock;
+        this.resolver = resolver;
         this.pacer = new HostPacer(options.hostDelay());
+        // Redirects are followed here, not by the client, so that every hop's address is checked first.
         this.client = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -126,18 +142,54 @@ public final class PageFetcher {
 
     private Document get(URI uri, String accept, int maxBytes, boolean htmlOnly)
             throws FetchException, InterruptedException {
-        checkUrl(uri);
-        pacer.await(uri.getHost());
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            String via = hop == 0 ? "" : ": redirected to " + current;
+            checkAllowed(uri, current, via);
+            pacer.await(current.getHost());
+            Hop answer = request(uri, current, accept, maxBytes, htmlOnly, deadline);
+            if (answer.location() == null) {
+                return answer.document();
+            }
+            URI next = redirectTarget(uri, current, answer.location());
+            if (hop == MAX_REDIRECTS) {
+                throw new FetchException(FetchException.Reason.HTTP_STATUS, uri + ": more than " + MAX_REDIRECTS
+                        + " redirects (the last to " + next + ")");
+            }
+            current = next;
+        }
+    }
+
+    /** Redirects followed for one URL, as browsers bound them (Chrome allows 20; feeds need a few at most). */
+    static final int MAX_REDIRECTS = 5;
+
+    /** One request's answer: a document, or where it redirects to. */
+    private record Hop(Document document, String location) {
+    }
+
+    private Hop request(URI uri, URI current, String accept, int maxBytes, boolean htmlOnly, long deadline)
+            throws FetchException, InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new FetchException(FetchException.Reason.TIMEOUT, uri + ": no complete response within "
+                    + seconds(options.timeout()) + " (redirects included)");
+        }
         // On the wire a URL is ASCII: a path or query in Cyrillic goes percent-encoded (UTF-8).
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toASCIIString())).GET()
-                .timeout(options.timeout())
+        HttpRequest request = HttpRequest.newBuilder(URI.create(current.toASCIIString())).GET()
+                .timeout(Duration.ofNanos(left))
                 .header("User-Agent", options.userAgent())
                 .header("Accept", accept)
                 .header("Accept-Encoding", "gzip")
                 .build();
         // The handler sees status and headers before any body byte: a refused response is not read at all.
         AtomicReference<FetchException> refused = new AtomicReference<>();
+        AtomicReference<String> location = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+            if (isRedirect(info.statusCode()) && info.headers().firstValue("Location").isPresent()) {
+                location.set(info.headers().firstValue("Location").get());
+                return BoundedBodySubscriber.discarding();
+            }
             FetchException refusal = refusal(uri, info, maxBytes, htmlOnly);
             if (refusal != null) {
                 refused.set(refusal);
@@ -148,7 +200,7 @@ public final class PageFetcher {
         HttpResponse<byte[]> response;
         try {
             // The request timeout covers the wait for the headers only; this one bounds a body that trickles.
-            response = exchange.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            response = exchange.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new FetchException(FetchException.Reason.TIMEOUT, uri + ": no complete response within "
@@ -158,6 +210,9 @@ public final class PageFetcher {
             throw e;
         } catch (ExecutionException e) {
             throw failure(uri, e.getCause());
+        }
+        if (location.get() != null) {
+            return new Hop(null, location.get());
         }
         if (refused.get() != null) {
             throw refused.get();
@@ -171,7 +226,50 @@ public final class PageFetcher {
             default -> throw new FetchException(FetchException.Reason.BAD_ENCODING, uri
                     + ": unsupported Content-Encoding " + encoding + " (only gzip was accepted)");
         };
-        return new Document(uri, response.uri(), contentType, body);
+        return new Hop(new Document(uri, current, contentType, body), null);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** The Location resolved against the URL that sent it; https to http is not followed (as the JDK's NORMAL). */
+    private static URI redirectTarget(URI uri, URI current, String location) throws FetchException {
+        URI next;
+        try {
+            next = current.resolve(new URI(location.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException(FetchException.Reason.HTTP_STATUS, uri + ": redirected to an invalid URL: "
+                    + location);
+        }
+        if ("https".equalsIgnoreCase(current.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+            throw new FetchException(FetchException.Reason.HTTP_STATUS, uri + ": redirected from https to http ("
+                    + next + "), not followed");
+        }
+        return next;
+    }
+
+    /**
+     * Refuses a URL the address policy does not allow, before any connection: its scheme, and every address its
+     * host resolves to. The client resolves the name again on connect (see ingest/README.md on DNS rebinding).
+     */
+    private void checkAllowed(URI uri, URI current, String via) throws FetchException {
+        Optional<String> scheme = AddressPolicy.schemeRefusal(current);
+        if (scheme.isPresent()) {
+            throw new FetchException(FetchException.Reason.BLOCKED_ADDRESS, uri + via + ": " + scheme.get());
+        }
+        if (current.getHost() == null) {
+            throw new FetchException(FetchException.Reason.INVALID_URL, uri + via + ": not an http(s) URL with a host");
+        }
+        Optional<String> refusal;
+        try {
+            refusal = options.addresses().refusal(current, resolver);
+        } catch (UnknownHostException e) {
+            throw new FetchException(FetchException.Reason.DNS, uri + via + ": unknown host " + current.getHost(), e);
+        }
+        if (refusal.isPresent()) {
+            throw new FetchException(FetchException.Reason.BLOCKED_ADDRESS, uri + via + ": " + refusal.get());
+        }
     }
 
     private static FetchException refusal(URI uri, HttpResponse.ResponseInfo info, int maxBytes, boolean htmlOnly) {
@@ -207,13 +305,6 @@ public final class PageFetcher {
         } catch (IOException e) {
             throw new FetchException(FetchException.Reason.BAD_ENCODING, uri + ": gzip body that cannot be "
                     + "decompressed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkUrl(URI uri) throws FetchException {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new FetchException(FetchException.Reason.INVALID_URL, uri + ": not an http(s) URL with a host");
         }
     }
 

@@ -41,6 +41,30 @@ class FeedParserTest {
         assertEquals(Feed.Kind.RSS, feed.kind());
         assertEquals(uris("https://news.example.com/b?id=2&x=1", "https://news.example.com/a",
                 "https://news.example.com/c"), feed.articles());
+        assertEquals(uris("mailto:desk@news.example.com"), feed.refused(), "reported, not dropped silently");
+    }
+
+    @Test
+    void linksOfOtherSchemesAreListedApartAndIdGuidsAreNot() throws Exception {
+        Feed feed = parse("""
+                <rss version="2.0"><channel>
+                  <item><link>file:///etc/passwd</link></item>
+                  <item><link>jar:file:/srv/app.jar!/config.properties</link></item>
+                  <item><link>gopher://127.0.0.1:70/_stats</link></item>
+                  <item><guid>urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66</guid></item>
+                  <item><link>/ok.html</link></item>
+                </channel></rss>
+                """);
+        assertEquals(uris("https://news.example.com/ok.html"), feed.articles());
+        assertEquals(uris("file:///etc/passwd", "jar:file:/srv/app.jar!/config.properties",
+                "gopher://127.0.0.1:70/_stats"), feed.refused());
+        Feed sitemap = parse("""
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>ftp://news.example.com/a.html</loc></url>
+                </urlset>
+                """);
+        assertEquals(List.of(), sitemap.articles());
+        assertEquals(uris("ftp://news.example.com/a.html"), sitemap.refused());
     }
 
     @Test

@@ -53,7 +53,12 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public FixtureServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Serves on {@code address} (127.0.0.2 and ::1 are loopback addresses too, for the address-policy tests). */
+    public FixtureServer(InetAddress address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "fixture-server");
             t.setDaemon(true);
@@ -78,6 +83,10 @@ public final class FixtureServer implements AutoCloseable {
         });
         routes.put("/moved", ex -> {
             ex.getResponseHeaders().add("Location", "/story.html");
+            send(ex, 301, "text/plain", new byte[0]);
+        });
+        routes.put("/loop", ex -> {
+            ex.getResponseHeaders().add("Location", "/loop?again");
             send(ex, 301, "text/plain", new byte[0]);
         });
         routes.put("/missing.html", ex -> send(ex, 404, "text/html", "<h1>not here</h1>".getBytes(StandardCharsets.UTF_8)));
@@ -170,12 +179,27 @@ public final class FixtureServer implements AutoCloseable {
         routes.put(path, ex -> send(ex, 200, contentType, body));
     }
 
+    /** Adds a route that answers 302 with this Location. */
+    public void redirect(String path, String location) {
+        routes.put(path, ex -> {
+            ex.getResponseHeaders().add("Location", location);
+            send(ex, 302, "text/plain", new byte[0]);
+        });
+    }
+
     public URI uri(String path) {
         return URI.create(url(path));
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        InetAddress address = server.getAddress().getAddress();
+        String host = address instanceof java.net.Inet6Address ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {

@@ -34,7 +34,7 @@ class PageFetcherTest {
 
     static PageFetcher.Options options() {
         return PageFetcher.Options.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700))
-                .withHostDelay(Duration.ZERO).withMaxPageBytes(LIMIT);
+                .withHostDelay(Duration.ZERO).withMaxPageBytes(LIMIT).withAddressPolicy(AddressPolicy.anyAddress());
     }
 
     @AfterAll
@@ -82,6 +82,7 @@ class PageFetcherTest {
         assertFailure(FetchException.Reason.TOO_LARGE, "over the page limit of 1048576 bytes", "/big-chunked.html");
         assertFailure(FetchException.Reason.TOO_LARGE, "once decompressed", "/bomb.html");
         assertFailure(FetchException.Reason.NOT_HTML, "image/png is not HTML", "/logo.png");
+        assertFailure(FetchException.Reason.HTTP_STATUS, "more than 5 redirects", "/loop");
     }
 
     @Test
@@ -95,7 +96,8 @@ class PageFetcherTest {
         assertEquals(FetchException.Reason.CONNECT, refused.reason(), refused.getMessage());
         FetchException ftp = assertThrows(FetchException.class,
                 () -> fetcher.fetchPage(URI.create("ftp://example.com/a.html"), "test"));
-        assertEquals(FetchException.Reason.INVALID_URL, ftp.reason());
+        assertEquals(FetchException.Reason.BLOCKED_ADDRESS, ftp.reason());
+        assertTrue(ftp.getMessage().contains("ftp: URLs are not fetched"), ftp.getMessage());
     }
 
     @Test
