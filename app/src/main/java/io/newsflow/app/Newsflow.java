@@ -14,6 +14,7 @@ import io.newsflow.common.runtime.Version;
                 RunCommand.class,
                 StageCommands.Extract.class,
                 StageCommands.Enrich.class,
+                BrokerCommand.class,
                 IngestCommand.class,
                 TailCommand.class,
                 ExtractFileCommand.class,

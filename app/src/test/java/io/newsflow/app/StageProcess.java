@@ -31,12 +31,23 @@ final class StageProcess {
     /** {@link #start(String, String, String, String, Path, String...)} with these JVM options besides the heap. */
     static StageProcess start(List<String> jvmOptions, String stage, String bootstrapServers, String prefix,
                               String instanceId, Path log, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of(stage, "--bootstrap-servers", bootstrapServers,
+                "--topic-prefix", prefix, "--instance-id", instanceId));
+        args.addAll(List.of(extraArgs));
+        return command(jvmOptions, log, args.toArray(String[]::new));
+    }
+
+    /** Starts {@code newsflow <args>} (any command, e.g. {@code broker}) with a 256 MB heap, output appended to {@code log}. */
+    static StageProcess command(Path log, String... args) throws IOException {
+        return command(List.of("-XX:+ExitOnOutOfMemoryError"), log, args);
+    }
+
+    private static StageProcess command(List<String> jvmOptions, Path log, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath(), Newsflow.class.getName(), stage, "--bootstrap-servers",
-                bootstrapServers, "--topic-prefix", prefix, "--instance-id", instanceId));
-        command.addAll(List.of(extraArgs));
+        command.addAll(List.of("-cp", classPath(), Newsflow.class.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new StageProcess(process, log);
