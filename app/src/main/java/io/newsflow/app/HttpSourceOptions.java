@@ -86,9 +86,12 @@ public final class HttpSourceOptions {
     /**
      * Runs the HTTP sources into {@code news.raw} and prints the summary.
      *
+     * @param startedNanos when the command began ({@link System#nanoTime}): one pass reports the time from there
+     *                     to its producers' close, waits for the broker included
      * @return 0, or 2 when nothing could be read at all (no source, or not one listed page)
      */
-    int run(KafkaSettings settings, int maxPageBytes, PrintStream out, PrintStream log) throws InterruptedException {
+    int run(KafkaSettings settings, int maxPageBytes, PrintStream out, PrintStream log, long startedNanos)
+            throws InterruptedException {
         PageFetcher.Options options = PageFetcher.Options.defaults()
                 .withTimeouts(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10), timeout)
                 .withHostDelay(hostDelay)
@@ -113,6 +116,7 @@ public final class HttpSourceOptions {
             try (producer; fetched) {
                 summary = ingest.once(sources);
             }
+            summary = summary.withSeconds((System.nanoTime() - startedNanos) / 1e9);
             out.println(summary);
             return summary.nothingRead() ? 2 : 0;
         }

@@ -73,6 +73,11 @@ public final class HttpIngest {
                     ? new EnumMap<>(FetchException.Reason.class) : failed));
         }
 
+        /** The same counts over another time, e.g. from the command's start to its producers' close. */
+        public Summary withSeconds(double wall) {
+            return new Summary(sources, sourcesRead, listed, seenBefore, fetched, sent, bytes, failed, wall);
+        }
+
         static Summary empty() {
             return new Summary(0, 0, 0, 0, 0, 0, 0, Map.of(), 0);
         }

@@ -64,7 +64,16 @@ public final class PageIngest {
      */
     public static Summary run(KafkaSettings settings, List<Path> roots, String url, String baseUrl,
                               int maxPageBytes, PrintStream errors) throws IOException {
-        long start = System.nanoTime();
+        return run(settings, roots, url, baseUrl, maxPageBytes, errors, System.nanoTime());
+    }
+
+    /**
+     * As {@link #run(KafkaSettings, List, String, String, int, PrintStream)}, timed from {@code startedNanos}
+     * ({@link System#nanoTime}) to the last page acknowledged and the producer closed: a caller that first waits
+     * for the broker (creating topics while it is down) passes the time it began, so the wait counts.
+     */
+    public static Summary run(KafkaSettings settings, List<Path> roots, String url, String baseUrl,
+                              int maxPageBytes, PrintStream errors, long startedNanos) throws IOException {
         List<Path> files = PageFiles.find(roots);
         if (url != null && (files.size() != 1 || WarcPages.isWarcFile(files.get(0)))) {
             throw new IllegalArgumentException("--url names one page, but " + files.size() + " files were given"
@@ -75,8 +84,9 @@ public final class PageIngest {
         int htmlFiles = 0;
         int warcFiles = 0;
         int brokenFiles = 0;
+        Sending sending;
         try (RawPageProducer producer = new RawPageProducer(settings, maxPageBytes)) {
-            Sending sending = new Sending(producer, errors, files.size());
+            sending = new Sending(producer, errors, files.size());
             for (Path file : files) {
                 sending.file++;
                 if (WarcPages.isWarcFile(file)) {
@@ -97,9 +107,9 @@ public final class PageIngest {
                 }
             }
             sending.awaitSent();
-            return new Summary(htmlFiles, warcFiles, sending.sent, sending.rejected, sending.skipped, brokenFiles,
-                    sending.bytes, (System.nanoTime() - start) / 1e9);
         }
+        return new Summary(htmlFiles, warcFiles, sending.sent, sending.rejected, sending.skipped, brokenFiles,
+                sending.bytes, (System.nanoTime() - startedNanos) / 1e9);
     }
 
     /** The pages in flight, the counts, and a progress line every few seconds. */
