@@ -19,7 +19,7 @@ import io.newsflow.broker.EmbeddedKafka;
                 + "other commands to use with -b localhost:PORT. Its data survives restarts."})
 final class BrokerCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = "data/kafka",
+    @Option(names = "--data-dir", defaultValue = "data/kafka", paramLabel = "DIR",
             description = "Log directory, kept across runs (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
