@@ -142,13 +142,16 @@ public final class PageFetcher {
 
     private Document get(URI uri, String accept, int maxBytes, boolean htmlOnly)
             throws FetchException, InterruptedException {
-        long deadline = System.nanoTime() + options.timeout().toNanos();
+        // The timeout covers the requests of all hops, not the waits for a host's turn between them.
+        long budget = options.timeout().toNanos();
         URI current = uri;
         for (int hop = 0; ; hop++) {
             String via = hop == 0 ? "" : ": redirected to " + current;
             checkAllowed(uri, current, via);
             pacer.await(current.getHost());
-            Hop answer = request(uri, current, accept, maxBytes, htmlOnly, deadline);
+            long sent = System.nanoTime();
+            Hop answer = request(uri, current, accept, maxBytes, htmlOnly, budget);
+            budget -= System.nanoTime() - sent;
             if (answer.location() == null) {
                 return answer.document();
             }
@@ -168,9 +171,8 @@ public final class PageFetcher {
     private record Hop(Document document, String location) {
     }
 
-    private Hop request(URI uri, URI current, String accept, int maxBytes, boolean htmlOnly, long deadline)
+    private Hop request(URI uri, URI current, String accept, int maxBytes, boolean htmlOnly, long left)
             throws FetchException, InterruptedException {
-        long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new FetchException(FetchException.Reason.TIMEOUT, uri + ": no complete response within "
                     + seconds(options.timeout()) + " (redirects included)");
