@@ -28,7 +28,7 @@ public final class StageCounters {
     }
 
     /** Adds the counts of one committed transaction. */
-    void commit(long records, long outputs, long deadLetters, long nanos, Map<String, Long> namedCounts) {
+    public void commit(long records, long outputs, long deadLetters, long nanos, Map<String, Long> namedCounts) {
         in.add(records);
         out.add(outputs);
         deadLettered.add(deadLetters);
@@ -36,7 +36,7 @@ public final class StageCounters {
         namedCounts.forEach((name, count) -> named.computeIfAbsent(name, n -> new LongAdder()).add(count));
     }
 
-    void abort() {
+    public void abort() {
         aborted.increment();
     }
 

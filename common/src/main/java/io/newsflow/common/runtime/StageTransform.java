@@ -1,7 +1,5 @@
 package io.newsflow.common.runtime;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -20,9 +17,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * or a dead letter carrying the input unchanged with the error headers. Shared by the live and replay loops.
  */
 final class StageTransform {
-
-    /** Header values are cut to this length so one bad page cannot make a dead letter unsendable. */
-    private static final int MAX_ERROR_MESSAGE_CHARS = 2000;
 
     /**
      * A test hook: when the system property {@code newsflow.test.fatal-error-key} is set, a record whose key contains
@@ -99,32 +93,11 @@ final class StageTransform {
 
     ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> consumed, Throwable error, String processedAt,
                                               UnaryOperator<String> routeOutput) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : consumed.headers()) {
-            if (!header.key().startsWith("newsflow.error.")) {
-                headers.add(header);
-            }
-        }
-        headers.add(Headers.ERROR_STAGE, Headers.bytes(spec.name()));
-        headers.add(Headers.ERROR_CLASS, Headers.bytes(error.getClass().getName()));
-        headers.add(Headers.ERROR_MESSAGE, Headers.bytes(describe(error)));
-        headers.add(Headers.ERROR_TOPIC, Headers.bytes(consumed.topic()));
-        headers.add(Headers.ERROR_PARTITION, Headers.bytes(Integer.toString(consumed.partition())));
-        headers.add(Headers.ERROR_OFFSET, Headers.bytes(Long.toString(consumed.offset())));
-        headers.add(Headers.PROCESSED_AT, Headers.bytes(processedAt));
-        headers.add(Headers.VERSION, Headers.bytes(Version.current()));
-        return new ProducerRecord<>(routeOutput.apply(spec.deadLetterTopic()), null, consumed.key(), consumed.value(),
-                headers);
+        return DeadLetters.of(consumed, routeOutput.apply(spec.deadLetterTopic()), spec.name(), error, processedAt);
     }
 
     /** The exception's message, or where it was thrown when it has none (an NPE deep in a transform, say). */
     static String describe(Throwable error) {
-        String message = error.getMessage();
-        if (message == null || message.isBlank()) {
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace));
-            message = trace.toString().lines().limit(4).map(String::strip).reduce((a, b) -> a + " | " + b).orElse("");
-        }
-        return message.length() <= MAX_ERROR_MESSAGE_CHARS ? message : message.substring(0, MAX_ERROR_MESSAGE_CHARS) + "…";
+        return DeadLetters.describe(error);
     }
 }

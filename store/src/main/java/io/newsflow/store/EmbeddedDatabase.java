@@ -1,0 +1,65 @@
+package io.newsflow.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A PostgreSQL server run from this JVM (the real server binaries, unpacked from the classpath), for the demo,
+ * {@code run --embedded} and the tests. Its data directory survives restarts: a second start on the same directory
+ * finds the tables and offsets the first one left.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts the server on {@code dataDir} (created with a new cluster when empty); port 0 takes any free one. */
+    public static EmbeddedDatabase start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.toAbsolutePath().toFile())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("max_connections", "100");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedDatabase(builder.start(), dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL on " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The {@code postgres} database as the {@code postgres} superuser (the embedded server trusts local connections). */
+    public StoreSettings settings() {
+        return new StoreSettings("jdbc:postgresql://localhost:" + port() + "/postgres", "postgres", null);
+    }
+
+    /** Stops the server (a fast shutdown: open transactions roll back, committed ones are on disk). */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+}
