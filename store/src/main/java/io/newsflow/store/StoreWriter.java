@@ -80,7 +80,7 @@ public final class StoreWriter {
             ON CONFLICT (rule_id, article_id) DO UPDATE SET rule_name = EXCLUDED.rule_name, url = EXCLUDED.url,
                 title = EXCLUDED.title, published = EXCLUDED.published, content_hash = EXCLUDED.content_hash,
                 matched = EXCLUDED.matched, snippet = EXCLUDED.snippet, duplicate_of = EXCLUDED.duplicate_of,
-                raised_at = EXCLUDED.raised_at
+                raised_at = EXCLUDED.raised_at, seq = nextval('alerts_seq')
             WHERE alerts.content_hash IS DISTINCT FROM EXCLUDED.content_hash""";
 
     private static final String INSERT_DEAD_LETTER = """

@@ -83,8 +83,11 @@ CREATE TABLE tags (
 );
 CREATE INDEX tags_by_name ON tags (name, article_id);
 
--- news.alerts: one row per rule and article (the topic's key), the latest version's.
+-- news.alerts: one row per rule and article (the topic's key), the latest version's. seq grows with every insert
+-- or change, so the page can ask for the alerts stored since the last one it showed.
+CREATE SEQUENCE alerts_seq;
 CREATE TABLE alerts (
+    seq          bigint      NOT NULL DEFAULT nextval('alerts_seq'),
     rule_id      text        NOT NULL,
     article_id   text        NOT NULL,
     rule_name    text,
@@ -99,6 +102,7 @@ CREATE TABLE alerts (
     PRIMARY KEY (rule_id, article_id)
 );
 CREATE INDEX alerts_latest ON alerts (raised_at DESC, rule_id, article_id);
+CREATE UNIQUE INDEX alerts_by_seq ON alerts (seq);
 
 -- Dead letters of every stage: their headers and reasons, never the payloads.
 CREATE TABLE dead_letters (
