@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,30 @@ import io.newsflow.common.model.Tag;
 import io.newsflow.common.runtime.Headers;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.StageCounters;
-import io.newsflow.common.runtime.StageRunner;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.enrich.alerts.RulesFile;
+import io.newsflow.enrich.duplicates.FingerprintIndex;
 import io.newsflow.ingest.PageIngest;
+import io.newsflow.store.StoreLag;
+import io.newsflow.store.StoreQueries;
+import io.newsflow.web.WebServer;
 
-/** {@code newsflow demo}: the whole pipeline on an embedded broker, fed by sample pages, summarised. */
+/** {@code newsflow demo}: the whole pipeline on an embedded broker and PostgreSQL, fed by sample pages, summarised. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start an embedded Kafka broker, run ingest -> extract -> enrich on the bundled sample pages "
-                + "(or the given ones), print what came out and the stage counters, and exit.")
+        description = "Start an embedded Kafka broker and an embedded PostgreSQL, run ingest -> extract -> enrich -> "
+                + "store on the bundled sample pages (or the given ones), print what came out and the stage counters, "
+                + "and exit; with --serve, keep everything up with the web page until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--serve", description = "Keep the stack up after the summary and serve the page (see --port) until Ctrl-C.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the page with --serve (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the broker's log (DIR/kafka) and the "
+            + "database (DIR/postgres) here across runs, instead of in a temporary directory deleted at the end.")
+    Path dataDir;
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages to use instead of the bundled samples.")
     List<Path> paths = new ArrayList<>();
@@ -46,8 +61,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReportLogging.quiet();
         long start = System.nanoTime();
-        try (ScratchDir workDir = ScratchDir.create("newsflow-demo-")) {
+        ScratchDir workDir = ScratchDir.create("newsflow-demo-");
+        try {
             return run(workDir, start);
+        } finally {
+            workDir.close();
         }
     }
 
@@ -55,12 +73,17 @@ final class DemoCommand implements Callable<Integer> {
         Path samples = BundledSamples.copyTo(workDir.resolve("samples"));
         List<Path> pages = paths.isEmpty() ? List.of(samples) : paths;
         RulesFile rules = RulesFile.load(rulesFile != null ? rulesFile : samples.resolve("rules.yaml"));
-        System.out.println("Starting an embedded Kafka broker (KRaft, in this JVM)…");
-        try (EmbeddedKafka broker = EmbeddedKafka.start(workDir.resolve("kafka"), true, 0, Map.of())) {
-            System.out.printf("Broker ready at %s after %.1f s%n", broker.bootstrapServers(), seconds(start));
+        System.out.println("Starting an embedded Kafka broker (KRaft) and an embedded PostgreSQL…");
+        Path kafkaDir = dataDir != null ? dataDir.resolve("kafka") : workDir.resolve("kafka");
+        Path postgresDir = dataDir != null ? dataDir.resolve("postgres") : workDir.resolve("postgres");
+        try (EmbeddedKafka broker = EmbeddedKafka.start(kafkaDir, dataDir == null, 0, Map.of());
+             DatabaseOptions.Database database = DatabaseOptions.Database.embedded(postgresDir, 0, "store-demo")) {
+            System.out.printf("Broker ready at %s, PostgreSQL at %s after %.1f s%n", broker.bootstrapServers(),
+                    database.jdbcUrl(), seconds(start));
             KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withInstanceId("demo");
             Topics topics = settings.topics();
-            try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1, rules)) {
+            try (Pipeline pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1, rules,
+                    FingerprintIndex.DEFAULT_CAPACITY, database.pool())) {
                 PageIngest.Summary ingested = PageIngest.run(settings, pages, null, "http://localhost/pages/",
                         8 * 1024 * 1024, System.err);
                 System.out.println(ingested);
@@ -71,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
                         && (extract.in() < ingested.sent() || enrich.in() < extract.out())) {
                     Thread.sleep(100);
                 }
-                boolean complete = extract.in() >= ingested.sent() && enrich.in() >= extract.out();
+                boolean complete = extract.in() >= ingested.sent() && enrich.in() >= extract.out()
+                        && StoreLag.await(settings, database.pool(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 System.out.println();
                 TopicReader.read(settings, topics.enriched(), false, 0,
                         record -> System.out.println(summary(JsonCodec.decodeEnriched(record.value()))));
@@ -87,14 +111,25 @@ final class DemoCommand implements Callable<Integer> {
                     System.out.println("  none");
                 }
                 System.out.println();
+                StoreQueries queries = new StoreQueries(database.pool());
+                System.out.println("Store (PostgreSQL): " + queries.counts().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().replace('_', ' ')).collect(Collectors.joining(", ")));
+                System.out.println();
                 System.out.println("Stage counters:");
-                for (StageRunner runner : pipeline.runners()) {
-                    System.out.println("  " + runner.counters());
+                for (StageCounters counters : pipeline.counters()) {
+                    System.out.println("  " + counters);
                 }
                 System.out.printf("Demo finished in %.1f s%n", seconds(start));
                 if (!complete) {
                     System.err.println("the pipeline did not finish within " + timeoutSeconds + " s");
                     return 1;
+                }
+                if (serve) {
+                    WebServer web = WebServer.start("127.0.0.1", port, queries);
+                    System.out.println();
+                    System.out.println("Newsflow page at " + web.url() + " — the stack stays up until Ctrl-C. Feed it more "
+                            + "pages with: newsflow ingest -b " + broker.bootstrapServers() + " PATH...");
+                    ServeCommand.blockUntilStopped(web, pipeline, database, broker, workDir);
                 }
             }
         }

@@ -15,6 +15,8 @@ import io.newsflow.common.runtime.Version;
                 StageCommands.Extract.class,
                 StageCommands.Enrich.class,
                 BrokerCommand.class,
+                StageCommands.Store.class,
+                ServeCommand.class,
                 IngestCommand.class,
                 TailCommand.class,
                 ExtractFileCommand.class,

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.StageCounters;
 import io.newsflow.common.runtime.StageObserver;
 import io.newsflow.common.runtime.StageRunner;
 import io.newsflow.common.runtime.StageSpec;
@@ -20,15 +23,21 @@ import io.newsflow.enrich.duplicates.NearDuplicates;
 import io.newsflow.enrich.stage.EnrichStage;
 import io.newsflow.extract.Extractor;
 import io.newsflow.extract.stage.ExtractStage;
+import io.newsflow.store.StoreRecords;
+import io.newsflow.store.StoreStage;
 
-/** The stages of Newsflow running in this process, each on its own thread, stopped together. */
+/**
+ * The stages of Newsflow running in this process, each on its own thread, stopped together: the Kafka stages and,
+ * given a database, the store stage.
+ */
 public final class Pipeline implements AutoCloseable {
 
-    /** The stages a process can run, by name. */
+    /** The Kafka-to-Kafka stages a process can run, by name (the store stage runs where a database is given). */
     public enum Stage { extract, enrich }
 
     private final List<StageRunner> runners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private StoreStage store;
 
     private Pipeline() {
     }
@@ -79,36 +88,66 @@ public final class Pipeline implements AutoCloseable {
     /** The same, with the number of articles the near-duplicate index keeps. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
                                  RulesFile rules, int fingerprintCapacity) {
-        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, spec -> StageObserver.NONE);
+        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, spec -> StageObserver.NONE,
+                (DataSource) null);
     }
 
     /** The same, each stage reporting to the observer it is given (metrics and health: {@code MetricsServer::observe}). */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
                                  RulesFile rules, int fingerprintCapacity, Function<StageSpec, StageObserver> observers) {
-        TopicSetup.ensure(settings, TopicSetup.pipelineTopics(settings.topics()), partitions, replication);
+        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, observers, (DataSource) null);
+    }
+
+    /** The same without observers, and with a database (may be null) the store stage, which writes it exactly once. */
+    public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
+                                 RulesFile rules, int fingerprintCapacity, DataSource database) {
+        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, spec -> StageObserver.NONE,
+                database);
+    }
+
+    /** The stages with their observers, and with a database (may be null) the store stage. */
+    public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
+                                 RulesFile rules, int fingerprintCapacity, Function<StageSpec, StageObserver> observers,
+                                 DataSource database) {
+        List<String> topics = new ArrayList<>(TopicSetup.pipelineTopics(settings.topics()));
+        if (database != null) {
+            topics.addAll(new StoreRecords(settings.topics()).deadLetterTopics());
+        }
+        TopicSetup.ensure(settings, topics.stream().distinct().toList(), partitions, replication);
         Pipeline pipeline = new Pipeline();
         for (Stage stage : stages) {
             StageSpec spec = spec(stage, settings, rules, fingerprintCapacity);
             pipeline.runners.add(new StageRunner(spec, settings, observers.apply(spec)));
         }
         for (StageRunner runner : pipeline.runners) {
-            Thread thread = new Thread(() -> pipeline.runUntilAnyFails(runner), "newsflow-" + runner.spec().name());
-            pipeline.threads.add(thread);
-            thread.start();
+            pipeline.startThread(runner.spec().name(), runner, runner::failure);
+        }
+        if (database != null) {
+            pipeline.store = new StoreStage(settings, database);
+            pipeline.startThread(StoreStage.NAME, pipeline.store, pipeline.store::failure);
         }
         return pipeline;
+    }
+
+    private void startThread(String name, Runnable stage, java.util.function.Supplier<Throwable> failure) {
+        Thread thread = new Thread(() -> runUntilAnyFails(stage, failure), "newsflow-" + name);
+        threads.add(thread);
+        thread.start();
     }
 
     /**
      * Runs one stage; when it stops on an error, asks the others to stop too. A process whose enrich stage died
      * while extract went on would look alive to a supervisor, so it exits (non-zero) and is restarted whole.
      */
-    private void runUntilAnyFails(StageRunner runner) {
+    private void runUntilAnyFails(Runnable stage, java.util.function.Supplier<Throwable> failure) {
         try {
-            runner.run();
+            stage.run();
         } finally {
-            if (runner.failure() != null) {
-                runners.stream().filter(other -> other != runner).forEach(other -> other.stop(Duration.ZERO));
+            if (failure.get() != null) {
+                runners.stream().filter(other -> other != stage).forEach(other -> other.stop(Duration.ZERO));
+                if (store != null && store != stage) {
+                    store.stop(Duration.ZERO);
+                }
             }
         }
     }
@@ -117,19 +156,51 @@ public final class Pipeline implements AutoCloseable {
         return runners;
     }
 
+    /** The store stage, or null when this process runs without a database. */
+    public StoreStage store() {
+        return store;
+    }
+
+    /** Every stage's counters, the store's last. */
+    public List<StageCounters> counters() {
+        List<StageCounters> counters = new ArrayList<>();
+        runners.forEach(r -> counters.add(r.counters()));
+        if (store != null) {
+            counters.add(store.counters());
+        }
+        return counters;
+    }
+
     /** Blocks until every stage has stopped (all stop when one fails); returns false when one stopped on an error. */
     public boolean awaitTermination() throws InterruptedException {
         for (Thread thread : threads) {
             thread.join();
         }
-        return runners.stream().allMatch(r -> r.failure() == null);
+        return failures().isEmpty();
+    }
+
+    /** The stages that stopped on an error, as "name: error". */
+    public List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        runners.stream().filter(r -> r.failure() != null)
+                .forEach(r -> failures.add(r.spec().name() + ": " + r.failure()));
+        if (store != null && store.failure() != null) {
+            failures.add(StoreStage.NAME + ": " + store.failure());
+        }
+        return failures;
     }
 
     /** Stops the stages after their batch in progress (open transactions commit or abort, never half-land). */
     @Override
     public void close() {
         runners.forEach(r -> r.stop(Duration.ZERO));
+        if (store != null) {
+            store.stop(Duration.ZERO);
+        }
         runners.forEach(r -> r.stop(Duration.ofSeconds(30)));
+        if (store != null) {
+            store.stop(Duration.ofSeconds(30));
+        }
         for (StageRunner runner : runners) {
             if (runner.spec().processor() instanceof AutoCloseable resource) {
                 try {

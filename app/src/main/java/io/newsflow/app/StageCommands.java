@@ -3,8 +3,9 @@ package io.newsflow.app;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code newsflow extract} and {@code newsflow enrich}: one stage per process, for scaling each on its own. */
+/** {@code newsflow extract}, {@code enrich} and {@code store}: one stage per process, for scaling each on its own. */
 final class StageCommands {
 
     private StageCommands() {
@@ -27,6 +28,31 @@ final class StageCommands {
         @Override
         protected List<Pipeline.Stage> stages() {
             return List.of(Pipeline.Stage.enrich);
+        }
+    }
+
+    /** The store stage alone. */
+    @Command(name = "store", mixinStandardHelpOptions = true,
+            description = {"Run the store stage: news.enriched, news.alerts and the dead-letter topics into PostgreSQL, "
+                    + "exactly once (rows and consumed offsets in one database transaction; see docs/store.md).",
+                    "Needs --jdbc-url (env NEWSFLOW_JDBC_URL), or --embedded for an embedded broker and PostgreSQL."})
+    static final class Store extends StageProcessCommand {
+        @Mixin
+        DatabaseOptions databaseOptions;
+
+        @Override
+        protected List<Pipeline.Stage> stages() {
+            return List.of();
+        }
+
+        @Override
+        protected DatabaseOptions database() {
+            return databaseOptions;
+        }
+
+        @Override
+        protected boolean needsDatabase() {
+            return true;
         }
     }
 }

@@ -21,7 +21,7 @@ import io.newsflow.enrich.duplicates.FingerprintIndex;
 
 /**
  * Runs stages in this process against a cluster (or the embedded broker) until SIGTERM or SIGINT, then stops
- * them cleanly and exits 0. The base of {@code run}, {@code extract} and {@code enrich}.
+ * them cleanly and exits 0. The base of {@code run}, {@code extract}, {@code enrich} and {@code store}.
  */
 abstract class StageProcessCommand implements Callable<Integer> {
 
@@ -58,6 +58,16 @@ abstract class StageProcessCommand implements Callable<Integer> {
 
     protected abstract List<Pipeline.Stage> stages();
 
+    /** The database options of a command that runs the store stage ({@code run}, {@code store}); null for the others. */
+    protected DatabaseOptions database() {
+        return null;
+    }
+
+    /** Whether the command is pointless without a database (the {@code store} command). */
+    protected boolean needsDatabase() {
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         RulesFile rules = null;
@@ -68,6 +78,12 @@ abstract class StageProcessCommand implements Callable<Integer> {
                 System.err.println("newsflow: not starting: " + e.getMessage());
                 return 2;
             }
+        }
+        DatabaseOptions databaseOptions = database();
+        if (needsDatabase() && (databaseOptions == null || !databaseOptions.configured()) && !embedded) {
+            System.err.println("newsflow: not starting: the store stage needs a database: --jdbc-url URL "
+                    + "(env NEWSFLOW_JDBC_URL) or --embedded");
+            return 2;
         }
         EmbeddedKafka broker = null;
         KafkaSettings settings = kafka.settings();
@@ -85,9 +101,20 @@ abstract class StageProcessCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        DatabaseOptions.Database database = databaseOptions == null ? null
+                : databaseOptions.open(embedded, "store-" + settings.instanceId());
+        if (database != null) {
+            System.out.println((database.server() != null ? "embedded PostgreSQL at " : "store database ")
+                    + database.jdbcUrl() + (database.server() != null ? " (data in " + database.server().dataDir() + ")" : ""));
+        }
         Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules,
-                fingerprintCapacity, metrics == null ? spec -> StageObserver.NONE : metrics::observe);
-        System.out.println("running " + stages() + " against " + settings.bootstrapServers()
+                fingerprintCapacity, metrics == null ? spec -> StageObserver.NONE : metrics::observe,
+                database == null ? null : database.pool());
+        List<String> running = new java.util.ArrayList<>(stages().stream().map(Enum::name).toList());
+        if (database != null) {
+            running.add(io.newsflow.store.StoreStage.NAME);
+        }
+        System.out.println("running " + running + " against " + settings.bootstrapServers()
                 + (settings.topicPrefix().isEmpty() ? "" : " with topic prefix " + settings.topicPrefix())
                 + "; stop with Ctrl-C or SIGTERM");
         AtomicInteger exitCode = new AtomicInteger(0);
@@ -95,17 +122,19 @@ abstract class StageProcessCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
             pipeline.close();
+            if (database != null) {
+                database.close();
+            }
             if (ownedBroker != null) {
                 ownedBroker.close();
             }
-            pipeline.runners().forEach(r -> System.out.println(r.counters()));
+            pipeline.counters().forEach(System.out::println);
             System.out.flush();
             // A signal would otherwise end the JVM with 128+signal; a clean stop is a success.
             Runtime.getRuntime().halt(exitCode.get());
         }, "newsflow-shutdown"));
         if (!pipeline.awaitTermination()) {
-            pipeline.runners().stream().filter(r -> r.failure() != null).forEach(r ->
-                    System.err.println("stage " + r.spec().name() + " failed: " + r.failure()));
+            pipeline.failures().forEach(f -> System.err.println("stage " + f.replaceFirst(": ", " failed: ")));
             exitCode.set(1);
         }
         return exitCode.get();

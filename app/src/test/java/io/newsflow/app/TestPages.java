@@ -42,4 +42,26 @@ final class TestPages {
         return new RawPage(url(i), "2024-05-14T08:00:00Z", "text/html; charset=utf-8", "test",
                 html.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * An English article page: {@code title} and {@code sentence} are text (markup in them is escaped in the page, so
+     * the extracted article holds it as text), the sentence repeated {@code times} over paragraphs of five.
+     */
+    static String article(String url, String title, String leadImage, String sentence, int times) {
+        StringBuilder body = new StringBuilder("<p>");
+        for (int i = 0; i < times; i++) {
+            body.append(escape(sentence)).append(i % 5 == 4 ? "</p>\n<p>" : "");
+        }
+        body.append("</p>");
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>"
+                + "<link rel=\"canonical\" href=\"" + escape(url) + "\">"
+                + "<meta property=\"og:title\" content=\"" + escape(title) + "\">"
+                + "<meta property=\"article:published_time\" content=\"2026-12-02T09:00:00Z\">"
+                + (leadImage == null ? "" : "<meta property=\"og:image\" content=\"" + escape(leadImage) + "\">")
+                + "</head><body><article><h1>" + escape(title) + "</h1>\n" + body + "</article></body></html>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 }

@@ -324,6 +324,20 @@ public final class StoreQueries {
         }
     }
 
+    /** How many rows the main tables hold, by table name. */
+    public Map<String, Long> counts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : List.of("articles", "entities", "mentions", "tags", "alerts", "dead_letters")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table); ResultSet r = s.executeQuery()) {
+                    r.next();
+                    counts.put(table, r.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
     /** The sites and languages stored, for the search form's choices. */
     public Map<String, List<String>> facets() throws SQLException {
         Map<String, List<String>> facets = new LinkedHashMap<>();

@@ -155,6 +155,8 @@ public final class StoreStage implements Runnable, AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 store(consumer, deadLetters, batch);
+            } else if (polled.isEmpty()) {
+                advancePastMarkers(consumer);
             }
             if (System.nanoTime() - lastLog > PROGRESS_LOG_INTERVAL_NANOS) {
                 log.info("{}", counters);
@@ -269,6 +271,33 @@ public final class StoreStage implements Runnable, AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new KafkaException(e.getCause().getMessage(), e.getCause());
             }
+        }
+    }
+
+    /**
+     * Stores the consumer's position where it has moved past offsets that hold no record for us (the commit markers
+     * of transactions, offsets compacted away), so that the stored offsets reach the end offsets when the store is
+     * idle and its lag reads 0. Only on a poll that returned nothing: the position is then the next offset to read.
+     */
+    private void advancePastMarkers(KafkaConsumer<byte[], byte[]> consumer) {
+        Map<TopicPartition, StoreWriter.OffsetMove> moves = new HashMap<>();
+        for (Map.Entry<TopicPartition, Long> entry : expected.entrySet()) {
+            long position = consumer.position(entry.getKey(), Duration.ofSeconds(5));
+            if (position > entry.getValue()) {
+                moves.put(entry.getKey(), new StoreWriter.OffsetMove(entry.getValue(), position));
+            }
+        }
+        if (moves.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            writer.write(connection, new StoreWriter.Batch(moves, List.of()));
+            moves.forEach((partition, move) -> expected.put(partition, move.next()));
+        } catch (StoreWriter.LostPartitionException e) {
+            log.info("stage {}: {}", NAME, e.getMessage());
+            rewind(consumer, new HashSet<>(moves.keySet()));
+        } catch (SQLException e) {
+            log.debug("stage {}: cannot store the position past markers yet ({})", NAME, e.getMessage());
         }
     }
 
