@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -110,7 +111,8 @@ public final class StoreQueries {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.title, a.site_name, a.published, a.language, ");
         List<Object> params = new ArrayList<>();
         if (search.hasWords()) {
-            sql.append("ts_headline(a.search_config, a.body, q.query, '").append(HEADLINE_OPTIONS.replace("'", "''"))
+            // The snippet comes from the body's first 3,000 characters: a headline parses the whole text it is given.
+            sql.append("ts_headline(a.search_config, left(a.body, 3000), q.query, '").append(HEADLINE_OPTIONS.replace("'", "''"))
                     .append("') FROM articles a, (SELECT ").append(anyLanguageQuery).append(" AS query) q WHERE a.search @@ q.query");
             for (int i = 0; i < SearchConfigs.all().size(); i++) {
                 params.add(search.words().strip());
@@ -153,9 +155,20 @@ public final class StoreQueries {
         sql.append(" ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?");
         params.add(search.limit());
         params.add(search.offset());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            bind(s, params);
-            return withEntities(c, hits(s));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement set = c.createStatement()) {
+                // Enough memory for an exact bitmap of a common word's matches: a lossy one rechecks every row's tsvector.
+                set.execute("SET LOCAL work_mem = '32MB'");
+            }
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                bind(s, params);
+                List<Hit> hits = withEntities(c, hits(s));
+                c.commit();
+                return hits;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -58,7 +58,8 @@ public final class StoreRecords {
         throw new IllegalArgumentException("the store does not read " + record.topic());
     }
 
-    static StoreRow.ArticleRow article(byte[] value) {
+    /** The row of an enriched article value (see {@link #parse}). */
+    public static StoreRow.ArticleRow article(byte[] value) {
         EnrichedArticle enriched = JsonCodec.decodeEnriched(value);
         String json = new String(value, StandardCharsets.UTF_8);
         if (json.contains("\\u0000")) {
@@ -70,9 +71,6 @@ public final class StoreRecords {
         require(enriched.article().id(), "article.id", EnrichedArticle.SCHEMA);
         require(enriched.article().url(), "article.url", EnrichedArticle.SCHEMA);
         require(enriched.article().contentHash(), "article.contentHash", EnrichedArticle.SCHEMA);
-        if (enriched.article().title() == null || enriched.article().text() == null) {
-            throw new InvalidRecordException("invalid " + EnrichedArticle.SCHEMA + ": no title or text");
-        }
         // Until Article carries fetchedAt itself, the field is read from the JSON (absent: null, the oldest).
         JsonNode fetched = JsonCodec.tree(value).path("article").path("fetchedAt");
         String fetchedAt = fetched.isTextual() ? fetched.asText() : null;

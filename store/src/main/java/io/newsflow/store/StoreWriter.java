@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -93,6 +94,11 @@ public final class StoreWriter {
     public Written write(Connection connection, Batch batch) throws SQLException, LostPartitionException {
         connection.setAutoCommit(false);
         try {
+            // The offsets commit with the rows, so a commit lost in a database crash loses both: the batch is read
+            // again from Kafka. Waiting for the WAL flush on every commit buys nothing here.
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = off");
+            }
             advanceOffsets(connection, batch.offsets());
             List<StoreRow.ArticleRow> articles = new ArrayList<>();
             List<StoreRow.AlertRow> alerts = new ArrayList<>();
@@ -276,7 +282,8 @@ public final class StoreWriter {
         s.setString(i++, a.id());
         s.setString(i++, a.url());
         s.setString(i++, a.canonicalUrl());
-        s.setString(i++, a.title());
+        // A missing title or text is stored empty, as the enricher reads it (offsets count from title + "\n\n").
+        s.setString(i++, a.title() == null ? "" : a.title());
         s.setString(i++, a.description());
         s.setString(i++, JsonCodec.encodeToString(a.authors()));
         s.setString(i++, a.published());
@@ -287,7 +294,7 @@ public final class StoreWriter {
         s.setString(i++, JsonCodec.encodeToString(a.publisherTags()));
         s.setString(i++, row.language() == null ? "und" : row.language());
         s.setDouble(i++, row.enriched().language() == null ? 0 : row.enriched().language().confidence());
-        s.setString(i++, a.text());
+        s.setString(i++, a.text() == null ? "" : a.text());
         s.setString(i++, a.leadImage() == null ? null : a.leadImage().url());
         s.setString(i++, a.leadImage() == null ? null : a.leadImage().caption());
         s.setString(i++, a.leadImage() == null ? null : a.leadImage().credit());
@@ -297,9 +304,9 @@ public final class StoreWriter {
         s.setString(i++, row.enriched().duplicateOf());
         s.setString(i++, row.searchConfig());
         s.setString(i++, row.searchConfig());
-        s.setString(i++, a.title());
+        s.setString(i++, a.title() == null ? "" : a.title());
         s.setString(i++, row.searchConfig());
-        s.setString(i++, a.text());
+        s.setString(i++, a.text() == null ? "" : a.text());
         s.setString(i, row.json());
     }
 

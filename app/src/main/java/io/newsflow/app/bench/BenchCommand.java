@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             AlertsBenchCommand.class,
             ExtractionBenchCommand.class,
             PipelineBenchCommand.class,
+            StoreBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,183 @@
+package io.newsflow.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.newsflow.app.ReportLogging;
+import io.newsflow.app.ScratchDir;
+import io.newsflow.common.codec.JsonCodec;
+import io.newsflow.common.model.Article;
+import io.newsflow.common.model.EnrichedArticle;
+import io.newsflow.common.model.Entity;
+import io.newsflow.common.model.RawPage;
+import io.newsflow.enrich.Enricher;
+import io.newsflow.extract.Extractor;
+import io.newsflow.extract.NotAnArticleException;
+import io.newsflow.ingest.PageFiles;
+import io.newsflow.store.EmbeddedDatabase;
+import io.newsflow.store.Migrations;
+import io.newsflow.store.StoreQueries;
+import io.newsflow.store.StoreRecords;
+import io.newsflow.store.StoreRow;
+import io.newsflow.store.StoreWriter;
+
+/**
+ * {@code newsflow bench store}: articles/s into PostgreSQL through the store's own transactions, then search latency
+ * over what it stored. The articles are the benchmark pages run once through the real extractor and enricher, copied
+ * under distinct URLs.
+ */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Measure the store on an embedded PostgreSQL: articles/s written in the store stage's batch "
+                + "transactions, and p50/p95 search latency (a word query and an entity query, as the page runs them) "
+                + "over --articles stored copies of the given pages (default: ../shared/bench/extraction*/pages).")
+public final class StoreBenchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages or directories (.html, .html.gz).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--articles", defaultValue = "100000", description = "Articles to store (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Articles per transaction, as a poll batch of the stage (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--queries", defaultValue = "200", description = "Timed queries of each kind (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportLogging.quiet();
+        List<Path> roots = paths.isEmpty() ? defaultPages() : paths;
+        if (roots.isEmpty()) {
+            System.err.println("no pages: give PATH... or put the benchmark data in ../shared/bench");
+            return 2;
+        }
+        List<EnrichedArticle> distinct = enrich(roots);
+        System.out.printf("%d distinct articles from %s%n", distinct.size(), roots);
+        try (ScratchDir work = ScratchDir.create("newsflow-bench-store-");
+             EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("postgres"), 0);
+             HikariDataSource pool = database.settings().pool("bench", 4)) {
+            Migrations.apply(pool);
+            write(pool, distinct);
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE");
+            }
+            search(new StoreQueries(pool), distinct);
+        }
+        return 0;
+    }
+
+    private static List<Path> defaultPages() {
+        Path shared = Path.of(System.getProperty("newsflow.shared", "../shared"), "bench");
+        List<Path> roots = new ArrayList<>();
+        for (String set : List.of("extraction", "extraction-multi")) {
+            if (Files.isDirectory(shared.resolve(set).resolve("pages"))) {
+                roots.add(shared.resolve(set).resolve("pages"));
+            }
+        }
+        return roots;
+    }
+
+    private static List<EnrichedArticle> enrich(List<Path> roots) throws Exception {
+        PageFiles reader = new PageFiles("http://localhost/pages/", 64 * 1024 * 1024);
+        Extractor extractor = new Extractor();
+        Enricher enricher = new Enricher();
+        List<EnrichedArticle> out = new ArrayList<>();
+        for (Path file : PageFiles.find(roots)) {
+            RawPage page = reader.read(file, null);
+            try {
+                out.add(enricher.enrich(extractor.extract(page.content(), page.url(), page.contentType())));
+            } catch (NotAnArticleException e) {
+                // Not an article: the stage would dead-letter it; nothing to store.
+            }
+        }
+        return out;
+    }
+
+    private void write(HikariDataSource pool, List<EnrichedArticle> distinct) throws Exception {
+        StoreWriter writer = new StoreWriter();
+        TopicPartition partition = new TopicPartition("bench.news.enriched", 0);
+        long mentions = 0;
+        long start = System.nanoTime();
+        try (Connection c = pool.getConnection()) {
+            StoreWriter.storedOffsets(c, List.of(partition));
+            for (int from = 0; from < articles; from += batch) {
+                List<StoreRow> rows = new ArrayList<>(batch);
+                int to = Math.min(articles, from + batch);
+                for (int i = from; i < to; i++) {
+                    EnrichedArticle copy = copy(distinct.get(i % distinct.size()), i);
+                    mentions += copy.entities().stream().mapToLong(e -> e.mentions().size()).sum();
+                    rows.add(StoreRecords.article(JsonCodec.encode(copy)));
+                }
+                writer.write(c, new StoreWriter.Batch(Map.of(partition, new StoreWriter.OffsetMove(from, to)), rows));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("store: %d articles (%d mentions) in %.1f s: %.0f articles/s into PostgreSQL, batches of %d%n",
+                articles, mentions, seconds, articles / seconds, batch);
+    }
+
+    /** Article {@code i}: a copy of {@code base} under a URL of its own. */
+    static EnrichedArticle copy(EnrichedArticle base, int i) {
+        Article a = base.article();
+        String url = a.url() + (a.url().contains("?") ? "&" : "?") + "copy=" + i;
+        Article copy = new Article(url, url, a.canonicalUrl(), a.title(), a.description(), a.authors(), a.published(),
+                a.modified(), a.siteName(), a.section(), a.publisherTags(), a.language(), a.text(), a.leadImage(),
+                a.wordCount(), a.contentHash());
+        return new EnrichedArticle(copy, base.language(), base.entities(), base.tags(), null);
+    }
+
+    private void search(StoreQueries store, List<EnrichedArticle> distinct) throws Exception {
+        Random random = new Random(42);
+        Set<String> words = new LinkedHashSet<>();
+        List<Entity> entities = new ArrayList<>();
+        for (EnrichedArticle a : distinct) {
+            Arrays.stream(String.valueOf(a.article().title()).split("[^\\p{L}]+")).filter(w -> w.length() > 4).forEach(words::add);
+            entities.addAll(a.entities());
+        }
+        List<String> wordList = new ArrayList<>(words);
+        time("word", queries, () -> store.search(StoreQueries.Search.words(wordList.get(random.nextInt(wordList.size())))));
+        time("entity", queries, () -> {
+            Entity e = entities.get(random.nextInt(entities.size()));
+            return store.search(new StoreQueries.Search(null, e.name(), e.type().name(), null, null, null, null, null, 0, 20));
+        });
+    }
+
+    /** A search as the page runs it; returns how many hits. */
+    private interface Query {
+        List<StoreQueries.Hit> run() throws Exception;
+    }
+
+    private static void time(String kind, int count, Query query) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            query.run();
+        }
+        long[] nanos = new long[count];
+        long hits = 0;
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            hits += query.run().size();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("search (%s query, first page of 20 with snippets and entities): p50 %.1f ms, p95 %.1f ms, "
+                        + "max %.1f ms over %d queries (%.1f hits each)%n", kind, nanos[count / 2] / 1e6,
+                nanos[(int) (count * 0.95)] / 1e6, nanos[count - 1] / 1e6, count, (double) hits / count);
+    }
+}
