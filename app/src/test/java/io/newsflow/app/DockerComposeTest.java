@@ -58,13 +58,23 @@ class DockerComposeTest {
                     ? entrypoint.get(entrypoint.size() - 1).asText() : s.path("command").get(0).asText();
             assertTrue(cli.getSubcommands().containsKey(subcommand),
                     service.getKey() + " runs '" + subcommand + "', which newsflow does not have");
-            assertEquals("kafka:9092", s.path("environment").path("NEWSFLOW_BOOTSTRAP_SERVERS").asText(), service.getKey());
-            assertEquals("service_healthy", s.path("depends_on").path("kafka").path("condition").asText(), service.getKey());
+            boolean usesStore = subcommand.equals("store") || subcommand.equals("serve");
+            if (usesStore) {
+                assertEquals("jdbc:postgresql://postgres:5432/newsflow",
+                        s.path("environment").path("NEWSFLOW_JDBC_URL").asText(), service.getKey());
+                assertEquals("service_healthy", s.path("depends_on").path("postgres").path("condition").asText(),
+                        service.getKey());
+            }
+            if (!subcommand.equals("serve")) {
+                // The page reads only the database; everything else talks to the broker.
+                assertEquals("kafka:9092", s.path("environment").path("NEWSFLOW_BOOTSTRAP_SERVERS").asText(), service.getKey());
+                assertEquals("service_healthy", s.path("depends_on").path("kafka").path("condition").asText(), service.getKey());
+            }
             if (s.has("build")) {
                 stages.add(subcommand);
             }
         }
-        assertEquals(List.of("extract", "enrich"), stages, "one container per stage");
+        assertEquals(List.of("extract", "enrich", "store"), stages, "one container per stage");
         assertTrue(Arrays.asList(Pipeline.Stage.values()).stream().map(Enum::name).allMatch(stages::contains));
     }
 
@@ -116,6 +126,19 @@ class DockerComposeTest {
                 .reduce((a, b) -> b).orElse("USER root").substring(5).strip();
         String uid = user.split(":")[0];
         assertTrue(uid.matches("[0-9]+") && Integer.parseInt(uid) > 0, "a numeric non-root uid (runAsNonRoot checks it): " + user);
+    }
+
+    @Test
+    void postgresServiceHoldsTheStoresDatabaseAndTheWebServiceServesIt() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode postgres = services.path("postgres");
+        assertTrue(postgres.path("image").asText().startsWith("postgres:"), "the official image");
+        assertEquals("newsflow", postgres.path("environment").path("POSTGRES_DB").asText());
+        assertTrue(postgres.path("healthcheck").path("test").toString().contains("pg_isready"));
+        JsonNode web = services.path("web");
+        assertEquals("serve", web.path("command").get(0).asText());
+        assertTrue(web.path("command").toString().contains("0.0.0.0"), "reachable from outside its container");
+        assertTrue(web.path("ports").toString().contains("8080:8080"));
     }
 
     @Test
