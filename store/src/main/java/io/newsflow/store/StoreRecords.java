@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.newsflow.common.codec.InvalidRecordException;
@@ -71,9 +70,7 @@ public final class StoreRecords {
         require(enriched.article().id(), "article.id", EnrichedArticle.SCHEMA);
         require(enriched.article().url(), "article.url", EnrichedArticle.SCHEMA);
         require(enriched.article().contentHash(), "article.contentHash", EnrichedArticle.SCHEMA);
-        // Until Article carries fetchedAt itself, the field is read from the JSON (absent: null, the oldest).
-        JsonNode fetched = JsonCodec.tree(value).path("article").path("fetchedAt");
-        String fetchedAt = fetched.isTextual() ? fetched.asText() : null;
+        String fetchedAt = enriched.article().fetchedAt();
         String language = enriched.language() != null ? enriched.language().code() : enriched.article().language();
         return new StoreRow.ArticleRow(enriched, json, fetchedAt,
                 SearchConfigs.forLanguage(language), StoreRow.instantOf(enriched.article().published()));

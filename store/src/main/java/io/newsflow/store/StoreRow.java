@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.Comparator;
 import java.util.Objects;
 
 import io.newsflow.common.model.Alert;
 import io.newsflow.common.model.Article;
+import io.newsflow.common.model.ArticleVersion;
 import io.newsflow.common.model.EnrichedArticle;
 
 /** What one consumed record becomes in the database. */
@@ -21,7 +21,7 @@ public sealed interface StoreRow {
     /**
      * An enriched article, its JSON as consumed, and the values derived for searching.
      *
-     * @param fetchedAt   the time the page was fetched (the version's first key), or null
+     * @param fetchedAt   the time the page was fetched (the article's {@code fetchedAt}, the version's first key), or null
      * @param publishedAt {@code published} as an instant (a local time or a date taken as UTC), or null
      */
     record ArticleRow(EnrichedArticle enriched, String json, String fetchedAt, String searchConfig,
@@ -44,16 +44,20 @@ public sealed interface StoreRow {
         }
     }
 
-    /** What orders the versions of one article: the newer one replaces the older in the store. */
+    /**
+     * What orders the versions of one article ({@link ArticleVersion}): the newer one replaces the older in the store.
+     * The stored row keeps just these three fields of its version.
+     */
     record Version(String fetchedAt, String contentHash, String url) implements Comparable<Version> {
-
-        private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-        private static final Comparator<Version> ORDER = Comparator.comparing(Version::fetchedAt, TEXT)
-                .thenComparing(Version::contentHash, TEXT).thenComparing(Version::url, TEXT);
 
         @Override
         public int compareTo(Version other) {
-            return ORDER.compare(this, other);
+            return ArticleVersion.ORDER.compare(asArticle(), other.asArticle());
+        }
+
+        private Article asArticle() {
+            return new Article(null, url, null, null, null, null, null, null, null, null, null, null, null, null, 0,
+                    contentHash, fetchedAt);
         }
     }
 

@@ -76,12 +76,12 @@ public final class StoreWriter {
 
     private static final String UPSERT_ALERT = """
             INSERT INTO alerts (rule_id, article_id, rule_name, url, title, published, content_hash, matched, snippet,
-                duplicate_of, raised_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                duplicate_of, fetched_at, raised_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
             ON CONFLICT (rule_id, article_id) DO UPDATE SET rule_name = EXCLUDED.rule_name, url = EXCLUDED.url,
                 title = EXCLUDED.title, published = EXCLUDED.published, content_hash = EXCLUDED.content_hash,
                 matched = EXCLUDED.matched, snippet = EXCLUDED.snippet, duplicate_of = EXCLUDED.duplicate_of,
-                raised_at = EXCLUDED.raised_at, seq = nextval('alerts_seq')
+                fetched_at = EXCLUDED.fetched_at, raised_at = EXCLUDED.raised_at, seq = nextval('alerts_seq')
             WHERE alerts.content_hash IS DISTINCT FROM EXCLUDED.content_hash""";
 
     private static final String INSERT_DEAD_LETTER = """
@@ -330,7 +330,8 @@ public final class StoreWriter {
                 upsert.setString(8, JsonCodec.encodeToString(alert.matched()));
                 upsert.setString(9, alert.snippet());
                 upsert.setString(10, alert.duplicateOf());
-                upsert.setObject(11, utc(row.raisedAt()));
+                upsert.setString(11, alert.fetchedAt());
+                upsert.setObject(12, utc(row.raisedAt()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

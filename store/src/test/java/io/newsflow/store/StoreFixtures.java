@@ -77,7 +77,7 @@ final class StoreFixtures {
         EnrichedArticle a = article(i, 0);
         return new Alert("lavrov", "Lavrov watch", a.article().id(), a.article().url(), a.article().title(),
                 a.article().published(), a.article().contentHash(), List.of(new Alert.AlertMatch("Лавров", 0, 6, "Лавров")),
-                "…Лавров…", null);
+                "…Лавров…", null, "2026-11-02T10:00:00Z");
     }
 
     static KafkaProducer<byte[], byte[]> producer(KafkaSettings settings) {

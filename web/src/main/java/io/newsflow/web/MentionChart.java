@@ -37,7 +37,7 @@ public final class MentionChart {
         }
         long max = days.stream().mapToLong(d -> counts.getOrDefault(d, 0L)).max().orElse(1);
         double slot = (double) WIDTH / days.size();
-        double bar = Math.max(1, slot * 0.8);
+        double bar = Math.max(1, Math.min(slot * 0.8, 40));
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT + AXIS).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT + AXIS)

@@ -139,7 +139,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
         String url = a.url() + (a.url().contains("?") ? "&" : "?") + "copy=" + i;
         Article copy = new Article(url, url, a.canonicalUrl(), a.title(), a.description(), a.authors(), a.published(),
                 a.modified(), a.siteName(), a.section(), a.publisherTags(), a.language(), a.text(), a.leadImage(),
-                a.wordCount(), a.contentHash());
+                a.wordCount(), a.contentHash(), a.fetchedAt());
         return new EnrichedArticle(copy, base.language(), base.entities(), base.tags(), null);
     }
 

@@ -98,6 +98,7 @@ CREATE TABLE alerts (
     matched      jsonb       NOT NULL,
     snippet      text,
     duplicate_of text,
+    fetched_at   text,
     raised_at    timestamptz NOT NULL,
     PRIMARY KEY (rule_id, article_id)
 );
