@@ -146,7 +146,8 @@ class WebPageTest {
         // The windows-1251 reprint is the same story: whichever of the two the enricher saw first, the page links the other.
         assertTrue(html.contains("Seen later as near duplicates") || html.contains("class=\"duplicate-of\""),
                 "the reprint is listed as a near duplicate");
-        assertTrue(html.contains("reprint-windows-1251.html") || html.contains("class=\"duplicate-of\""));
+        assertTrue(html.contains("<ul class=\"duplicates\"><li><a href=\"/article?id=")
+                || html.contains("<p class=\"duplicate-of\">A near duplicate of <a href=\"/article?id="), "linked");
     }
 
     @Test
