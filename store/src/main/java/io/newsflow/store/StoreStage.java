@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import io.newsflow.common.runtime.DeadLetters;
 import io.newsflow.common.runtime.KafkaSettings;
+import io.newsflow.common.runtime.LoopControl;
 import io.newsflow.common.runtime.StageCounters;
 
 /**
@@ -59,14 +59,11 @@ public final class StoreStage implements Runnable, AutoCloseable {
     private final StoreRecords records;
     private final StoreWriter writer = new StoreWriter();
     private final StageCounters counters = new StageCounters(NAME);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final LoopControl control = new LoopControl();
     /** The partitions positioned at their stored offset, with that offset as this instance last read or wrote it. */
     private final Map<TopicPartition, Long> expected = new HashMap<>();
     /** Assigned partitions not positioned yet (the database did not answer): paused until they are. */
     private final Set<TopicPartition> unpositioned = new HashSet<>();
-    private volatile boolean running = true;
-    private volatile boolean started;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Throwable failure;
     private int databaseFailures;
     private long nextPositionAttempt;
@@ -96,31 +93,31 @@ public final class StoreStage implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        started = true;
+        control.started();
         try {
             awaitSchema();
             try (KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(settings.plainProducer());
                  KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-                this.consumer = consumer;
+                control.reading(consumer);
                 consumer.subscribe(records.inputTopics(), new Positioning(consumer));
                 log.info("stage {} reading {} into the database", NAME, records.inputTopics());
                 loop(consumer, deadLetters);
             }
         } catch (WakeupException e) {
             // close() asked us to stop while the consumer was blocked outside poll.
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // As in StageRunner: an Error stops the stage as a failure, so the process exits non-zero.
             failure = e;
-            log.error("stage {} stopped: {}", NAME, e.toString());
+            log.error("stage {} stopped: {}", NAME, e.toString(), e);
             throw e;
         } finally {
-            this.consumer = null;
-            stopped.countDown();
+            control.finished();
             log.info("stage {} stopped; {}", NAME, counters);
         }
     }
 
     private void awaitSchema() {
-        for (int attempt = 1; running; attempt++) {
+        for (int attempt = 1; control.running(); attempt++) {
             try {
                 int applied = Migrations.apply(dataSource);
                 if (applied > 0) {
@@ -136,7 +133,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
 
     private void loop(KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> deadLetters) {
         long lastLog = System.nanoTime();
-        while (running) {
+        while (control.running()) {
             if (!unpositioned.isEmpty() && System.nanoTime() >= nextPositionAttempt) {
                 position(consumer, new ArrayList<>(unpositioned));
             }
@@ -344,15 +341,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
     }
 
     private void backOff(int failures) {
-        long until = System.nanoTime() + backOffNanos(failures);
-        try {
-            while (running && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        control.backOff(backOffNanos(failures));
     }
 
     /** Seeks newly assigned partitions to their stored offsets; forgets revoked ones (their offsets are stored). */
@@ -379,20 +368,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
 
     /** Asks the loop to stop after the batch in progress and waits for it, up to the timeout. */
     public boolean stop(Duration timeout) {
-        running = false;
-        if (!started) {
-            return true;
-        }
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return control.stop(timeout);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -46,10 +45,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private final TransactionListener listener;
     private final HeldBackInput heldBack;
     private final StageObserver observer;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running = true;
-    private volatile boolean started;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final LoopControl control = new LoopControl();
     private volatile Throwable failure;
     /** The record being transformed, named in the log when an error stops the stage. */
     private ConsumerRecord<byte[], byte[]> current;
@@ -102,19 +98,19 @@ public final class StageRunner implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        started = true;
+        control.started();
         String groupId = settings.topicPrefix() + spec.groupId();
         KafkaProducer<byte[], byte[]> producer = null;
         StageMetrics.Registration metrics = StageMetrics.register(spec.name(), settings, counters, heldBack::found);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.groupConsumer(groupId, true))) {
-            this.consumer = consumer;
+            control.reading(consumer);
             consumer.subscribe(List.of(spec.inputTopic()));
             observer.consumerStarted(consumer);
             log.info("stage {} reading {} as group {} (transactional id {})", spec.name(), spec.inputTopic(),
                     groupId, transactionalId());
             long lastLog = System.nanoTime();
             int consecutiveFailures = 0;
-            while (running) {
+            while (control.running()) {
                 if (producer == null) {
                     producer = startProducer();
                     if (producer == null) {
@@ -149,7 +145,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                         backOff(consecutiveFailures);
                         // A commit that timed out may still have landed; only the committed offsets tell, and
                         // they are final once a producer with our transactional id has been initialised.
-                        while (producer == null && running) {
+                        while (producer == null && control.running()) {
                             producer = startProducer();
                         }
                         if (producer != null) {
@@ -180,10 +176,9 @@ public final class StageRunner implements Runnable, AutoCloseable {
             if (producer != null) {
                 closeQuietly(producer);
             }
-            this.consumer = null;
             metrics.close();
             observer.stopped(failure);
-            stopped.countDown();
+            control.finished();
             log.info("stage {} stopped; {}", spec.name(), counters);
         }
     }
@@ -267,7 +262,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private void rewindToCommitted(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
         java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(records.partitions());
         partitions.retainAll(consumer.assignment());
-        for (int attempt = 1; running && !partitions.isEmpty(); attempt++) {
+        for (int attempt = 1; control.running() && !partitions.isEmpty(); attempt++) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, Duration.ofSeconds(30));
                 for (TopicPartition partition : partitions) {
@@ -287,15 +282,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     }
 
     private void backOff(int failures) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(30_000L, 250L << Math.min(failures, 7)));
-        try {
-            while (running && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        control.backOff(TimeUnit.MILLISECONDS.toNanos(Math.min(30_000L, 250L << Math.min(failures, 7))));
     }
 
     private static void closeQuietly(KafkaProducer<byte[], byte[]> producer) {
@@ -308,20 +295,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
 
     /** Asks the loop to stop after the batch in progress and waits for it, up to the timeout. */
     public boolean stop(Duration timeout) {
-        running = false;
-        if (!started) {
-            return true;
-        }
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return control.stop(timeout);
     }
 
     @Override
