@@ -23,10 +23,6 @@ public record FingerprintRecord(long simhash, long fetchTime) {
 
     public static final String SCHEMA = "newsflow.fingerprint/1";
 
-    public FingerprintRecord(long simhash) {
-        this(simhash, FingerprintIndex.UNKNOWN_FETCH_TIME);
-    }
-
     public byte[] encode() {
         String fetched = fetchTime == FingerprintIndex.UNKNOWN_FETCH_TIME ? ""
                 : ",\"fetchedAt\":\"" + Instant.ofEpochMilli(fetchTime) + "\"";
