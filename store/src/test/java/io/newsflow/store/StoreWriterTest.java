@@ -44,7 +44,32 @@ class StoreWriterTest {
         try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("migrations", 2)) {
             assertEquals(Migrations.FILES.size(), Migrations.apply(pool));
             assertEquals(0, Migrations.apply(pool));
-            assertEquals(List.of("V1__schema.sql"), StoreFixtures.strings(pool, "SELECT name FROM schema_migrations ORDER BY version"));
+            assertEquals(List.of("V1__schema.sql", "V2__cheaper_writes.sql"), StoreFixtures.strings(pool, "SELECT name FROM schema_migrations ORDER BY version"));
+        }
+    }
+
+    @Test
+    void childRowsKeepTabsNewlinesAndBackslashesExactly(TestDatabase db) throws Exception {
+        // The child rows go by COPY's text format, where these characters and \N are escapes.
+        String awkward = "Tab\there, line\nbreak, back\\slash, \\N and \u00abЛавров\u00bb\r";
+        var base = StoreFixtures.article(0, 1);
+        var enriched = new io.newsflow.common.model.EnrichedArticle(base.article(), base.language(),
+                List.of(new io.newsflow.common.model.Entity(io.newsflow.common.model.EntityType.PER, awkward,
+                        List.of(new io.newsflow.common.model.Mention(1, 5, awkward)))),
+                List.of(new io.newsflow.common.model.Tag(awkward, io.newsflow.common.model.Tag.Source.KEYPHRASE, 0.125)),
+                null);
+        try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("copy", 2)) {
+            Migrations.apply(pool);
+            try (Connection c = pool.getConnection()) {
+                StoreWriter.storedOffsets(c, List.of(PARTITION));
+                new StoreWriter().write(c, new StoreWriter.Batch(Map.of(PARTITION, new StoreWriter.OffsetMove(0, 1)),
+                        List.of(StoreRecords.article(StoreFixtures.json(enriched, null)))));
+            }
+            assertEquals(List.of(awkward + "|" + awkward), StoreFixtures.strings(pool, "SELECT name || '|' || text FROM mentions"));
+            assertEquals(List.of(awkward + "|PER|1"), StoreFixtures.strings(pool,
+                    "SELECT name || '|' || type || '|' || mentions FROM article_entities"));
+            assertEquals(List.of(awkward + "|keyphrase|0.125"), StoreFixtures.strings(pool,
+                    "SELECT name || '|' || source || '|' || score FROM tags"));
         }
     }
 

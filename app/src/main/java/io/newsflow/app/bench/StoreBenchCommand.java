@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.kafka.common.TopicPartition;
@@ -60,6 +63,14 @@ public final class StoreBenchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "200", description = "Timed queries of each kind (default: ${DEFAULT-VALUE}).")
     int queries;
 
+    @Option(names = "--writers", defaultValue = "1", description = "Store instances writing at once, each its own "
+            + "partition and connection (default: ${DEFAULT-VALUE}).")
+    int writers;
+
+    @Option(names = "--data-dir", description = "Keep the benchmark's database in DIR (a new, empty directory) to "
+            + "inspect it afterwards; default: a scratch directory, deleted at the end.")
+    Path dataDir;
+
     @Override
     public Integer call() throws Exception {
         ReportLogging.quiet();
@@ -71,8 +82,8 @@ public final class StoreBenchCommand implements Callable<Integer> {
         List<EnrichedArticle> distinct = enrich(roots);
         System.out.printf("%d distinct articles from %s%n", distinct.size(), roots);
         try (ScratchDir work = ScratchDir.create("newsflow-bench-store-");
-             EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("postgres"), 0);
-             HikariDataSource pool = database.settings().pool("bench", 4)) {
+             EmbeddedDatabase database = EmbeddedDatabase.start(dataDir != null ? dataDir : work.resolve("postgres"), 0);
+             HikariDataSource pool = database.settings().pool("bench", Math.max(4, writers + 1))) {
             Migrations.apply(pool);
             write(pool, distinct);
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -111,26 +122,55 @@ public final class StoreBenchCommand implements Callable<Integer> {
     }
 
     private void write(HikariDataSource pool, List<EnrichedArticle> distinct) throws Exception {
-        StoreWriter writer = new StoreWriter();
-        TopicPartition partition = new TopicPartition("bench.news.enriched", 0);
+        // The copies' JSON stands for the records polls return: made before the clock starts, parsed inside it.
+        List<byte[]> values = new ArrayList<>(articles);
         long mentions = 0;
+        for (int i = 0; i < articles; i++) {
+            EnrichedArticle copy = copy(distinct.get(i % distinct.size()), i);
+            mentions += copy.entities().stream().mapToLong(e -> e.mentions().size()).sum();
+            values.add(JsonCodec.encode(copy));
+        }
+        // Each writer is one store instance with a partition of its own: batch k goes to writer k % writers.
+        ExecutorService instances = Executors.newFixedThreadPool(writers);
+        List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
-        try (Connection c = pool.getConnection()) {
-            StoreWriter.storedOffsets(c, List.of(partition));
-            for (int from = 0; from < articles; from += batch) {
-                List<StoreRow> rows = new ArrayList<>(batch);
-                int to = Math.min(articles, from + batch);
-                for (int i = from; i < to; i++) {
-                    EnrichedArticle copy = copy(distinct.get(i % distinct.size()), i);
-                    mentions += copy.entities().stream().mapToLong(e -> e.mentions().size()).sum();
-                    rows.add(StoreRecords.article(JsonCodec.encode(copy)));
-                }
-                writer.write(c, new StoreWriter.Batch(Map.of(partition, new StoreWriter.OffsetMove(from, to)), rows));
+        for (int w = 0; w < writers; w++) {
+            int instance = w;
+            running.add(instances.submit(() -> {
+                writeBatches(pool, values, instance);
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> writer : running) {
+                writer.get();
             }
+        } finally {
+            instances.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("store: %d articles (%d mentions) in %.1f s: %.0f articles/s into PostgreSQL, batches of %d%n",
-                articles, mentions, seconds, articles / seconds, batch);
+        System.out.printf("store: %d articles (%d mentions) in %.1f s: %.0f articles/s into PostgreSQL (parse and "
+                + "transactions), batches of %d, %d writer%s%n", articles, mentions, seconds, articles / seconds, batch,
+                writers, writers == 1 ? "" : "s (one partition each)");
+    }
+
+    private void writeBatches(HikariDataSource pool, List<byte[]> values, int instance) throws Exception {
+        StoreWriter writer = new StoreWriter();
+        TopicPartition partition = new TopicPartition("bench.news.enriched", instance);
+        long offset = 0;
+        try (Connection c = pool.getConnection()) {
+            StoreWriter.storedOffsets(c, List.of(partition));
+            for (int from = instance * batch; from < values.size(); from += writers * batch) {
+                int to = Math.min(values.size(), from + batch);
+                List<StoreRow> rows = new ArrayList<>(to - from);
+                for (byte[] value : values.subList(from, to)) {
+                    rows.add(StoreRecords.article(value));
+                }
+                long next = offset + rows.size();
+                writer.write(c, new StoreWriter.Batch(Map.of(partition, new StoreWriter.OffsetMove(offset, next)), rows));
+                offset = next;
+            }
+        }
     }
 
     /** Article {@code i}: a copy of {@code base} under a URL of its own. */
