@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
+
+import io.newsflow.common.codec.JsonCodec;
 
 /**
  * The reads the page makes: search, an article with its mentions, an entity over time, alerts, dead letters.
@@ -32,16 +35,18 @@ public final class StoreQueries {
     private static final String HEADLINE_OPTIONS = "StartSel=" + HIT_START + ", StopSel=" + HIT_END
             + ", MaxFragments=2, MaxWords=22, MinWords=8, FragmentDelimiter=\" … \"";
 
+    /**
+     * Costs measured on this machine (docs/store.md "Search"): checking one article's tsvector in a newest-first scan
+     * (reading it from TOAST) and taking one GIN match in a bitmap scan and the top-N sort after it.
+     */
+    private static final double DATE_SCAN_MICROS_PER_ROW = 40;
+    private static final double BITMAP_MICROS_PER_MATCH = 3;
+
     private final DataSource dataSource;
-    private final String anyLanguageQuery;
+    private final String[] searchConfigs = SearchConfigs.all().toArray(String[]::new);
 
     public StoreQueries(DataSource dataSource) {
         this.dataSource = dataSource;
-        StringBuilder q = new StringBuilder();
-        for (String config : SearchConfigs.all()) {
-            q.append(q.length() == 0 ? "" : " || ").append("websearch_to_tsquery('").append(config).append("', ?)");
-        }
-        this.anyLanguageQuery = q.toString();
     }
 
     /** What to look for; null or blank fields do not filter. Dates are inclusive days (UTC). */
@@ -107,19 +112,157 @@ public final class StoreQueries {
                                  String url, String key, int valueBytes, OffsetDateTime failedAt) {
     }
 
+    /**
+     * The page of results, newest first. A word query with no other filter takes the cheaper of two plans, chosen
+     * from the planner's estimate of its matches: the newest articles in date order, each checked against the query
+     * until the page is full (common words), or every match from the GIN index sorted by date (rare ones). Snippets
+     * are made for the page's rows only.
+     */
     public List<Hit> search(Search search) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT a.id, a.title, a.site_name, a.published, a.language, ");
-        List<Object> params = new ArrayList<>();
-        if (search.hasWords()) {
-            // The snippet comes from the body's first 3,000 characters: a headline parses the whole text it is given.
-            sql.append("ts_headline(a.search_config, left(a.body, 3000), q.query, '").append(HEADLINE_OPTIONS.replace("'", "''"))
-                    .append("') FROM articles a, (SELECT ").append(anyLanguageQuery).append(" AS query) q WHERE a.search @@ q.query");
-            for (int i = 0; i < SearchConfigs.all().size(); i++) {
-                params.add(search.words().strip());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Hit> hits = search(c, search);
+                c.commit();
+                return hits;
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
-        } else {
-            sql.append("left(coalesce(nullif(a.description, ''), a.body), 240) FROM articles a WHERE true");
         }
+    }
+
+    private List<Hit> search(Connection c, Search search) throws SQLException {
+        String query = null;
+        if (search.hasWords()) {
+            query = anyLanguageQuery(c, search.words().strip());
+            if (query == null) {
+                return List.of();
+            }
+        }
+        StringBuilder filters = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        appendFilters(search, filters, params);
+        int needed = search.offset() + search.limit();
+        List<Hit> hits = null;
+        if (query != null && filters.isEmpty()) {
+            long cap = newestToCheck(c, query, needed);
+            if (cap > 0) {
+                hits = page(c, query, "(SELECT * FROM articles ORDER BY published_at DESC NULLS LAST, id LIMIT " + cap
+                        + ") a WHERE a.search @@ ?::tsquery", List.of(query), search);
+                if (hits.size() < search.limit()) {
+                    hits = null; // The newest articles checked held too few matches: take them all from the index.
+                }
+            }
+        }
+        if (hits == null) {
+            try (Statement set = c.createStatement()) {
+                // Enough memory for an exact bitmap of a common word's matches: a lossy one rechecks every row's
+                // tsvector. A sequential or date-order scan would read every article's tsvector from TOAST, which
+                // the planner does not count; with words the GIN index is the way in.
+                set.execute("SET LOCAL work_mem = '32MB'");
+                if (query != null) {
+                    set.execute("SET LOCAL enable_seqscan = off");
+                    if (filters.isEmpty()) {
+                        set.execute("SET LOCAL enable_indexscan = off");
+                    }
+                }
+            }
+            List<Object> all = new ArrayList<>();
+            StringBuilder where = new StringBuilder("articles a WHERE true");
+            if (query != null) {
+                where.append(" AND a.search @@ ?::tsquery");
+                all.add(query);
+            }
+            where.append(filters);
+            all.addAll(params);
+            hits = page(c, query, where.toString(), all, search);
+            try (Statement reset = c.createStatement()) {
+                reset.execute("RESET enable_seqscan; RESET enable_indexscan");
+            }
+        }
+        return withEntities(c, hits);
+    }
+
+    /**
+     * The words as one tsquery: parsed with every configuration, the distinct results OR-ed; null when no
+     * configuration finds a word to search for (only stop words, say).
+     */
+    private String anyLanguageQuery(Connection c, String words) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT string_agg('(' || q || ')', ' | ' ORDER BY q) FROM "
+                + "(SELECT DISTINCT websearch_to_tsquery(config::regconfig, ?)::text AS q FROM unnest(?::text[]) config) "
+                + "parsed WHERE q <> ''")) {
+            s.setString(1, words);
+            s.setArray(2, c.createArrayOf("text", searchConfigs));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    /**
+     * How many of the newest articles to check one by one for the query, or 0 when fetching every match from the GIN
+     * index costs less: in order, about {@code needed / (matches / articles)} articles are checked before the page is
+     * full; the scan is capped at four times that and falls back to the index when the matches are rarer than
+     * estimated (they cluster in time).
+     */
+    static long newestToCheck(Connection c, String query, int needed) throws SQLException {
+        double matches;
+        double articles;
+        try (PreparedStatement s = c.prepareStatement(
+                "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE search @@ ?::tsquery")) {
+            s.setString(1, query);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                matches = planRows(r.getString(1));
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            articles = r.getDouble(1);
+        }
+        if (articles <= 0 || matches <= 0) {
+            return 0;
+        }
+        double expectedChecks = needed * articles / Math.min(matches, articles);
+        if (expectedChecks * DATE_SCAN_MICROS_PER_ROW >= matches * BITMAP_MICROS_PER_MATCH) {
+            return 0;
+        }
+        return (long) Math.ceil(Math.min(articles, 4 * expectedChecks + needed));
+    }
+
+    private static double planRows(String explainJson) {
+        return JsonCodec.tree(explainJson.getBytes(StandardCharsets.UTF_8)).path(0).path("Plan").path("Plan Rows")
+                .asDouble(0);
+    }
+
+    /** The page of {@code from} (a FROM clause ending in its conditions) in date order, snippets for its rows only. */
+    private static List<Hit> page(Connection c, String query, String from, List<Object> params, Search search)
+            throws SQLException {
+        String snippet = query == null ? "left(coalesce(nullif(p.description, ''), p.body), 240)"
+                : "ts_headline(p.search_config, left(p.body, 3000), ?::tsquery, '" + HEADLINE_OPTIONS.replace("'", "''")
+                + "')";
+        // The snippet comes from the body's first 3,000 characters: a headline parses the whole text it is given.
+        String sql = "SELECT p.id, p.title, p.site_name, p.published, p.language, " + snippet + " FROM (SELECT a.id, "
+                + "a.title, a.site_name, a.published, a.language, a.description, a.body, a.search_config, a.published_at "
+                + "FROM " + from + " ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?) p "
+                + "ORDER BY p.published_at DESC NULLS LAST, p.id";
+        List<Object> all = new ArrayList<>();
+        if (query != null) {
+            all.add(query);
+        }
+        all.addAll(params);
+        all.add(search.limit());
+        all.add(search.offset());
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, all);
+            return hits(s);
+        }
+    }
+
+    private static void appendFilters(Search search, StringBuilder sql, List<Object> params) {
         if (present(search.entity())) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.name = ?");
             params.add(search.entity().strip());
@@ -151,24 +294,6 @@ public final class StoreQueries {
         if (search.to() != null) {
             sql.append(" AND a.published_at < ?");
             params.add(search.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        }
-        sql.append(" ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ? OFFSET ?");
-        params.add(search.limit());
-        params.add(search.offset());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement set = c.createStatement()) {
-                // Enough memory for an exact bitmap of a common word's matches: a lossy one rechecks every row's tsvector.
-                set.execute("SET LOCAL work_mem = '32MB'");
-            }
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                bind(s, params);
-                List<Hit> hits = withEntities(c, hits(s));
-                c.commit();
-                return hits;
-            } finally {
-                c.setAutoCommit(true);
-            }
         }
     }
 
