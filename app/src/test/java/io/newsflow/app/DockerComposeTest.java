@@ -140,6 +140,8 @@ class DockerComposeTest {
         assertEquals("serve", web.path("command").get(0).asText());
         assertTrue(web.path("command").toString().contains("0.0.0.0"), "reachable from outside its container");
         assertTrue(web.path("ports").toString().contains("8080:8080"));
+        String check = web.path("healthcheck").path("test").toString();
+        assertTrue(check.contains("/dev/tcp/127.0.0.1/8080") && check.contains("GET /health/ready"), check);
     }
 
     @Test

@@ -206,6 +206,8 @@ class WebPageTest {
         assertEquals(400, get("/?from=yesterday").statusCode());
         assertEquals(400, get("/article").statusCode());
         assertEquals(404, get("/nothing-here").statusCode());
+        assertEquals(200, get("/health/live").statusCode());
+        assertEquals(200, get("/health/ready").statusCode(), "the database answers");
         try (HikariDataSource down = new StoreSettings("jdbc:postgresql://127.0.0.1:1/none", "x", null).pool("down", 1);
              WebServer broken = WebServer.start("127.0.0.1", 0, new StoreQueries(down))) {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(broken.url())).build(),
@@ -213,6 +215,10 @@ class WebPageTest {
             assertEquals(503, page.statusCode());
             assertTrue(page.body().contains("did not answer"));
             assertFalse(page.body().contains("PSQLException") || page.body().contains("at org."), page.body());
+            assertEquals(503, http.send(HttpRequest.newBuilder(URI.create(broken.url() + "health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "not ready without its database");
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(broken.url() + "health/live")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "alive all the same");
         }
     }
 

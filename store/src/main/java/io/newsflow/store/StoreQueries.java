@@ -435,6 +435,13 @@ public final class StoreQueries {
         }
     }
 
+    /** Asks the database for nothing: returns when it answers, throws when it does not. */
+    public void ping() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        }
+    }
+
     /** The highest alert sequence number stored (0 when there is none): live updates start after it. */
     public long lastAlertSeq() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

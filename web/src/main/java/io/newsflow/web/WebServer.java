@@ -90,6 +90,13 @@ public final class WebServer implements AutoCloseable {
                     case "/alerts" -> send(exchange, 200, Pages.alerts(queries.alerts(0, 50), queries.lastAlertSeq()));
                     case "/alerts/stream" -> stream(exchange, params);
                     case "/dead-letters" -> send(exchange, 200, Pages.deadLetters(queries.deadLetters(200)));
+                    // For container health checks and Kubernetes probes: live while it serves, ready while the
+                    // database answers (503 otherwise, from the SQLException below).
+                    case "/health/live" -> send(exchange, 200, "live\n");
+                    case "/health/ready" -> {
+                        queries.ping();
+                        send(exchange, 200, "ready\n");
+                    }
                     case "/favicon.ico" -> {
                         exchange.sendResponseHeaders(204, -1);
                     }
