@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import io.newsflow.common.model.Article;
 import io.newsflow.common.topics.ArticleIds;
@@ -31,6 +33,8 @@ import io.newsflow.extract.quality.ShingleMetric;
  * instance holds no state, so one can serve any number of threads.
  */
 public final class Extractor {
+
+    private static final Evaluator PASSWORD_INPUT = QueryParser.parse("input[type=password]");
 
     /** Pages larger than this are rejected rather than parsed: a stage has a small heap. */
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
@@ -107,7 +111,7 @@ public final class Extractor {
                 line -> isMetadataLine(line, meta)).withoutTrailing(Boilerplate::isEndMatter);
         body = preferDeclaredBody(body, meta.jsonLdBody());
         if (body.chars() < MIN_BODY_CHARS) {
-            boolean login = doc.selectFirst("input[type=password]") != null;
+            boolean login = doc.selectFirst(PASSWORD_INPUT) != null;
             throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, (login ? "a login wall: " : "")
                     + "no article body, " + body.chars() + " characters of text");
         }

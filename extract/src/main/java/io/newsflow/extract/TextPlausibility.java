@@ -60,6 +60,10 @@ final class TextPlausibility {
     }
 
     private static boolean isUnspacedScript(int c) {
+        if (c < 0x0E00) {
+            // Latin, Cyrillic, Greek, Arabic, Hebrew, Indic: the script lookup is a binary search, skip it.
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return switch (script) {
             case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR, TIBETAN -> true;

@@ -94,7 +94,7 @@ public final class PageDecoder {
                 for (int i = t.indexOf('\uFFFD'); i >= 0; i = t.indexOf('\uFFFD', i + 1)) {
                     n++;
                 }
-                for (int i = 0; i + 2 < bytes.length; i++) {
+                for (int i = 0; n > 0 && i + 2 < bytes.length; i++) {
                     if (bytes[i] == (byte) 0xEF && bytes[i + 1] == (byte) 0xBF && bytes[i + 2] == (byte) 0xBD) {
                         n--;
                         i += 2;

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -142,7 +144,7 @@ public final class MetadataExtractor {
             country = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         }
         if (country == null || !COUNTRY_ZONES.containsKey(country)) {
-            Element html = doc.selectFirst("html");
+            Element html = doc.selectFirst(HTML);
             String lang = html == null ? "" : html.attr("lang");
             Matcher m = Pattern.compile("^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})$").matcher(lang.strip());
             country = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
@@ -340,7 +342,7 @@ public final class MetadataExtractor {
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
         for (Element byline : index.bylines) {
-            if (byline.text().length() > 80 || byline.closest("[class*=comment], [id*=comment]") != null) {
+            if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }
             List<String> names = Bylines.names(byline.text());
@@ -372,7 +374,7 @@ public final class MetadataExtractor {
                     candidates = new ArrayList<>(Bylines.names(meta.get("author")));
                     for (Element byline : index.bylines) {
                         if (byline.text().length() <= 80
-                                && byline.closest("[class*=comment], [id*=comment]") == null) {
+                                && byline.closest(COMMENTS) == null) {
                             candidates.addAll(Bylines.names(byline.text()));
                         }
                     }
@@ -429,7 +431,7 @@ public final class MetadataExtractor {
         }
         if (out.isEmpty()) {
             // rel="tag" (the microformat WordPress and many CMSs put on a post's tag links)
-            for (Element link : doc.select("a[rel]")) {
+            for (Element link : doc.select(A_REL)) {
                 if (link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?tag(\\s.*)?")) {
                     addSplit(out, link.text());
                 }
@@ -466,7 +468,7 @@ public final class MetadataExtractor {
             "[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F]{24,}|\\d+|(?:[\\w-]+\\.)+[a-z]{2,6}");
 
     private static String language(Document doc, Meta meta, JsonNode article) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.selectFirst(HTML);
         String lang = first(html == null ? null : html.attr("lang"), html == null ? null : html.attr("xml:lang"),
                 meta.get("content-language"), meta.get("og:locale"), JsonLd.text(article, "inLanguage"),
                 meta.get("language"), meta.get("dc.language"));
@@ -501,8 +503,7 @@ public final class MetadataExtractor {
         Element figure = figureFor(index, url);
         if (figure != null) {
             Element cap = figure.selectFirst(CAPTION);
-            Element cred = figure.selectFirst("[class*=credit], [class*=copyright], [class*=source], [class*=author],"
-                    + " [itemprop=author], [itemprop=copyrightHolder]");
+            Element cred = figure.selectFirst(CREDIT);
             String credText = cred == null ? null : cred.text().strip();
             String capText = cap == null ? null : cap.text().strip();
             if (capText != null && credText != null && !credText.isEmpty() && capText.contains(credText)) {
@@ -522,7 +523,7 @@ public final class MetadataExtractor {
             caption = first(caption, capText);
             credit = first(credit, credText);
             if (url == null) {
-                Element first = figure.selectFirst("img[src]");
+                Element first = figure.selectFirst(IMG_SRC);
                 url = first == null ? null : first.absUrl("src");
             }
         }
@@ -532,8 +533,15 @@ public final class MetadataExtractor {
         return new io.newsflow.common.model.LeadImage(url, blankToNull(caption), blankToNull(credit));
     }
 
-    private static final String CAPTION = "figcaption, [itemprop=caption], [class*=caption], [class*=image__title],"
-            + " [class*=photo__title], [class*=image-title], [class*=photo-title]";
+    // Selectors parsed once: jsoup parses a selector string again on every call.
+    private static final Evaluator CAPTION = QueryParser.parse("figcaption, [itemprop=caption], [class*=caption],"
+            + " [class*=image__title], [class*=photo__title], [class*=image-title], [class*=photo-title]");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator COMMENTS = QueryParser.parse("[class*=comment], [id*=comment]");
+    private static final Evaluator A_REL = QueryParser.parse("a[rel]");
+    private static final Evaluator CREDIT = QueryParser.parse("[class*=credit], [class*=copyright], [class*=source],"
+            + " [class*=author], [itemprop=author], [itemprop=copyrightHolder]");
+    private static final Evaluator IMG_SRC = QueryParser.parse("img[src]");
 
     /**
      * The element framing the lead image with its caption: the nearest ancestor of an {@code <img>} showing that file

@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The elements metadata is read from, gathered in one pass over the DOM: a dozen CSS selections would each walk
  * the whole page again.
  */
 final class PageIndex implements NodeVisitor {
+
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
 
     private static final Pattern BYLINE_LABEL = Pattern.compile(
             "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
@@ -26,6 +31,9 @@ final class PageIndex implements NodeVisitor {
             "(?:by|von|par|por|written by|geschrieben von|autor(?:in)?\\s*:|authors?\\s*:|auteure?s?\\s*:|"
                     + "escrito por|texto?\\s*:|автор[ы]?\\s*:)\\s*(?-i:\\p{Lu})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
+    private static final String LABEL_INITIALS = "abdegptvwа";
 
     final List<Element> metas = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
@@ -100,6 +108,9 @@ final class PageIndex implements NodeVisitor {
      * element, or the element around a label wrapped on its own ({@code <strong>Autor</strong> Name}), is a byline.
      */
     private void labelledByline(TextNode t) {
+        if (!startsLikeLabel(t.getWholeText())) {
+            return;
+        }
         String text = t.text().strip();
         Element parent = t.parent();
         if (text.length() < 2 || text.length() > 80 || parent == null) {
@@ -119,10 +130,27 @@ final class PageIndex implements NodeVisitor {
         }
     }
 
+    /**
+     * Whether the first visible character of a raw text is one a byline label begins with: nearly every text node
+     * of a page fails this, and then neither label pattern can match, so the whitespace-normalised copy of the text
+     * the patterns need is never built.
+     */
+    private static boolean startsLikeLabel(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            // What TextNode.text() and strip() leave out before the first character.
+            if (Character.isWhitespace(c) || StringUtil.isActuallyWhitespace(c) || StringUtil.isInvisibleChar(c)) {
+                continue;
+            }
+            return LABEL_INITIALS.indexOf(Character.toLowerCase(c)) >= 0;
+        }
+        return false;
+    }
+
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
     Element headline() {
         for (Element h : h1s) {
-            if (h.closest("article, main") != null) {
+            if (h.closest(ARTICLE_OR_MAIN) != null) {
                 return h;
             }
         }
@@ -132,7 +160,7 @@ final class PageIndex implements NodeVisitor {
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */
     Element firstFigure() {
         for (Element f : figures) {
-            if (f.closest("article, main") != null) {
+            if (f.closest(ARTICLE_OR_MAIN) != null) {
                 return f;
             }
         }
