@@ -56,7 +56,12 @@ public final class MetadataExtractor {
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
         String h1 = firstH1(index);
-        String title = title(h1, siteName, JsonLd.text(article, "headline"), meta.get("og:title"),
+        String jsonLdHeadline = JsonLd.text(article, "headline");
+        // A page's only <h1> is the headline its readers see; without a JSON-LD headline or og:type article (a news
+        // CMS, whose og:title is the edited headline) the declared titles are an SEO plugin's rewrite of it.
+        String title = h1 != null && jsonLdHeadline == null && index.h1s.size() == 1
+                && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
+                : title(h1, siteName, jsonLdHeadline, meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
