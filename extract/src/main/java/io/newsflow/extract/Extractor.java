@@ -141,7 +141,7 @@ public final class Extractor {
         String language = meta.language() != null ? meta.language() : LanguageGuess.guess(text);
         return new Article(id == null ? url : id, url, canonical, title, meta.description(), meta.authors(),
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
-                text, meta.leadImage(), ShingleMetric.tokens(text).size(),
+                text, meta.leadImage(), ShingleMetric.tokenCount(text),
                 sha256((title == null ? "" : title) + "\n\n" + text));
     }
 

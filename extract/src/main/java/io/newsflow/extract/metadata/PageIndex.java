@@ -32,8 +32,9 @@ final class PageIndex implements NodeVisitor {
                     + "escrito por|texto?\\s*:|автор[ы]?\\s*:)\\s*(?-i:\\p{Lu})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** The letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
-    private static final String LABEL_INITIALS = "abdegptvwа";
+    /** The two letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
+    private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
+            "au", "wr", "ge", "es", "te", "ав");
 
     final List<Element> metas = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
@@ -131,20 +132,31 @@ final class PageIndex implements NodeVisitor {
     }
 
     /**
-     * Whether the first visible character of a raw text is one a byline label begins with: nearly every text node
-     * of a page fails this, and then neither label pattern can match, so the whitespace-normalised copy of the text
+     * Whether the first two visible letters of a raw text are ones a byline label begins with: nearly every text
+     * node of a page fails this, and then neither label pattern can match, so the whitespace-normalised copy of the text
      * the patterns need is never built.
      */
     private static boolean startsLikeLabel(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            // What TextNode.text() and strip() leave out before the first character.
-            if (Character.isWhitespace(c) || StringUtil.isActuallyWhitespace(c) || StringUtil.isInvisibleChar(c)) {
-                continue;
-            }
-            return LABEL_INITIALS.indexOf(Character.toLowerCase(c)) >= 0;
+        int i = 0;
+        int n = raw.length();
+        // What TextNode.text() and strip() leave out before the first character.
+        while (i < n && (Character.isWhitespace(raw.charAt(i)) || StringUtil.isActuallyWhitespace(raw.charAt(i))
+                || StringUtil.isInvisibleChar(raw.charAt(i)))) {
+            i++;
         }
-        return false;
+        if (i >= n) {
+            return false;
+        }
+        char first = Character.toLowerCase(raw.charAt(i++));
+        // Between the first two letters TextNode.text() drops only invisible characters (soft hyphen, zero width).
+        while (i < n && StringUtil.isInvisibleChar(raw.charAt(i))) {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        String pair = new String(new char[] {first, Character.toLowerCase(raw.charAt(i))});
+        return LABEL_PAIRS.contains(pair);
     }
 
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
