@@ -15,7 +15,6 @@ import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.extract.body.Body;
 import io.newsflow.extract.body.Boilerplate;
 import io.newsflow.extract.body.BodyExtractor;
-import io.newsflow.extract.charset.DecodedPage;
 import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
 import io.newsflow.extract.html.PreparedHtml;
@@ -104,8 +103,9 @@ public final class Extractor {
         if (Binary.looksBinary(page)) {
             throw new NotAnArticleException(NotAnArticleException.Reason.BINARY, "the page is not text");
         }
-        DecodedPage decoded = PageDecoder.decode(page, contentType);
-        PreparedHtml prepared = HtmlPrepass.prepare(decoded.text());
+        PageDecoder.Choice charset = PageDecoder.choose(page, contentType);
+        PreparedHtml prepared = charset.sliceable() ? HtmlPrepass.prepare(page, charset.charset())
+                : HtmlPrepass.prepare(PageDecoder.decode(page, contentType).text());
         if (prepared.startTags() > MAX_START_TAGS) {
             throw new NotAnArticleException(NotAnArticleException.Reason.TOO_COMPLEX,
                     "the page has " + prepared.startTags() + " elements, over the limit of " + MAX_START_TAGS);

@@ -1,5 +1,7 @@
 package io.newsflow.extract.html;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,24 @@ public final class HtmlPrepass {
     private static final String[] CONTAINERS = {"div", "span", "section", "article", "table", "ul", "ol", "blockquote"};
 
     private HtmlPrepass() {
+    }
+
+    /**
+     * Prepares page bytes that are valid UTF-8, or in a single-byte ASCII-compatible charset, before decoding them:
+     * every cut falls on an ASCII character, so only the kept bytes need decoding, a third of a typical page.
+     */
+    public static PreparedHtml prepare(byte[] page, Charset charset) {
+        // One char per byte: markup is ASCII, the scan finds the same cuts, and the kept bytes are decoded after.
+        PreparedHtml p = prepare(new String(page, StandardCharsets.ISO_8859_1));
+        List<String> jsonLd = new ArrayList<>(p.jsonLd().size());
+        for (String block : p.jsonLd()) {
+            jsonLd.add(recode(block, charset));
+        }
+        return new PreparedHtml(recode(p.html(), charset), jsonLd, p.startTags(), p.maxNesting());
+    }
+
+    private static String recode(String bytesAsLatin1, Charset charset) {
+        return new String(bytesAsLatin1.getBytes(StandardCharsets.ISO_8859_1), charset);
     }
 
     /** Prepares {@code html}; runs in time linear in its length. */
