@@ -26,6 +26,22 @@ final class TextPlausibility {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (c < 0x80) {
+                // ASCII without the Unicode tables: the same answers as the branch below.
+                if (c <= ' ' && (c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C)) {
+                    inWord = false;
+                    continue;
+                }
+                visible++;
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                    letters++;
+                }
+                continue;
+            }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 inWord = false;
                 continue;

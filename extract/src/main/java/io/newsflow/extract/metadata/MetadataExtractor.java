@@ -106,7 +106,7 @@ public final class MetadataExtractor {
         String section = first(meta.get("article:section"), JsonLd.text(article, "articleSection"),
                 micro.section, meta.get("section"), meta.get("parsely-section"), meta.get("article.section"));
 
-        List<String> tags = tags(doc, meta, article, micro);
+        List<String> tags = tags(index, meta, article, micro);
 
         String language = language(doc, meta, article);
 
@@ -418,7 +418,7 @@ public final class MetadataExtractor {
         return new ArrayList<>(out);
     }
 
-    private static List<String> tags(Document doc, Meta meta, JsonNode article, Microdata micro) {
+    private static List<String> tags(PageIndex index, Meta meta, JsonNode article, Microdata micro) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : meta.all("article:tag")) {
             addSplit(out, t);
@@ -436,7 +436,7 @@ public final class MetadataExtractor {
         }
         if (out.isEmpty()) {
             // rel="tag" (the microformat WordPress and many CMSs put on a post's tag links)
-            for (Element link : doc.select(A_REL)) {
+            for (Element link : index.relLinks) {
                 if (link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?tag(\\s.*)?")) {
                     addSplit(out, link.text());
                 }
@@ -543,7 +543,6 @@ public final class MetadataExtractor {
             + " [class*=image__title], [class*=photo__title], [class*=image-title], [class*=photo-title]");
     private static final Evaluator HTML = QueryParser.parse("html");
     private static final Evaluator COMMENTS = QueryParser.parse("[class*=comment], [id*=comment]");
-    private static final Evaluator A_REL = QueryParser.parse("a[rel]");
     private static final Evaluator CREDIT = QueryParser.parse("[class*=credit], [class*=copyright], [class*=source],"
             + " [class*=author], [itemprop=author], [itemprop=copyrightHolder]");
     private static final Evaluator IMG_SRC = QueryParser.parse("img[src]");

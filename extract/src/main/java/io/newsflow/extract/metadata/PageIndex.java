@@ -42,6 +42,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** Links with a {@code rel} attribute, in page order. */
+    final List<Element> relLinks = new ArrayList<>();
     Element canonical;
     Element firstTime;
     boolean articleItemtype;
@@ -66,6 +68,11 @@ final class PageIndex implements NodeVisitor {
             case "img" -> images.add(e);
             case "h1" -> h1s.add(e);
             case "figure" -> figures.add(e);
+            case "a" -> {
+                if (e.hasAttr("rel")) {
+                    relLinks.add(e);
+                }
+            }
             case "time" -> {
                 if (firstTime == null && e.hasAttr("datetime")) {
                     firstTime = e;
