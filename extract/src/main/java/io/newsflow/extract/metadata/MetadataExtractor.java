@@ -55,13 +55,16 @@ public final class MetadataExtractor {
 
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
-        String h1 = firstH1(index);
+        Element h1Element = index.headline();
+        boolean logo = h1Element != null && Headline.isSiteLogo(h1Element, url);
+        String h1 = logo ? null : firstH1(h1Element);
+        String titleSite = siteName == null && logo ? h1Element.text() : siteName;
         String jsonLdHeadline = JsonLd.text(article, "headline");
         // A page's only <h1> is the headline its readers see; without a JSON-LD headline or og:type article (a news
         // CMS, whose og:title is the edited headline) the declared titles are an SEO plugin's rewrite of it.
         String title = h1 != null && jsonLdHeadline == null && index.h1s.size() == 1
                 && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
-                : title(h1, siteName, jsonLdHeadline, meta.get("og:title"),
+                : title(h1, titleSite, jsonLdHeadline, meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
@@ -179,12 +182,11 @@ public final class MetadataExtractor {
         return name != null ? name : p.isTextual() ? p.asText() : null;
     }
 
-    private static String firstH1(PageIndex index) {
-        Element h1 = index.headline();
+    private static String firstH1(Element h1) {
         if (h1 == null) {
             return null;
         }
-        String t = h1.text().strip();
+        String t = Headline.text(h1);
         return t.isEmpty() ? null : t;
     }
 
