@@ -444,8 +444,50 @@ public final class MetadataExtractor {
                 }
             }
         }
+        if (out.isEmpty()) {
+            Element block = labelledTagBlock(index.tagLinks);
+            for (Element link : index.tagLinks) {
+                if (block != null && link.parents().contains(block)) {
+                    addSplit(out, link.text());
+                }
+            }
+        }
         return new ArrayList<>(out);
     }
+
+    /** The label a block of tag links is shown under. */
+    private static final Pattern TAG_BLOCK_LABEL = Pattern.compile(
+            "^(?:tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|themen|etiquetas|temas|mots-clés|keywords|теги|тэги|"
+                    + "метки)(?:\\s*:|\\s|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * The publisher's tags shown as links without any markup that says so: the nearest small element around the first
+     * tag-page link whose text starts with a tag label ("Tags:", "Schlagworte", "Теги", "Etiquetas").
+     */
+    private static Element labelledTagBlock(List<Element> tagLinks) {
+        for (Element link : tagLinks) {
+            Element e = link.parent();
+            for (int up = 0; e != null && up < 4; up++, e = e.parent()) {
+                String text = e.text();
+                if (text.length() > 600) {
+                    break;
+                }
+                if (TAG_BLOCK_LABEL.matcher(text.strip()).find()) {
+                    Element block = e;
+                    long links = tagLinks.stream().filter(l -> l.parents().contains(block)).count();
+                    // A story has a handful of tags; dozens under one label are the site's tag cloud.
+                    if (links <= MAX_TAG_BLOCK_LINKS) {
+                        return block;
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final int MAX_TAG_BLOCK_LINKS = 20;
 
     private static void addSplit(Set<String> out, String raw) {
         if (raw == null) {

@@ -36,6 +36,11 @@ final class PageIndex implements NodeVisitor {
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
             "au", "wr", "ge", "es", "te", "ав");
 
+    private static final Pattern TAG_HREF = Pattern.compile(
+            "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
+                    + "|[?&]tags?=[^&#]+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     final List<Element> metas = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
     final List<Element> images = new ArrayList<>();
@@ -44,6 +49,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> bylines = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
+    /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
+    final List<Element> tagLinks = new ArrayList<>();
     Element canonical;
     Element firstTime;
     boolean articleItemtype;
@@ -71,6 +78,10 @@ final class PageIndex implements NodeVisitor {
             case "a" -> {
                 if (e.hasAttr("rel")) {
                     relLinks.add(e);
+                }
+                String href = e.attr("href");
+                if (href.length() > 4 && TAG_HREF.matcher(href).find()) {
+                    tagLinks.add(e);
                 }
             }
             case "time" -> {
