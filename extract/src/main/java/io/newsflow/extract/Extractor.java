@@ -7,13 +7,14 @@ import java.util.HexFormat;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import io.newsflow.common.model.Article;
 import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.extract.body.Body;
 import io.newsflow.extract.body.Boilerplate;
 import io.newsflow.extract.body.BodyExtractor;
-import io.newsflow.extract.charset.DecodedPage;
 import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
 import io.newsflow.extract.html.PreparedHtml;
@@ -31,6 +32,8 @@ import io.newsflow.extract.quality.ShingleMetric;
  * instance holds no state, so one can serve any number of threads.
  */
 public final class Extractor {
+
+    private static final Evaluator PASSWORD_INPUT = QueryParser.parse("input[type=password]");
 
     /** Pages larger than this are rejected rather than parsed: a stage has a small heap. */
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
@@ -56,6 +59,15 @@ public final class Extractor {
 
     /** A body shorter than this (non-space characters) is no article. */
     static final int MIN_BODY_CHARS = 120;
+
+    /** ... unless the page declares itself an article: a short blog post or news item is still one. */
+    static final int MIN_MARKED_BODY_CHARS = 50;
+
+    /** Headline-sized link blocks from which a site's root page reads as its front page, ... */
+    static final int ROOT_FRONT_PAGE_LINK_BLOCKS = 10;
+
+    /** ... when it has less text than this of its own (a teaser, not the home page's own prose). */
+    static final int ROOT_FRONT_PAGE_MAX_BODY_CHARS = 300;
 
     /**
      * Extracts the article of a page.
@@ -91,8 +103,9 @@ public final class Extractor {
         if (Binary.looksBinary(page)) {
             throw new NotAnArticleException(NotAnArticleException.Reason.BINARY, "the page is not text");
         }
-        DecodedPage decoded = PageDecoder.decode(page, contentType);
-        PreparedHtml prepared = HtmlPrepass.prepare(decoded.text());
+        PageDecoder.Choice charset = PageDecoder.choose(page, contentType);
+        PreparedHtml prepared = charset.sliceable() ? HtmlPrepass.prepare(page, charset.charset())
+                : HtmlPrepass.prepare(PageDecoder.decode(page, contentType).text());
         if (prepared.startTags() > MAX_START_TAGS) {
             throw new NotAnArticleException(NotAnArticleException.Reason.TOO_COMPLEX,
                     "the page has " + prepared.startTags() + " elements, over the limit of " + MAX_START_TAGS);
@@ -107,12 +120,13 @@ public final class Extractor {
                 line -> isMetadataLine(line, meta)).withoutTrailing(Boilerplate::isEndMatter);
         body = preferDeclaredBody(body, meta.jsonLdBody());
         if (body.chars() < MIN_BODY_CHARS) {
-            boolean login = doc.selectFirst("input[type=password]") != null;
-            throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE, (login ? "a login wall: " : "")
-                    + "no article body, " + body.chars() + " characters of text");
+            boolean login = doc.selectFirst(PASSWORD_INPUT) != null;
+            if (login || !meta.markedArticle() || body.chars() < MIN_MARKED_BODY_CHARS) {
+                throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
+                        (login ? "a login wall: " : "") + "no article body, " + body.chars() + " characters of text");
+            }
         }
-        if (!meta.markedArticle() && (isSiteRoot(url) || body.linkBlocks() >= FRONT_PAGE_LINK_BLOCKS
-                && body.chars() < FRONT_PAGE_MAX_BODY_CHARS)) {
+        if (!meta.markedArticle() && isFrontPage(url, body)) {
             throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
                     "a front page or index: " + body.linkBlocks() + " headline links, no article markup");
         }
@@ -127,7 +141,7 @@ public final class Extractor {
         String language = meta.language() != null ? meta.language() : LanguageGuess.guess(text);
         return new Article(id == null ? url : id, url, canonical, title, meta.description(), meta.authors(),
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
-                text, meta.leadImage(), ShingleMetric.tokens(text).size(),
+                text, meta.leadImage(), ShingleMetric.tokenCount(text),
                 sha256((title == null ? "" : title) + "\n\n" + text));
     }
 
@@ -172,6 +186,62 @@ public final class Extractor {
             }
         }
         return new Body(paragraphs, chars, body.linkBlocks());
+    }
+
+    /**
+     * Whether a page without article markup is a front page or an index: headline links around little text. A site's
+     * root page needs fewer of them (its own prose — a company's, a person's, a notice — is its article; a teaser
+     * among headlines is not); a page whose URL names one story (a slug of words) needs them with no text of its own.
+     */
+    static boolean isFrontPage(String url, Body body) {
+        if (isSiteRoot(url)) {
+            return body.linkBlocks() >= ROOT_FRONT_PAGE_LINK_BLOCKS && body.chars() < ROOT_FRONT_PAGE_MAX_BODY_CHARS
+                    || body.linkBlocks() >= FRONT_PAGE_LINK_BLOCKS && body.chars() < FRONT_PAGE_MAX_BODY_CHARS;
+        }
+        int maxChars = namesOneStory(url) ? MIN_BODY_CHARS * 2 : FRONT_PAGE_MAX_BODY_CHARS;
+        return body.linkBlocks() >= FRONT_PAGE_LINK_BLOCKS && body.chars() < maxChars;
+    }
+
+    /** Path segments under which a slug names a listing (a tag, a category, an author), not a story. */
+    private static final java.util.Set<String> LISTING_SEGMENTS = java.util.Set.of("tag", "tags", "category",
+            "categories", "topic", "topics", "thema", "themen", "schlagwort", "schlagworte", "author", "autor", "page",
+            "archive", "archiv", "section", "rubrik", "label", "search", "suche");
+
+    /**
+     * Whether the URL's last path segment is a slug of at least three words ({@code /2011/07/some-song-title.html},
+     * {@code /story/a-b-c}) outside a listing path: CMSs name a story's page after its headline, an index after a
+     * section.
+     */
+    static boolean namesOneStory(String url) {
+        try {
+            String path = java.net.URI.create(url.strip()).getPath();
+            if (path == null) {
+                return false;
+            }
+            String[] segments = path.split("/");
+            int last = segments.length - 1;
+            while (last >= 0 && segments[last].isEmpty()) {
+                last--;
+            }
+            if (last < 0) {
+                return false;
+            }
+            for (int i = 0; i < last; i++) {
+                if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(java.util.Locale.ROOT))) {
+                    return false;
+                }
+            }
+            String slug = segments[last].replaceFirst("\\.[A-Za-z]{2,5}$", "");
+            int words = 0;
+            for (String w : slug.split("[-_]+")) {
+                if (!w.isEmpty() && w.chars().anyMatch(Character::isLetter)) {
+                    words++;
+                }
+            }
+            return words >= 3;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

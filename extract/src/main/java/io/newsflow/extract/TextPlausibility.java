@@ -26,6 +26,22 @@ final class TextPlausibility {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (c < 0x80) {
+                // ASCII without the Unicode tables: the same answers as the branch below.
+                if (c <= ' ' && (c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C)) {
+                    inWord = false;
+                    continue;
+                }
+                visible++;
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                    letters++;
+                }
+                continue;
+            }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 inWord = false;
                 continue;
@@ -60,6 +76,10 @@ final class TextPlausibility {
     }
 
     private static boolean isUnspacedScript(int c) {
+        if (c < 0x0E00) {
+            // Latin, Cyrillic, Greek, Arabic, Hebrew, Indic: the script lookup is a binary search, skip it.
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return switch (script) {
             case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR, TIBETAN -> true;

@@ -1,5 +1,6 @@
 package io.newsflow.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,12 +33,80 @@ class PageKindTest {
     }
 
     @Test
-    void aWordPressPostAddressedByIdIsAnArticleAndTheSameBodyOnTheHomePageIsNot() throws Exception {
-        String page = "<html><body><div class='entry-content'><h1>Brücke wird ersetzt</h1>" + STORY + "</div></body></html>";
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        Article post = EXTRACTOR.extract(bytes, "https://www.example.ch/?p=31228", "text/html; charset=utf-8");
-        assertTrue(post.text().startsWith("Der Gemeinderat hat am Dienstag"), post.text());
+    void aWordPressPostAddressedByIdIsAnArticleAndTheSameTeaserAmongHeadlinesOnTheHomePageIsNot() throws Exception {
+        String post = "<html><body><div class='entry-content'><h1>Brücke wird ersetzt</h1>" + STORY + "</div></body></html>";
+        Article a = EXTRACTOR.extract(utf8(post), "https://www.example.ch/?p=31228", "text/html; charset=utf-8");
+        assertTrue(a.text().startsWith("Der Gemeinderat hat am Dienstag"), a.text());
+        String home = "<html><body><div>" + STORY + "</div>" + headlines(12) + "</body></html>";
+        NotAnArticleException e = assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(home), "https://www.example.ch/", "text/html; charset=utf-8"));
+        assertEquals(NotAnArticleException.Reason.NO_ARTICLE, e.reason());
+        assertTrue(e.getMessage().contains("front page"), e.getMessage());
+    }
+
+    @Test
+    void aHomePageWithProseOfItsOwnAndFewLinksIsItsArticle() throws Exception {
+        // A company's or a person's home page, or a site's farewell notice: its prose is what the page says.
+        String home = "<html><body><nav>" + headlines(3) + "</nav><div class='intro'>" + STORY + "</div></body></html>";
+        Article a = EXTRACTOR.extract(utf8(home), "https://www.example.ch/", "text/html; charset=utf-8");
+        assertTrue(a.text().startsWith("Der Gemeinderat hat am Dienstag"), a.text());
+        assertTrue(a.text().endsWith("die Gemeinde selbst."), a.text());
+    }
+
+    @Test
+    void aStoryWithAnArchiveOfHeadlinesBesideItIsAnArticleWhereAnIndexPageIsNot() throws Exception {
+        // A blog post among 30 archive links: the same page under a section address is an index.
+        String page = "<html><body><div class='post'>" + STORY + "<p>Der Neubau soll breiter werden, mit einem Radweg "
+                + "auf beiden Seiten und einer Haltestelle für den Bus, der heute einen Umweg von zwei Kilometern "
+                + "fährt.</p></div><div class='archive'>" + headlines(30)
+                + "</div></body></html>";
+        Article a = EXTRACTOR.extract(utf8(page), "https://blog.example.ch/2021/11/bruecke-wird-ersetzt.html", null);
+        assertTrue(a.text().startsWith("Der Gemeinderat hat am Dienstag"), a.text());
         assertThrows(NotAnArticleException.class,
-                () -> EXTRACTOR.extract(bytes, "https://www.example.ch/", "text/html; charset=utf-8"));
+                () -> EXTRACTOR.extract(utf8(page), "https://blog.example.ch/lokales/", null));
+        assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(page), "https://blog.example.ch/tag/bruecke-wird-ersetzt/", null),
+                "a tag listing named like a story");
+    }
+
+    @Test
+    void aSlugOfWordsNamesOneStory() {
+        assertTrue(Extractor.namesOneStory("https://x.example/2011/07/zhi-neng-xiang-nian-ni.html"));
+        assertTrue(Extractor.namesOneStory("https://x.example/politik/bruecke_wird_ersetzt"));
+        assertFalse(Extractor.namesOneStory("https://x.example/politik/"));
+        assertFalse(Extractor.namesOneStory("https://x.example/2011/07/"));
+        assertFalse(Extractor.namesOneStory("https://x.example/category/local-news-today/"));
+        assertFalse(Extractor.namesOneStory("https://x.example/news/12-34-56"));
+    }
+
+    @Test
+    void aShortStoryIsAnArticleWhenThePageSaysItIsOne() throws Exception {
+        String story = "<div class='entry'><p>Wer rutscht als nächstes aus auf dem Glatteis? Ich wette, du. Gewonnen!</p>"
+                + "</div>";
+        String marked = "<html><head><meta property='og:type' content='article'></head><body>" + story
+                + "</body></html>";
+        Article a = EXTRACTOR.extract(utf8(marked), "https://blog.example.ch/2009/12/glatteis/", null);
+        assertTrue(a.text().contains("Glatteis"), a.text());
+        String unmarked = "<html><body>" + story + "</body></html>";
+        assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(unmarked), "https://blog.example.ch/2009/12/glatteis/", null));
+        String login = "<html><head><meta property='og:type' content='article'></head><body>" + story
+                + "<form><input type='password'></form></body></html>";
+        NotAnArticleException e = assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(login), "https://blog.example.ch/2009/12/glatteis/", null));
+        assertTrue(e.getMessage().contains("login wall"), e.getMessage());
+    }
+
+    private static String headlines(int n) {
+        StringBuilder b = new StringBuilder("<ul>");
+        for (int i = 0; i < n; i++) {
+            b.append("<li><a href='/lokales/meldung-").append(i).append("'>Gemeinde stellt Pläne für den Neubau Nummer ")
+                    .append(i).append(" vor</a></li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.extract.body;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The article body found in a page.
@@ -19,10 +20,38 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         if (line == null || line.isBlank()) {
             return this;
         }
-        String key = line.strip().replaceAll("\\s+", " ");
-        List<String> kept = paragraphs.stream().filter(p -> !p.replaceAll("\\s+", " ").equals(key)).toList();
+        String key = WHITESPACE_RUN.matcher(line.strip()).replaceAll(" ");
+        List<String> kept = paragraphs.stream().filter(p -> !equalsCollapsed(p, key)).toList();
         return kept.size() == paragraphs.size() ? this : new Body(kept, chars - (int) key.chars()
                 .filter(c -> !Character.isWhitespace(c)).count() * (paragraphs.size() - kept.size()), linkBlocks);
+    }
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
+    /** Whether {@code text} with each run of regex whitespace ({@code \\s}) made one space equals {@code key}. */
+    static boolean equalsCollapsed(String text, String key) {
+        int k = 0;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                while (i < n && isRegexSpace(text.charAt(i))) {
+                    i++;
+                }
+                c = ' ';
+            } else {
+                i++;
+            }
+            if (k >= key.length() || key.charAt(k) != c) {
+                return false;
+            }
+            k++;
+        }
+        return k == key.length();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** This body without the paragraphs before the first long one that {@code isMetadata} accepts. */

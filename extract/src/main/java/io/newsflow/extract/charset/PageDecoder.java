@@ -32,47 +32,86 @@ public final class PageDecoder {
     private PageDecoder() {
     }
 
+    /**
+     * The charset {@link #decode} picks for page bytes, where the choice came from, and whether the bytes are valid
+     * UTF-8 throughout (then the choice was made without decoding them).
+     *
+     * @param bomLength how many leading bytes are a byte-order mark
+     */
+    public record Choice(Charset charset, DecodedPage.Source source, int bomLength, boolean validUtf8) {
+
+        /**
+         * Whether any slice of the bytes cut at an ASCII character decodes to the same characters as it does within
+         * the whole page: valid UTF-8, or a single-byte ASCII-compatible charset.
+         */
+        public boolean sliceable() {
+            return bomLength == 0 && (validUtf8 || isSingleByteAscii(charset));
+        }
+    }
+
+    private static boolean isSingleByteAscii(Charset c) {
+        String n = c.name();
+        return n.startsWith("windows-125") || n.startsWith("ISO-8859-") || n.startsWith("KOI8-") || n.equals("US-ASCII");
+    }
+
     /** Decodes {@code bytes}; {@code contentType} is the HTTP header value, or null. */
     public static DecodedPage decode(byte[] bytes, String contentType) {
+        Utf8View utf8 = new Utf8View(bytes);
+        Choice c = choose(bytes, contentType, utf8);
+        String text = c.bomLength() > 0 ? lenient(bytes, c.bomLength(), c.charset())
+                : c.charset().equals(StandardCharsets.UTF_8) ? utf8.text() : lenient(bytes, 0, c.charset());
+        return new DecodedPage(text, c.charset(), c.source());
+    }
+
+    /** The charset {@link #decode} would pick for {@code bytes}, found without decoding valid UTF-8. */
+    public static Choice choose(byte[] bytes, String contentType) {
+        return choose(bytes, contentType, new Utf8View(bytes));
+    }
+
+    private static Choice choose(byte[] bytes, String contentType, Utf8View utf8) {
         // 1. A byte-order mark is unambiguous and overrides every declaration (as browsers do).
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return new DecodedPage(lenient(bytes, 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, DecodedPage.Source.BOM);
+            return new Choice(StandardCharsets.UTF_8, DecodedPage.Source.BOM, 3, false);
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
-            return new DecodedPage(lenient(bytes, 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE, DecodedPage.Source.BOM);
+            return new Choice(StandardCharsets.UTF_16LE, DecodedPage.Source.BOM, 2, false);
         }
         if (startsWith(bytes, 0xFE, 0xFF)) {
-            return new DecodedPage(lenient(bytes, 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE, DecodedPage.Source.BOM);
+            return new Choice(StandardCharsets.UTF_16BE, DecodedPage.Source.BOM, 2, false);
         }
-        // Decoding as UTF-8 once also tells whether the bytes are UTF-8: each invalid byte becomes U+FFFD.
-        Utf8View utf8 = new Utf8View(bytes);
         Charset http = contentType == null ? null : charsetIn(CONTENT_TYPE_CHARSET.matcher(contentType));
         if (http != null && agrees(bytes, http, utf8)) {
-            return new DecodedPage(decodeWith(bytes, http, utf8), http, DecodedPage.Source.HTTP);
+            return choice(http, DecodedPage.Source.HTTP, utf8);
         }
         Charset meta = charsetIn(META_CHARSET.matcher(
                 new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1)));
         if (meta != null && agrees(bytes, meta, utf8)) {
-            return new DecodedPage(decodeWith(bytes, meta, utf8), meta, DecodedPage.Source.META);
+            return choice(meta, DecodedPage.Source.META, utf8);
         }
         Charset detected = detect(bytes, utf8);
-        return new DecodedPage(decodeWith(bytes, detected, utf8), detected,
-                http == null && meta == null && detected.equals(StandardCharsets.UTF_8) && !utf8.multiByte()
-                        ? DecodedPage.Source.DEFAULT : DecodedPage.Source.DETECTED);
+        return choice(detected, http == null && meta == null && detected.equals(StandardCharsets.UTF_8)
+                && !utf8.multiByte() ? DecodedPage.Source.DEFAULT : DecodedPage.Source.DETECTED, utf8);
     }
 
-    private static String decodeWith(byte[] bytes, Charset charset, Utf8View utf8) {
-        return charset.equals(StandardCharsets.UTF_8) ? utf8.text() : lenient(bytes, 0, charset);
+    private static Choice choice(Charset charset, DecodedPage.Source source, Utf8View utf8) {
+        return new Choice(charset, source, 0, charset.equals(StandardCharsets.UTF_8) && utf8.valid());
     }
 
     /** The bytes decoded as UTF-8, and what that decoding says about them. */
     private static final class Utf8View {
         private final byte[] bytes;
+        /** The UTF-16 length of the bytes when they are valid UTF-8 throughout, else -1. */
+        private final int validLength;
         private String text;
         private int invalid = -1;
 
         Utf8View(byte[] bytes) {
             this.bytes = bytes;
+            this.validLength = Utf8.validLength(bytes);
+        }
+
+        boolean valid() {
+            return validLength >= 0;
         }
 
         String text() {
@@ -88,13 +127,16 @@ public final class PageDecoder {
          * those made a UTF-8 page with few accented letters look invalid and fall to a Cyrillic guess).
          */
         int invalid() {
+            if (valid()) {
+                return 0;
+            }
             if (invalid < 0) {
                 String t = text();
                 int n = 0;
                 for (int i = t.indexOf('\uFFFD'); i >= 0; i = t.indexOf('\uFFFD', i + 1)) {
                     n++;
                 }
-                for (int i = 0; i + 2 < bytes.length; i++) {
+                for (int i = 0; n > 0 && i + 2 < bytes.length; i++) {
                     if (bytes[i] == (byte) 0xEF && bytes[i + 1] == (byte) 0xBF && bytes[i + 2] == (byte) 0xBD) {
                         n--;
                         i += 2;
@@ -107,7 +149,7 @@ public final class PageDecoder {
 
         /** Bytes that went into multi-byte characters beyond one each: zero for pure ASCII. */
         int extraBytes() {
-            return bytes.length - text().length();
+            return bytes.length - (valid() ? validLength : text().length());
         }
 
         boolean multiByte() {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,8 +55,16 @@ public final class MetadataExtractor {
 
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
-        String h1 = firstH1(index);
-        String title = title(h1, siteName, JsonLd.text(article, "headline"), meta.get("og:title"),
+        Element h1Element = index.headline();
+        boolean logo = h1Element != null && Headline.isSiteLogo(h1Element, url);
+        String h1 = logo ? null : firstH1(h1Element);
+        String titleSite = siteName == null && logo ? h1Element.text() : siteName;
+        String jsonLdHeadline = JsonLd.text(article, "headline");
+        // A page's only <h1> is the headline its readers see; without a JSON-LD headline or og:type article (a news
+        // CMS, whose og:title is the edited headline) the declared titles are an SEO plugin's rewrite of it.
+        String title = h1 != null && jsonLdHeadline == null && index.h1s.size() == 1
+                && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
+                : title(h1, titleSite, jsonLdHeadline, meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
@@ -99,7 +109,7 @@ public final class MetadataExtractor {
         String section = first(meta.get("article:section"), JsonLd.text(article, "articleSection"),
                 micro.section, meta.get("section"), meta.get("parsely-section"), meta.get("article.section"));
 
-        List<String> tags = tags(doc, meta, article, micro);
+        List<String> tags = tags(index, meta, article, micro);
 
         String language = language(doc, meta, article);
 
@@ -142,7 +152,7 @@ public final class MetadataExtractor {
             country = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         }
         if (country == null || !COUNTRY_ZONES.containsKey(country)) {
-            Element html = doc.selectFirst("html");
+            Element html = doc.selectFirst(HTML);
             String lang = html == null ? "" : html.attr("lang");
             Matcher m = Pattern.compile("^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})$").matcher(lang.strip());
             country = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
@@ -172,12 +182,11 @@ public final class MetadataExtractor {
         return name != null ? name : p.isTextual() ? p.asText() : null;
     }
 
-    private static String firstH1(PageIndex index) {
-        Element h1 = index.headline();
+    private static String firstH1(Element h1) {
         if (h1 == null) {
             return null;
         }
-        String t = h1.text().strip();
+        String t = Headline.text(h1);
         return t.isEmpty() ? null : t;
     }
 
@@ -340,7 +349,7 @@ public final class MetadataExtractor {
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
         for (Element byline : index.bylines) {
-            if (byline.text().length() > 80 || byline.closest("[class*=comment], [id*=comment]") != null) {
+            if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }
             List<String> names = Bylines.names(byline.text());
@@ -372,7 +381,7 @@ public final class MetadataExtractor {
                     candidates = new ArrayList<>(Bylines.names(meta.get("author")));
                     for (Element byline : index.bylines) {
                         if (byline.text().length() <= 80
-                                && byline.closest("[class*=comment], [id*=comment]") == null) {
+                                && byline.closest(COMMENTS) == null) {
                             candidates.addAll(Bylines.names(byline.text()));
                         }
                     }
@@ -411,7 +420,7 @@ public final class MetadataExtractor {
         return new ArrayList<>(out);
     }
 
-    private static List<String> tags(Document doc, Meta meta, JsonNode article, Microdata micro) {
+    private static List<String> tags(PageIndex index, Meta meta, JsonNode article, Microdata micro) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : meta.all("article:tag")) {
             addSplit(out, t);
@@ -429,14 +438,56 @@ public final class MetadataExtractor {
         }
         if (out.isEmpty()) {
             // rel="tag" (the microformat WordPress and many CMSs put on a post's tag links)
-            for (Element link : doc.select("a[rel]")) {
+            for (Element link : index.relLinks) {
                 if (link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?tag(\\s.*)?")) {
+                    addSplit(out, link.text());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            Element block = labelledTagBlock(index.tagLinks);
+            for (Element link : index.tagLinks) {
+                if (block != null && link.parents().contains(block)) {
                     addSplit(out, link.text());
                 }
             }
         }
         return new ArrayList<>(out);
     }
+
+    /** The label a block of tag links is shown under. */
+    private static final Pattern TAG_BLOCK_LABEL = Pattern.compile(
+            "^(?:tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|themen|etiquetas|temas|mots-clés|keywords|теги|тэги|"
+                    + "метки)(?:\\s*:|\\s|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * The publisher's tags shown as links without any markup that says so: the nearest small element around the first
+     * tag-page link whose text starts with a tag label ("Tags:", "Schlagworte", "Теги", "Etiquetas").
+     */
+    private static Element labelledTagBlock(List<Element> tagLinks) {
+        for (Element link : tagLinks) {
+            Element e = link.parent();
+            for (int up = 0; e != null && up < 4; up++, e = e.parent()) {
+                String text = e.text();
+                if (text.length() > 600) {
+                    break;
+                }
+                if (TAG_BLOCK_LABEL.matcher(text.strip()).find()) {
+                    Element block = e;
+                    long links = tagLinks.stream().filter(l -> l.parents().contains(block)).count();
+                    // A story has a handful of tags; dozens under one label are the site's tag cloud.
+                    if (links <= MAX_TAG_BLOCK_LINKS) {
+                        return block;
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final int MAX_TAG_BLOCK_LINKS = 20;
 
     private static void addSplit(Set<String> out, String raw) {
         if (raw == null) {
@@ -466,7 +517,7 @@ public final class MetadataExtractor {
             "[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F]{24,}|\\d+|(?:[\\w-]+\\.)+[a-z]{2,6}");
 
     private static String language(Document doc, Meta meta, JsonNode article) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.selectFirst(HTML);
         String lang = first(html == null ? null : html.attr("lang"), html == null ? null : html.attr("xml:lang"),
                 meta.get("content-language"), meta.get("og:locale"), JsonLd.text(article, "inLanguage"),
                 meta.get("language"), meta.get("dc.language"));
@@ -501,8 +552,7 @@ public final class MetadataExtractor {
         Element figure = figureFor(index, url);
         if (figure != null) {
             Element cap = figure.selectFirst(CAPTION);
-            Element cred = figure.selectFirst("[class*=credit], [class*=copyright], [class*=source], [class*=author],"
-                    + " [itemprop=author], [itemprop=copyrightHolder]");
+            Element cred = figure.selectFirst(CREDIT);
             String credText = cred == null ? null : cred.text().strip();
             String capText = cap == null ? null : cap.text().strip();
             if (capText != null && credText != null && !credText.isEmpty() && capText.contains(credText)) {
@@ -522,7 +572,7 @@ public final class MetadataExtractor {
             caption = first(caption, capText);
             credit = first(credit, credText);
             if (url == null) {
-                Element first = figure.selectFirst("img[src]");
+                Element first = figure.selectFirst(IMG_SRC);
                 url = first == null ? null : first.absUrl("src");
             }
         }
@@ -532,8 +582,14 @@ public final class MetadataExtractor {
         return new io.newsflow.common.model.LeadImage(url, blankToNull(caption), blankToNull(credit));
     }
 
-    private static final String CAPTION = "figcaption, [itemprop=caption], [class*=caption], [class*=image__title],"
-            + " [class*=photo__title], [class*=image-title], [class*=photo-title]";
+    // Selectors parsed once: jsoup parses a selector string again on every call.
+    private static final Evaluator CAPTION = QueryParser.parse("figcaption, [itemprop=caption], [class*=caption],"
+            + " [class*=image__title], [class*=photo__title], [class*=image-title], [class*=photo-title]");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator COMMENTS = QueryParser.parse("[class*=comment], [id*=comment]");
+    private static final Evaluator CREDIT = QueryParser.parse("[class*=credit], [class*=copyright], [class*=source],"
+            + " [class*=author], [itemprop=author], [itemprop=copyrightHolder]");
+    private static final Evaluator IMG_SRC = QueryParser.parse("img[src]");
 
     /**
      * The element framing the lead image with its caption: the nearest ancestor of an {@code <img>} showing that file

@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** The schema.org microdata ({@code itemprop}) fields of a page's article, read once. */
 final class Microdata {
+
+    private static final Evaluator IMAGE_URL = QueryParser.parse("[itemprop=url], [itemprop=contentUrl], img[src]");
+    private static final Evaluator CAPTION = QueryParser.parse("[itemprop=caption]");
+    private static final Evaluator NAME = QueryParser.parse("[itemprop=name]");
 
     String headline;
     String description;
@@ -34,21 +40,21 @@ final class Microdata {
                     if (m.image == null) {
                         // An ImageObject item: its url, else its first picture.
                         Element inner = e.hasAttr("itemscope")
-                                ? e.selectFirst("[itemprop=url], [itemprop=contentUrl], img[src]") : e;
+                                ? e.selectFirst(IMAGE_URL) : e;
                         m.image = inner == null ? null : value(inner);
-                        Element caption = e.hasAttr("itemscope") ? e.selectFirst("[itemprop=caption]") : null;
+                        Element caption = e.hasAttr("itemscope") ? e.selectFirst(CAPTION) : null;
                         m.imageCaption = caption == null ? null : value(caption);
                     }
                 }
                 case "author", "creator" -> {
-                    Element name = e.selectFirst("[itemprop=name]");
+                    Element name = e.selectFirst(NAME);
                     String v = name != null ? value(name) : value(e);
                     if (v != null && !m.authors.contains(v)) {
                         m.authors.add(v);
                     }
                 }
                 case "publisher" -> {
-                    Element name = e.selectFirst("[itemprop=name]");
+                    Element name = e.selectFirst(NAME);
                     m.publisher = m.publisher != null ? m.publisher : name != null ? value(name) : null;
                 }
                 default -> {

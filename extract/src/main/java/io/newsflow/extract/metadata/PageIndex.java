@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The elements metadata is read from, gathered in one pass over the DOM: a dozen CSS selections would each walk
  * the whole page again.
  */
 final class PageIndex implements NodeVisitor {
+
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
 
     private static final Pattern BYLINE_LABEL = Pattern.compile(
             "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
@@ -27,12 +32,25 @@ final class PageIndex implements NodeVisitor {
                     + "escrito por|texto?\\s*:|автор[ы]?\\s*:)\\s*(?-i:\\p{Lu})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The two letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
+    private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
+            "au", "wr", "ge", "es", "te", "ав");
+
+    private static final Pattern TAG_HREF = Pattern.compile(
+            "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
+                    + "|[?&]tags?=[^&#]+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     final List<Element> metas = new ArrayList<>();
     final List<Element> itemprops = new ArrayList<>();
     final List<Element> images = new ArrayList<>();
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** Links with a {@code rel} attribute, in page order. */
+    final List<Element> relLinks = new ArrayList<>();
+    /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
+    final List<Element> tagLinks = new ArrayList<>();
     Element canonical;
     Element firstTime;
     boolean articleItemtype;
@@ -57,6 +75,15 @@ final class PageIndex implements NodeVisitor {
             case "img" -> images.add(e);
             case "h1" -> h1s.add(e);
             case "figure" -> figures.add(e);
+            case "a" -> {
+                if (e.hasAttr("rel")) {
+                    relLinks.add(e);
+                }
+                String href = e.attr("href");
+                if (href.length() > 4 && TAG_HREF.matcher(href).find()) {
+                    tagLinks.add(e);
+                }
+            }
             case "time" -> {
                 if (firstTime == null && e.hasAttr("datetime")) {
                     firstTime = e;
@@ -100,6 +127,9 @@ final class PageIndex implements NodeVisitor {
      * element, or the element around a label wrapped on its own ({@code <strong>Autor</strong> Name}), is a byline.
      */
     private void labelledByline(TextNode t) {
+        if (!startsLikeLabel(t.getWholeText())) {
+            return;
+        }
         String text = t.text().strip();
         Element parent = t.parent();
         if (text.length() < 2 || text.length() > 80 || parent == null) {
@@ -119,10 +149,38 @@ final class PageIndex implements NodeVisitor {
         }
     }
 
+    /**
+     * Whether the first two visible letters of a raw text are ones a byline label begins with: nearly every text
+     * node of a page fails this, and then neither label pattern can match, so the whitespace-normalised copy of the text
+     * the patterns need is never built.
+     */
+    private static boolean startsLikeLabel(String raw) {
+        int i = 0;
+        int n = raw.length();
+        // What TextNode.text() and strip() leave out before the first character.
+        while (i < n && (Character.isWhitespace(raw.charAt(i)) || StringUtil.isActuallyWhitespace(raw.charAt(i))
+                || StringUtil.isInvisibleChar(raw.charAt(i)))) {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        char first = Character.toLowerCase(raw.charAt(i++));
+        // Between the first two letters TextNode.text() drops only invisible characters (soft hyphen, zero width).
+        while (i < n && StringUtil.isInvisibleChar(raw.charAt(i))) {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        String pair = new String(new char[] {first, Character.toLowerCase(raw.charAt(i))});
+        return LABEL_PAIRS.contains(pair);
+    }
+
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
     Element headline() {
         for (Element h : h1s) {
-            if (h.closest("article, main") != null) {
+            if (h.closest(ARTICLE_OR_MAIN) != null) {
                 return h;
             }
         }
@@ -132,7 +190,7 @@ final class PageIndex implements NodeVisitor {
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */
     Element firstFigure() {
         for (Element f : figures) {
-            if (f.closest("article, main") != null) {
+            if (f.closest(ARTICLE_OR_MAIN) != null) {
                 return f;
             }
         }

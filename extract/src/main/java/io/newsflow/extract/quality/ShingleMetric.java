@@ -60,6 +60,25 @@ public final class ShingleMetric {
     }
 
     /** The {@code \w+} tokens of a text. */
+    /** How many tokens {@link #tokens} finds, without building them. */
+    public static int tokenCount(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int count = 0;
+        boolean inToken = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean word = isWordChar(cp);
+            if (word && !inToken) {
+                count++;
+            }
+            inToken = word;
+            i += Character.charCount(cp);
+        }
+        return count;
+    }
+
     public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {

@@ -37,4 +37,20 @@ class PublisherTagsTest {
         assertEquals(List.of("Temu", "China"), tags("", body));
         assertEquals(List.of("Handel"), tags("<meta property='article:tag' content='Handel'>", body));
     }
+
+    @Test
+    void aLabelledBlockOfTagPageLinksIsTheTagsWhenNothingElseIs() {
+        String body = "<p>Story</p><div class='meta'><span>Schlagworte:</span> <a href='/schlagworte/homophobie'>"
+                + "Homophobie</a>, <a href='/schlagworte/gewalt'>Gewalt</a></div>"
+                + "<aside><a href='/tag/sport'>Sport</a></aside>";
+        assertEquals(List.of("Homophobie", "Gewalt"), tags("", body));
+        assertEquals(List.of("Теги"), tags("", "<div>Теги: <a href='/tegi/x'>Теги</a></div>").subList(0, 1));
+        // Tag-page links without a label, or a whole site's tag cloud, are not the story's tags.
+        assertEquals(List.of(), tags("", "<p>Story</p><aside><a href='/tag/sport'>Sport</a></aside>"));
+        StringBuilder cloud = new StringBuilder("<div>Tags ");
+        for (int i = 0; i < 30; i++) {
+            cloud.append("<a href='/tag/t").append(i).append("'>Thema ").append(i).append("</a> ");
+        }
+        assertEquals(List.of(), tags("", cloud.append("</div>").toString()));
+    }
 }

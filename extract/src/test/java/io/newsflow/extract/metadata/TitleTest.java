@@ -47,4 +47,22 @@ class TitleTest {
         assertEquals("Declared headline", MetadataExtractor.title("Something else entirely", "Site",
                 "Declared headline | Site"));
     }
+
+    @Test
+    void aSmallSitesOnlyH1IsTheHeadlineOverItsSeoTitle() {
+        String page = "<html><head><title>Wärmepumpe im Altbau - Wann es sich lohnt | Heizportal</title>"
+                + "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt'>%s</head>"
+                + "<body><h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>Text</p></body></html>";
+        assertEquals("Eignet sich eine Wärmepumpe im Altbau?", titleOf(String.format(page, "")));
+        // A news page (og:type article) keeps its declared title, and so does one with two <h1>s (site logo, menu).
+        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt",
+                titleOf(String.format(page, "<meta property='og:type' content='article'>")));
+        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt",
+                titleOf(String.format(page, "").replace("<body>", "<body><h1>Heizportal</h1>")));
+    }
+
+    private static String titleOf(String html) {
+        return MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, "https://heiz.example/altbau"), java.util.List.of(),
+                "https://heiz.example/altbau").title();
+    }
 }

@@ -1,0 +1,102 @@
+package io.newsflow.extract.metadata;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+
+/** How an {@code <h1>} is built: a site's logo, or a headline with a kicker, a date or hidden words inside it. */
+final class Headline {
+
+    /**
+     * Class-name words of the line above or beside a headline inside its {@code <h1>} ("topline" and "subline" are
+     * not among them: sites use them for the kicker and for the headline alike).
+     */
+    private static final Set<String> KICKER_WORDS = Set.of("kicker", "dachzeile", "supertitle", "overline",
+            "roofline", "eyebrow", "spitzmarke", "pretitle", "titleheader", "subtitle", "subheadline");
+
+    /** Class-name words of text only screen readers get. */
+    private static final Set<String> HIDDEN_WORDS = Set.of("visuallyhidden", "visually-hidden", "sr-only",
+            "screen-reader-text", "hiddendash");
+
+    private Headline() {
+    }
+
+    /**
+     * Whether an {@code <h1>} is the site's logo: it links to a page above this one (the home page or a section),
+     * as blog and small-site templates do with the site's name; a headline links to its own page, if anywhere.
+     */
+    static boolean isSiteLogo(Element h1, String pageUrl) {
+        if (pageUrl == null) {
+            return false;
+        }
+        String page = withoutQuery(pageUrl);
+        for (Element a : h1.getElementsByTag("a")) {
+            String target = withoutQuery(a.absUrl("href")).replaceFirst("/index\\.\\w+$", "/");
+            if (target.isEmpty()) {
+                continue;
+            }
+            String root = target.endsWith("/") ? target : target + "/";
+            if (page.startsWith(root) && page.length() > root.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return url.substring(0, cut);
+    }
+
+    /**
+     * The headline's own words: without a kicker or subtitle set apart in its own element ({@code <small>}, a
+     * "kicker"/"dachzeile"/"supertitle" box), a {@code <time>}, and text only screen readers get; the whole text
+     * when nothing else is left.
+     */
+    static String text(Element h1) {
+        String whole = h1.text().strip();
+        if (h1.childrenSize() == 0) {
+            return whole;
+        }
+        Element copy = h1.clone();
+        boolean removed = false;
+        for (Element e : copy.getAllElements()) {
+            if (e != copy && e.parent() != null && isAside(e)) {
+                e.remove();
+                removed = true;
+            }
+        }
+        if (!removed) {
+            return whole;
+        }
+        String own = copy.text().strip();
+        return own.length() < 2 ? whole : own;
+    }
+
+    private static boolean isAside(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("small") || tag.equals("time") || e.attr("aria-hidden").equals("true")) {
+            return true;
+        }
+        String cls = e.className().toLowerCase(Locale.ROOT);
+        if (cls.isEmpty()) {
+            return false;
+        }
+        for (String word : cls.split("[\\s_]+")) {
+            for (String part : word.split("-{2}")) {
+                if (KICKER_WORDS.contains(part) || HIDDEN_WORDS.contains(part)
+                        || KICKER_WORDS.contains(part.replaceFirst("^[a-z]+-", ""))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

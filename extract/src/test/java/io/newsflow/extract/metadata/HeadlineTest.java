@@ -1,0 +1,61 @@
+package io.newsflow.extract.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** The headline inside an {@code <h1>}, and the {@code <h1>} that is a site's logo instead. */
+class HeadlineTest {
+
+    private static final String PAGE = "https://blog.example.de/2021/05/nummer-zwei-leo/";
+
+    private static Element h1(String html) {
+        return Jsoup.parse("<body>" + html + "</body>", PAGE).selectFirst("h1");
+    }
+
+    @Test
+    void anH1LinkingToTheHomePageOrASectionIsTheSiteLogo() {
+        assertTrue(Headline.isSiteLogo(h1("<h1><a href='https://blog.example.de'>seelenradio</a></h1>"), PAGE));
+        assertTrue(Headline.isSiteLogo(h1("<h1 class='logo'><a href='/'>Muffin Rezepte</a></h1>"), PAGE));
+        assertTrue(Headline.isSiteLogo(h1("<h1><a href='/index.html'>blog.example.de</a></h1>"), PAGE));
+        assertTrue(Headline.isSiteLogo(h1("<h1><a href='/?locale=de-DE'><span>Verein</span></a></h1>"), PAGE));
+        assertFalse(Headline.isSiteLogo(h1("<h1><a href='" + PAGE + "'>Nummer zwei: Leo</a></h1>"), PAGE));
+        assertFalse(Headline.isSiteLogo(h1("<h1>Nummer zwei: Leo</h1>"), PAGE));
+    }
+
+    @Test
+    void aKickerADateAndScreenReaderWordsAreNotPartOfTheHeadline() {
+        assertEquals("Daten von Rheinmetall gehackt", Headline.text(h1(
+                "<h1><span class='dachzeile'>Interne Unterlagen im Netz</span> "
+                        + "<span class='headline'>Daten von Rheinmetall gehackt</span></h1>")));
+        assertEquals("Bohren, bis es heiß wird", Headline.text(h1("<h1><span class='article-heading__kicker'>"
+                + "Klimaschutz</span><span class='visually-hidden'>: </span>"
+                + "<span class='article-heading__title'>Bohren, bis es heiß wird</span></h1>")));
+        assertEquals("Große Aufgaben für die neue Regierung",
+                Headline.text(h1("<h1><small>Tunesien</small> <br> Große Aufgaben für die neue Regierung</h1>")));
+        assertEquals("Ministerin stellt Plan vor", Headline.text(h1("<h1><span class='supertitle'>"
+                + "<time datetime='2022-02-01'>1. Februar 2022</time></span> <span>Ministerin stellt Plan vor</span></h1>")));
+        assertEquals("Energiewende und Wandel",
+                Headline.text(h1("<h1><span class='sr-only'>Headline:</span> Energiewende und Wandel</h1>")));
+        // Nothing set apart: the whole text, inline markup and all.
+        assertEquals("Warum wir <jetzt> handeln müssen", Headline.text(h1(
+                "<h1>Warum wir <em>&lt;jetzt&gt;</em> handeln müssen</h1>")));
+        assertEquals("Kicker", Headline.text(h1("<h1><span class='kicker'>Kicker</span></h1>")),
+                "a headline that is all kicker stays whole");
+    }
+
+    @Test
+    void withALogoH1TheTitleIsTheDocumentTitleWithoutTheSiteName() {
+        String html = "<html><head><title>Rinderleber mit Apfel und Zwiebel | Liebe geht durch den Magen</title></head>"
+                + "<body><h1><a href='https://blog.example.de/'>Liebe geht durch den Magen</a></h1>"
+                + "<h2>Rinderleber mit Apfel und Zwiebel</h2><p>Text</p></body></html>";
+        assertEquals("Rinderleber mit Apfel und Zwiebel",
+                MetadataExtractor.extract(Jsoup.parse(html, PAGE), List.of(), PAGE).title());
+    }
+}
