@@ -200,7 +200,7 @@ class EnricherTest {
     }
 
     @Test
-    void inGermanOnlyNamesWithEvidenceBeyondTheCapitalLetterAreEntities() {
+    void germanTextGetsTheGermanModelNotPersonsFromCapitalLetters() {
         String text = "Nach zwei Jahren Bauzeit ist die neue Brücke über den Fluss am Samstag eröffnet worden. "
                 + "Bürgermeisterin Angela Berger dankte den Anwohnern für ihre Geduld. Die Kosten von zwölf Millionen "
                 + "Euro trägt zur Hälfte die Siemens AG, die Arbeiten in Berlin und Paris hatten sich verzögert.";

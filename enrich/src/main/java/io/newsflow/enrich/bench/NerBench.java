@@ -10,6 +10,8 @@ import io.newsflow.common.model.Article;
 import io.newsflow.enrich.Enricher;
 import io.newsflow.enrich.entities.EntityRecognizer;
 import io.newsflow.enrich.entities.LookAlikes;
+import io.newsflow.enrich.entities.Tokenizer;
+import io.newsflow.enrich.language.LanguageDetector;
 
 /**
  * The NER benchmark: runs the recogniser over a gold JSONL (shared/bench/ner format), prints per-type and overall
@@ -51,10 +53,16 @@ public final class NerBench {
         }
     }
 
-    /** Predicted spans of one text, as the Enricher's recogniser finds them (look-alike letters folded). */
+    private static final LanguageDetector LANGUAGE = new LanguageDetector();
+
+    /**
+     * Predicted spans of one text, as the Enricher's recogniser finds them: look-alike letters folded, the model
+     * chosen by the detected language.
+     */
     public static NerScorer.Doc predict(NerScorer.Doc doc) {
         String folded = LookAlikes.fold(doc.text());
-        return GoldData.prediction(doc, EntityRecognizer.get().recognize(folded));
+        String language = LANGUAGE.detect(doc.text(), null).code();
+        return GoldData.prediction(doc, EntityRecognizer.get().recognize(folded, Tokenizer.tokenize(folded), language));
     }
 
     public static Report run(Path gold, Path predict, double seconds, java.io.PrintStream out) throws Exception {

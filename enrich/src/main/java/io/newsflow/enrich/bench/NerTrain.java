@@ -70,36 +70,71 @@ public final class NerTrain {
     /** With --extra: Daumé's feature augmentation, gold data as domain "main", extra data as domain "extra". */
     private static boolean domains;
 
+    /** With the long affixes of Latin-script words ({@link Features#withLongAffixes}). */
+    private static boolean longAffixes;
+
+    /** Which rules follow the tagger: by the text's script (Russian or English), or as given by --rules. */
+    private static EntityRecognizer.Rules rules;
+
+    private static EntityRecognizer.Model model(PerceptronTagger m, PerceptronTagger m2, Features features,
+            String text) {
+        EntityRecognizer.Rules r = rules != null ? rules
+                : EntityRecognizer.mostlyCyrillic(text) ? EntityRecognizer.Rules.RUSSIAN : EntityRecognizer.Rules.ENGLISH;
+        return new EntityRecognizer.Model(m, m2, features, r);
+    }
+
+    /** Training sequences (one per line) of a gold file, with the given features. */
+    private static List<PerceptronTagger.Sequence> sequences(Path file, Features features) throws java.io.IOException {
+        List<PerceptronTagger.Sequence> out = new ArrayList<>();
+        for (NerScorer.Doc d : GoldData.read(file)) {
+            List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
+            addSegments(out, new PerceptronTagger.Sequence(features.extract(d.text(), t), GoldData.labels(d, t)),
+                    EntityRecognizer.segments(d.text(), t));
+        }
+        return out;
+    }
+
     public static void main(String[] args) throws Exception {
-        Path gold = null;
+        List<Path> golds = new ArrayList<>();
         Path out = null;
         Path cvPredict = null;
-        Path extra = null;
+        List<Path> extras = new ArrayList<>();
+        List<Path> tests = new ArrayList<>();
         int repeat = 1;
         boolean stack = false;
         int folds = 5;
         int epochs = 12;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--gold" -> gold = Path.of(args[++i]);
+                case "--gold" -> golds.add(Path.of(args[++i]));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--cv-predict" -> cvPredict = Path.of(args[++i]);
-                case "--extra" -> extra = Path.of(args[++i]);
+                case "--extra" -> extras.add(Path.of(args[++i]));
+                case "--test" -> tests.add(Path.of(args[++i]));
+                case "--rules" -> rules = EntityRecognizer.Rules.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--stack" -> stack = true;
                 case "--epochs2" -> epochs2 = Integer.parseInt(args[++i]);
                 case "--domains" -> domains = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--long-affixes" -> longAffixes = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --gold F [--gold F]... [--extra F]... [--test F]... [--folds K] [--epochs N] [--stack"
+                        + " --epochs2 N] [--domains] [--long-affixes] [--repeat N] [--rules russian|english|model] [--out F]"
+                        + " [--cv-predict F])");
             }
         }
-        if (gold == null) {
+        if (golds.isEmpty()) {
             throw new IllegalArgumentException("--gold FILE is required");
         }
+        long started = System.nanoTime();
         PerceptronTagger.verbose = true;
-        List<NerScorer.Doc> docs = GoldData.read(gold);
-        Features base = Features.standard();
+        List<NerScorer.Doc> docs = new ArrayList<>();
+        for (Path gold : golds) {
+            docs.addAll(GoldData.read(gold));
+        }
+        Features base = longAffixes ? Features.standard().withLongAffixes() : Features.standard();
         Features features = domains ? base.withDomain("main") : base;
         Features extraFeatures = domains ? base.withDomain("extra") : base;
         List<List<Tokenizer.Token>> tokens = new ArrayList<>();
@@ -112,12 +147,8 @@ public final class NerTrain {
             segs.add(EntityRecognizer.segments(d.text(), t));
         }
         List<PerceptronTagger.Sequence> extraSeqs = new ArrayList<>();
-        if (extra != null) {
-            for (NerScorer.Doc d : GoldData.read(extra)) {
-                List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
-                addSegments(extraSeqs, new PerceptronTagger.Sequence(extraFeatures.extract(d.text(), t), GoldData.labels(d, t)),
-                        EntityRecognizer.segments(d.text(), t));
-            }
+        for (Path extra : extras) {
+            extraSeqs.addAll(sequences(extra, extraFeatures));
         }
         if (folds > 1) {
             List<String> docIds = new ArrayList<>(new TreeSet<>(docs.stream().map(d -> GoldData.documentOf(d.id())).toList()));
@@ -148,7 +179,8 @@ public final class NerTrain {
                 }
                 for (int i = 0; i < docs.size(); i++) {
                     if (foldOf.get(GoldData.documentOf(docs.get(i).id())) == f) {
-                        int[] labels = EntityRecognizer.label(m, m2, features, docs.get(i).text(), tokens.get(i));
+                        String text = docs.get(i).text();
+                        int[] labels = EntityRecognizer.label(model(m, m2, features, text), text, tokens.get(i));
                         preds.put(docs.get(i).id(), GoldData.prediction(docs.get(i),
                                 EntityRecognizer.spans(tokens.get(i), labels)));
                     }
@@ -164,7 +196,7 @@ public final class NerTrain {
                 GoldData.write(cvPredict, ordered);
             }
         }
-        if (out != null) {
+        if (out != null || !tests.isEmpty()) {
             List<PerceptronTagger.Sequence> all = new ArrayList<>(extraSeqs);
             for (int i = 0; i < docs.size(); i++) {
                 for (int r = 0; r < repeat; r++) {
@@ -172,23 +204,43 @@ public final class NerTrain {
                 }
             }
             PerceptronTagger m = PerceptronTagger.train(all, epochs, 42);
-            try (OutputStream o = Files.newOutputStream(out)) {
-                m.save(o);
-            }
+            PerceptronTagger m2 = null;
             if (stack) {
                 List<Integer> allIdx = new ArrayList<>();
                 for (int i = 0; i < docs.size(); i++) {
                     allIdx.add(i);
                 }
-                PerceptronTagger m2 = secondStage(allIdx, seqs, segs, tokens, docs, epochs, folds > 1 ? folds : 5,
-                        extraSeqs, repeat);
-                Path out2 = out.resolveSibling(out.getFileName().toString().replace(".bin", "-2.bin"));
-                try (OutputStream o = Files.newOutputStream(out2)) {
-                    m2.save(o);
-                }
-                System.out.println("wrote " + out2 + " (" + Files.size(out2) + " bytes, second stage)");
+                m2 = secondStage(allIdx, seqs, segs, tokens, docs, epochs, folds > 1 ? folds : 5, extraSeqs, repeat);
             }
-            System.out.println("wrote " + out + " (" + Files.size(out) + " bytes, " + m.features() + " features trained)");
+            if (out != null) {
+                try (OutputStream o = Files.newOutputStream(out)) {
+                    m.save(o);
+                }
+                // score held-out sets with the weights as shipped (16-bit quantised), not the training floats
+                m = PerceptronTagger.load(Files.newInputStream(out));
+                if (m2 != null) {
+                    Path out2 = out.resolveSibling(out.getFileName().toString().replace(".bin", "-2.bin"));
+                    try (OutputStream o = Files.newOutputStream(out2)) {
+                        m2.save(o);
+                    }
+                    m2 = PerceptronTagger.load(Files.newInputStream(out2));
+                    System.out.println("wrote " + out2 + " (" + Files.size(out2) + " bytes, second stage)");
+                }
+                System.out.println("wrote " + out + " (" + Files.size(out) + " bytes, " + m.features()
+                        + " features kept)");
+            }
+            for (Path test : tests) {
+                List<NerScorer.Doc> testDocs = GoldData.read(test);
+                Map<String, NerScorer.Doc> preds = new HashMap<>();
+                for (NerScorer.Doc d : testDocs) {
+                    List<Tokenizer.Token> t = Tokenizer.tokenize(d.text());
+                    int[] labels = EntityRecognizer.label(model(m, m2, features, d.text()), d.text(), t);
+                    preds.put(d.id(), GoldData.prediction(d, EntityRecognizer.spans(t, labels)));
+                }
+                System.out.println("held out, " + test.getFileName() + " (model trained without it):");
+                System.out.print(NerScorer.score(testDocs, preds).table());
+            }
         }
+        System.out.printf(java.util.Locale.ROOT, "training and scoring took %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 }

@@ -140,9 +140,6 @@ public final class EntityExtractor {
         return false;
     }
 
-    /** Languages the tagger's models were trained on. */
-    private static final Set<String> MODELLED = Set.of("en", "ru");
-
     /** Languages that capitalise every noun, so that a capital letter says nothing about a name. */
     private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
 
@@ -164,8 +161,8 @@ public final class EntityExtractor {
     public List<Entity> extract(String text, String language) {
         String folded = LookAlikes.fold(text);
         List<Tokenizer.Token> tokens = Tokenizer.tokenize(folded);
-        List<EntityRecognizer.Span> spans = mergeOrgLoc(folded, recognizer.recognize(folded, tokens));
-        if (language != null && NOUNS_CAPITALISED.contains(language)) {
+        List<EntityRecognizer.Span> spans = mergeOrgLoc(folded, recognizer.recognize(folded, tokens, language));
+        if (language != null && NOUNS_CAPITALISED.contains(language) && !recognizer.hasModelFor(language)) {
             spans = withEvidence(tokens, spans);
         }
         Set<String> forms = new HashSet<>();
@@ -237,7 +234,8 @@ public final class EntityExtractor {
                 g.spans.clear();
             }
         }
-        boolean loneWordsAreWeak = language != null && !MODELLED.contains(language) && !EntityRecognizer.mostlyCyrillic(text);
+        boolean loneWordsAreWeak = language != null && !recognizer.hasModelFor(language)
+                && !EntityRecognizer.mostlyCyrillic(text);
         int[] cp = Tokenizer.codePointOffsets(text);
         List<Entity> out = new ArrayList<>();
         for (Group g : all) {

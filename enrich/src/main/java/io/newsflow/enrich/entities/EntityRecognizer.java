@@ -24,25 +24,55 @@ public final class EntityRecognizer {
     /** Texts longer than this many tokens are tagged in chunks of whole lines. */
     static final int CHUNK_TOKENS = 20_000;
     public static final String EN_MODEL = "ner-en.bin";
+    /** The German model (GermEval 2014), for German text: German capitalises every noun, the others do not. */
+    public static final String DE_MODEL = "ner-de.bin";
+    /** The shared model of the Latin-script UNER languages (da, pt, sv, hr, sr, sk). */
+    public static final String LATIN_MODEL = "ner-latin.bin";
 
+    /** Languages the shared Latin-script model was trained on (ISO 639-1; Serbian in its Latin spelling). */
+    public static final java.util.Set<String> LATIN_LANGUAGES = java.util.Set.of("da", "pt", "sv", "hr", "sr", "sk",
+            "bs");
+
+    /** Which rules run after the tagger. */
+    public enum Rules {
+        /** The Russian organisation-name rules. */
+        RUSSIAN,
+        /** The English rules (legal forms, titles, heads, acronyms, places, speakers). */
+        ENGLISH,
+        /** Only the language-independent ones: multi-word gazetteer names and document propagation. */
+        MODEL
+    }
+
+    /** A tagger with the features it was trained with and the rules that follow it. */
+    public record Model(PerceptronTagger first, PerceptronTagger second, Features features, Rules rules) {
+    }
+
+    private final Model ru;
+    private final Model en;
+    private final Model de;
+    private final Model latin;
     private final Features features;
-    /** The English model was trained with domain-augmented features (NerTrain --domains), gold data as "main". */
-    private final Features enFeatures;
-    private final PerceptronTagger ru;
-    private final PerceptronTagger ru2;
-    private final PerceptronTagger en;
 
     public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en) {
+        this(features, ru, ru2, en, null, null);
+    }
+
+    /** With the German and Latin-script models, either of which may be null (those languages then use English). */
+    public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en,
+            PerceptronTagger de, PerceptronTagger latin) {
         this.features = features;
-        this.enFeatures = features.withDomain("main");
-        this.ru = ru;
-        this.ru2 = ru2;
-        this.en = en;
+        this.ru = new Model(ru, ru2, features, Rules.RUSSIAN);
+        // the English model was trained with domain-augmented features (NerTrain --domains), gold data as "main"
+        this.en = new Model(en, null, features.withDomain("main"), Rules.ENGLISH);
+        // German: GermEval as "main", the other Latin-script and English data as "extra" (NerTrain --domains);
+        // the Latin-script model pools its six languages without domains
+        this.de = de == null ? null : new Model(de, null, features.withLongAffixes().withDomain("main"), Rules.MODEL);
+        this.latin = latin == null ? null : new Model(latin, null, features.withLongAffixes(), Rules.MODEL);
     }
 
     private static final class Holder {
-        static final EntityRecognizer INSTANCE = new EntityRecognizer(
-                Features.standard(), model(RU_MODEL), optionalModel(RU_MODEL_2), model(EN_MODEL));
+        static final EntityRecognizer INSTANCE = new EntityRecognizer(Features.standard(), model(RU_MODEL),
+                optionalModel(RU_MODEL_2), model(EN_MODEL), optionalModel(DE_MODEL), optionalModel(LATIN_MODEL));
     }
 
     /** The shared recogniser with the models shipped in this jar. */
@@ -87,16 +117,45 @@ public final class EntityRecognizer {
         return cyr >= lat;
     }
 
-    /** The mentions in the text, in order, not overlapping. */
+    /** The mentions in the text, in order, not overlapping; the model is chosen by script alone. */
     public List<Span> recognize(String text) {
-        return recognize(text, Tokenizer.tokenize(text));
+        return recognize(text, Tokenizer.tokenize(text), null);
     }
 
     public List<Span> recognize(String text, List<Tokenizer.Token> tokens) {
-        boolean cyr = mostlyCyrillic(text);
+        return recognize(text, tokens, null);
+    }
+
+    /** True when texts in the language (ISO 639-1) get a model trained on that language's own gold data. */
+    public boolean hasModelFor(String language) {
+        if ("ru".equals(language) || "en".equals(language)) {
+            return true;
+        }
+        if ("de".equals(language) || "lb".equals(language)) {
+            return de != null;
+        }
+        return language != null && LATIN_LANGUAGES.contains(language) && latin != null;
+    }
+
+    /** The model for a text: Russian for Cyrillic, else German, the Latin-script one or English by language. */
+    Model modelFor(String text, String language) {
+        if (mostlyCyrillic(text)) {
+            return ru;
+        }
+        if (de != null && ("de".equals(language) || "lb".equals(language))) {
+            return de;
+        }
+        if (latin != null && language != null && LATIN_LANGUAGES.contains(language)) {
+            return latin;
+        }
+        return en;
+    }
+
+    /** The mentions in a text in the given language (ISO 639-1, or null when unknown), in order, not overlapping. */
+    public List<Span> recognize(String text, List<Tokenizer.Token> tokens, String language) {
+        Model m = modelFor(text, language);
         if (tokens.size() <= CHUNK_TOKENS) {
-            return corporate(tokens, spans(tokens, label(cyr ? ru : en, cyr ? ru2 : null, cyr ? features : enFeatures,
-                    text, tokens)));
+            return corporate(tokens, spans(tokens, label(m, text, tokens)));
         }
         // very long texts: chunks of whole lines, so memory stays bounded and time linear
         List<Span> out = new ArrayList<>();
@@ -105,15 +164,13 @@ public final class EntityRecognizer {
             if (seg[1] - from > CHUNK_TOKENS || seg[1] == tokens.size()) {
                 int to = seg[1] - from > CHUNK_TOKENS && seg[0] > from ? seg[0] : seg[1];
                 List<Tokenizer.Token> chunk = tokens.subList(from, to);
-                out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null,
-                        cyr ? features : enFeatures, text, chunk))));
+                out.addAll(corporate(chunk, spans(chunk, label(m, text, chunk))));
                 from = to;
             }
         }
         if (from < tokens.size()) {
             List<Tokenizer.Token> chunk = tokens.subList(from, tokens.size());
-            out.addAll(corporate(chunk, spans(chunk, label(cyr ? ru : en, cyr ? ru2 : null,
-                    cyr ? features : enFeatures, text, chunk))));
+            out.addAll(corporate(chunk, spans(chunk, label(m, text, chunk))));
         }
         return out;
     }
@@ -220,6 +277,15 @@ public final class EntityRecognizer {
      */
     public static int[] label(PerceptronTagger model, PerceptronTagger second, Features features, String text,
             List<Tokenizer.Token> tokens) {
+        return label(new Model(model, second, features, mostlyCyrillic(text) ? Rules.RUSSIAN : Rules.ENGLISH), text,
+                tokens);
+    }
+
+    /** Labels of every token by the model, then the model's rules. */
+    public static int[] label(Model m, String text, List<Tokenizer.Token> tokens) {
+        PerceptronTagger model = m.first();
+        PerceptronTagger second = m.second();
+        Features features = m.features();
         int[] gaz = new int[tokens.size()];
         long[][] feats = features.extract(text, tokens, gaz);
         List<int[]> segments = segments(text, tokens);
@@ -230,11 +296,11 @@ public final class EntityRecognizer {
         if (GAZ_RULE) {
             gazetteerRule(gaz, labels);
         }
-        if (mostlyCyrillic(text)) {
+        if (m.rules() == Rules.RUSSIAN) {
             if (ORG_RULE) {
                 RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
             }
-        } else {
+        } else if (m.rules() == Rules.ENGLISH) {
             if (LEGAL_RULE) {
                 legalFormRule(features, tokens, labels);
             }

@@ -23,20 +23,33 @@ public final class Features {
     /** Domain adaptation (Daumé 2007): each feature also gets a copy salted by the domain; 0 for none. */
     private final long domain;
 
+    /**
+     * Longer affixes of Latin-script words (suffixes of 5 and 6 letters, prefixes of 4 and 5) and the word bigrams
+     * around them: German compounds carry their class in the last part (-straße, -verband), which the 4-letter suffix
+     * misses. Off for the Russian and English models, which were trained without them.
+     */
+    private final boolean longAffixes;
+
     public Features(Morphology morphology, Morphology english, Gazetteer gazetteer) {
-        this(morphology, english, gazetteer, 0);
+        this(morphology, english, gazetteer, 0, false);
     }
 
-    private Features(Morphology morphology, Morphology english, Gazetteer gazetteer, long domain) {
+    private Features(Morphology morphology, Morphology english, Gazetteer gazetteer, long domain, boolean longAffixes) {
         this.morphology = morphology;
         this.english = english;
         this.gazetteer = gazetteer;
         this.domain = domain;
+        this.longAffixes = longAffixes;
     }
 
     /** The same features plus a copy of each specific to one domain (training data source). */
     public Features withDomain(String name) {
-        return new Features(morphology, english, gazetteer, hash("domain:" + name));
+        return new Features(morphology, english, gazetteer, hash("domain:" + name), longAffixes);
+    }
+
+    /** The same features plus the long affixes of Latin-script words and word bigrams. */
+    public Features withLongAffixes() {
+        return new Features(morphology, english, gazetteer, domain, true);
     }
 
     /** Features with the shared dictionaries. */
@@ -415,6 +428,24 @@ public final class Features {
             }
             if (len > 3) {
                 s.begin("p3").append(f.lower, 0, 3);
+                s.emit();
+            }
+            if (longAffixes && !f.cyr) {
+                for (int k = 5; k <= 6; k++) {
+                    if (len > k) {
+                        s.begin("s" + k).append(f.lower, len - k, len);
+                        s.emit();
+                    }
+                }
+                for (int k = 4; k <= 5; k++) {
+                    if (len > k) {
+                        s.begin("p" + k).append(f.lower, 0, k);
+                        s.emit();
+                    }
+                }
+                s.begin("bi-").append(i > 0 ? in[i - 1].lower : "<>").append('|').append(f.lower);
+                s.emit();
+                s.begin("bi+").append(f.lower).append('|').append(i + 1 < n ? in[i + 1].lower : "<>");
                 s.emit();
             }
             s.add("sh", f.shape);
