@@ -70,6 +70,9 @@ public final class NerTrain {
     /** With --extra: Daumé's feature augmentation, gold data as domain "main", extra data as domain "extra". */
     private static boolean domains;
 
+    /** With --domains: each --extra file a domain of its own. */
+    private static boolean domainPerFile;
+
     /** With the long affixes of Latin-script words ({@link Features#withLongAffixes}). */
     private static boolean longAffixes;
 
@@ -119,9 +122,10 @@ public final class NerTrain {
                 case "--epochs2" -> epochs2 = Integer.parseInt(args[++i]);
                 case "--domains" -> domains = true;
                 case "--long-affixes" -> longAffixes = true;
+                case "--domain-per-file" -> domainPerFile = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (options: --gold F [--gold F]... [--extra F]... [--test F]... [--folds K] [--epochs N] [--stack"
-                        + " --epochs2 N] [--domains] [--long-affixes] [--repeat N] [--rules russian|english|model] [--out F]"
+                        + " --epochs2 N] [--domains [--domain-per-file]] [--long-affixes] [--repeat N] [--rules russian|english|model] [--out F]"
                         + " [--cv-predict F])");
             }
         }
@@ -148,7 +152,9 @@ public final class NerTrain {
         }
         List<PerceptronTagger.Sequence> extraSeqs = new ArrayList<>();
         for (Path extra : extras) {
-            extraSeqs.addAll(sequences(extra, extraFeatures));
+            // with --domain-per-file each extra file is a domain of its own (its conventions), else all are "extra"
+            extraSeqs.addAll(sequences(extra, domains && domainPerFile
+                    ? base.withDomain("extra:" + extra.getFileName()) : extraFeatures));
         }
         if (folds > 1) {
             List<String> docIds = new ArrayList<>(new TreeSet<>(docs.stream().map(d -> GoldData.documentOf(d.id())).toList()));
