@@ -70,6 +70,9 @@ public final class NerTrain {
     /** With --extra: Daumé's feature augmentation, gold data as domain "main", extra data as domain "extra". */
     private static boolean domains;
 
+    /** Decoding: how much less the label O scores at each token ({@link EntityRecognizer.Model#outsidePenalty}). */
+    private static float outsidePenalty;
+
     /** With --domains: each --extra file a domain of its own. */
     private static boolean domainPerFile;
 
@@ -83,7 +86,7 @@ public final class NerTrain {
             String text) {
         EntityRecognizer.Rules r = rules != null ? rules
                 : EntityRecognizer.mostlyCyrillic(text) ? EntityRecognizer.Rules.RUSSIAN : EntityRecognizer.Rules.ENGLISH;
-        return new EntityRecognizer.Model(m, m2, features, r);
+        return new EntityRecognizer.Model(m, m2, features, r, outsidePenalty);
     }
 
     /** Training sequences (one per line) of a gold file, with the given features. */
@@ -122,10 +125,11 @@ public final class NerTrain {
                 case "--epochs2" -> epochs2 = Integer.parseInt(args[++i]);
                 case "--domains" -> domains = true;
                 case "--long-affixes" -> longAffixes = true;
+                case "--outside-penalty" -> outsidePenalty = Float.parseFloat(args[++i]);
                 case "--domain-per-file" -> domainPerFile = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (options: --gold F [--gold F]... [--extra F]... [--test F]... [--folds K] [--epochs N] [--stack"
-                        + " --epochs2 N] [--domains [--domain-per-file]] [--long-affixes] [--repeat N] [--rules russian|english|model] [--out F]"
+                        + " --epochs2 N] [--domains [--domain-per-file]] [--long-affixes] [--outside-penalty X] [--repeat N] [--rules russian|english|model] [--out F]"
                         + " [--cv-predict F])");
             }
         }

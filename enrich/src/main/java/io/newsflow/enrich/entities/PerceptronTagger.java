@@ -164,7 +164,21 @@ public final class PerceptronTagger {
 
     /** The best label sequence (indices into {@link #LABELS}). */
     public int[] decode(long[][] feats) {
-        return viterbi(emissions(feats), feats.length);
+        return decode(feats, 0f);
+    }
+
+    /**
+     * The best label sequence when the label O scores {@code outsidePenalty} less at every token: a positive
+     * penalty trades precision for recall.
+     */
+    public int[] decode(long[][] feats, float outsidePenalty) {
+        float[] em = emissions(feats);
+        if (outsidePenalty != 0f) {
+            for (int i = 0; i < feats.length; i++) {
+                em[i * L] -= outsidePenalty;
+            }
+        }
+        return viterbi(em, feats.length);
     }
 
     private int[] viterbi(float[] em, int n) {
