@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ner", mixinStandardHelpOptions = true,
         description = {"Scores the entity recogniser on a gold JSONL (naeval token-level P/R/F1 per type and micro, "
                 + "plus exact-mention scores) and measures articles/s single-threaded after warm-up.",
-            "Note: the shipped Russian model was trained on factru-dev and the English one on uner-en-dev; scores on "
-                + "those files are not held-out. Held-out numbers: java -cp ... io.newsflow.enrich.bench.NerTrain "
-                + "--gold FILE --folds 5."})
+            "Note: the shipped models saw every gold file of shared/bench/ner and ner-train except the UNER test sets "
+                + "of da, pt, sv, hr, sr and sk; scores on the others are not held-out. Held-out numbers: java -cp ... "
+                + "io.newsflow.enrich.bench.NerTrain --gold FILE --folds 5 (or --test FILE); see enrich/README.md."})
 public final class NerBenchCommand implements Callable<Integer> {
 
     @Option(names = "--gold", required = true, description = "gold JSONL: {id, text, entities[{start, end, type}]}")

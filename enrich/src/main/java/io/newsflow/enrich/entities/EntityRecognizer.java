@@ -10,9 +10,10 @@ import io.newsflow.common.model.EntityType;
 
 /**
  * Finds PER, LOC and ORG mentions in a text: razdel tokens, {@link Features}, and a {@link PerceptronTagger}
- * trained by {@code io.newsflow.enrich.bench.NerTrain} — one model for Cyrillic texts (trained on factRuEval-2016
- * dev) and one for the rest (trained on UNER English PUD dev). Then a few rules fix what the models leave: quotes
- * and possessives stay outside mentions. Thread-safe; models load once.
+ * trained by {@code io.newsflow.enrich.bench.NerTrain} — Russian for Cyrillic texts (factRuEval-2016 and NEREL),
+ * German (GermEval 2014), a shared Latin-script one (UNER da, pt, sv, hr, sr, sk) and English for the rest (UNER,
+ * EWT, wikigold). Then a few rules fix what the models leave: quotes and possessives stay outside mentions.
+ * Thread-safe; models load once.
  */
 public final class EntityRecognizer {
 
@@ -60,31 +61,68 @@ public final class EntityRecognizer {
 
     private final Model ru;
     private final Model en;
-    private final Model de;
-    private final Model latin;
+    /** Loaded on the first German text: the models of languages a stream may never see cost no heap. */
+    private final Lazy de;
+    private final Lazy latin;
     private final Features features;
+
+    /** A model loaded on first use (thread-safe), or absent. */
+    private static final class Lazy {
+        private final java.util.function.Supplier<Model> load;
+        private volatile Model model;
+
+        Lazy(java.util.function.Supplier<Model> load) {
+            this.load = load;
+        }
+
+        boolean present() {
+            return load != null;
+        }
+
+        Model get() {
+            Model m = model;
+            if (m == null) {
+                synchronized (this) {
+                    m = model;
+                    if (m == null) {
+                        m = load.get();
+                        model = m;
+                    }
+                }
+            }
+            return m;
+        }
+    }
 
     public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en) {
         this(features, ru, ru2, en, null, null);
     }
 
-    /** With the German and Latin-script models, either of which may be null (those languages then use English). */
+    /**
+     * With the German and Latin-script models, each loaded on first use by its supplier; either may be null (those
+     * languages then use English).
+     */
     public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en,
-            PerceptronTagger de, PerceptronTagger latin) {
+            java.util.function.Supplier<PerceptronTagger> de, java.util.function.Supplier<PerceptronTagger> latin) {
         this.features = features;
         this.ru = new Model(ru, ru2, features, Rules.RUSSIAN, 0f);
         // the English model was trained with domain-augmented features (NerTrain --domains), gold data as "main"
         this.en = new Model(en, null, features.withDomain("main"), Rules.ENGLISH, 0f);
         // German: GermEval as "main", the other Latin-script and English data as "extra" (NerTrain --domains);
         // the Latin-script model pools its six languages without domains
-        this.de = de == null ? null : new Model(de, null, features.withLongAffixes().withDomain("main"), Rules.MODEL,
-                GERMAN_OUTSIDE_PENALTY);
-        this.latin = latin == null ? null : new Model(latin, null, features.withLongAffixes(), Rules.MODEL, 0f);
+        this.de = new Lazy(de == null ? null : () -> new Model(de.get(), null,
+                features.withLongAffixes().withDomain("main"), Rules.MODEL, GERMAN_OUTSIDE_PENALTY));
+        this.latin = new Lazy(latin == null ? null : () -> new Model(latin.get(), null, features.withLongAffixes(),
+                Rules.MODEL, 0f));
+    }
+
+    private static java.util.function.Supplier<PerceptronTagger> shipped(String resource) {
+        return EntityRecognizer.class.getResource(resource) == null ? null : () -> model(resource);
     }
 
     private static final class Holder {
         static final EntityRecognizer INSTANCE = new EntityRecognizer(Features.standard(), model(RU_MODEL),
-                optionalModel(RU_MODEL_2), model(EN_MODEL), optionalModel(DE_MODEL), optionalModel(LATIN_MODEL));
+                optionalModel(RU_MODEL_2), model(EN_MODEL), shipped(DE_MODEL), shipped(LATIN_MODEL));
     }
 
     /** The shared recogniser with the models shipped in this jar. */
@@ -144,9 +182,9 @@ public final class EntityRecognizer {
             return true;
         }
         if ("de".equals(language) || "lb".equals(language)) {
-            return de != null;
+            return de.present();
         }
-        return language != null && LATIN_LANGUAGES.contains(language) && latin != null;
+        return language != null && LATIN_LANGUAGES.contains(language) && latin.present();
     }
 
     /** The model for a text: Russian for Cyrillic, else German, the Latin-script one or English by language. */
@@ -154,11 +192,11 @@ public final class EntityRecognizer {
         if (mostlyCyrillic(text)) {
             return ru;
         }
-        if (de != null && ("de".equals(language) || "lb".equals(language))) {
-            return de;
+        if (de.present() && ("de".equals(language) || "lb".equals(language))) {
+            return de.get();
         }
-        if (latin != null && language != null && LATIN_LANGUAGES.contains(language)) {
-            return latin;
+        if (latin.present() && language != null && LATIN_LANGUAGES.contains(language)) {
+            return latin.get();
         }
         return en;
     }
