@@ -88,26 +88,26 @@ public final class Pipeline implements AutoCloseable {
     /** The same, with the number of articles the near-duplicate index keeps. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
                                  RulesFile rules, int fingerprintCapacity) {
-        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, spec -> StageObserver.NONE,
+        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, stage -> StageObserver.NONE,
                 (DataSource) null);
     }
 
     /** The same, each stage reporting to the observer it is given (metrics and health: {@code MetricsServer::observe}). */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
-                                 RulesFile rules, int fingerprintCapacity, Function<StageSpec, StageObserver> observers) {
+                                 RulesFile rules, int fingerprintCapacity, Function<String, StageObserver> observers) {
         return start(settings, stages, partitions, replication, rules, fingerprintCapacity, observers, (DataSource) null);
     }
 
     /** The same without observers, and with a database (may be null) the store stage, which writes it exactly once. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
                                  RulesFile rules, int fingerprintCapacity, DataSource database) {
-        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, spec -> StageObserver.NONE,
+        return start(settings, stages, partitions, replication, rules, fingerprintCapacity, stage -> StageObserver.NONE,
                 database);
     }
 
     /** The stages with their observers, and with a database (may be null) the store stage. */
     public static Pipeline start(KafkaSettings settings, List<Stage> stages, int partitions, short replication,
-                                 RulesFile rules, int fingerprintCapacity, Function<StageSpec, StageObserver> observers,
+                                 RulesFile rules, int fingerprintCapacity, Function<String, StageObserver> observers,
                                  DataSource database) {
         List<String> topics = new ArrayList<>(TopicSetup.pipelineTopics(settings.topics()));
         if (database != null) {
@@ -117,13 +117,13 @@ public final class Pipeline implements AutoCloseable {
         Pipeline pipeline = new Pipeline();
         for (Stage stage : stages) {
             StageSpec spec = spec(stage, settings, rules, fingerprintCapacity);
-            pipeline.runners.add(new StageRunner(spec, settings, observers.apply(spec)));
+            pipeline.runners.add(new StageRunner(spec, settings, observers.apply(spec.name())));
         }
         for (StageRunner runner : pipeline.runners) {
             pipeline.startThread(runner.spec().name(), runner, runner::failure);
         }
         if (database != null) {
-            pipeline.store = new StoreStage(settings, database);
+            pipeline.store = new StoreStage(settings, database, observers.apply(StoreStage.NAME));
             pipeline.startThread(StoreStage.NAME, pipeline.store, pipeline.store::failure);
         }
         return pipeline;

@@ -108,7 +108,7 @@ abstract class StageProcessCommand implements Callable<Integer> {
                     + database.jdbcUrl() + (database.server() != null ? " (data in " + database.server().dataDir() + ")" : ""));
         }
         Pipeline pipeline = Pipeline.start(settings, stages(), kafka.partitions, kafka.replicationFactor, rules,
-                fingerprintCapacity, metrics == null ? spec -> StageObserver.NONE : metrics::observe,
+                fingerprintCapacity, metrics == null ? stage -> StageObserver.NONE : metrics::observe,
                 database == null ? null : database.pool());
         List<String> running = new java.util.ArrayList<>(stages().stream().map(Enum::name).toList());
         if (database != null) {

@@ -72,11 +72,13 @@ class DeploymentManifestsTest {
         return true;
     }
 
+    /** The pipeline's Kafka stages and the store stage: each runs as its own deployable process. */
     private static Set<String> stages() {
         Set<String> stages = new HashSet<>();
         for (Pipeline.Stage stage : Pipeline.Stage.values()) {
             stages.add(stage.name());
         }
+        stages.add(io.newsflow.store.StoreStage.NAME);
         return stages;
     }
 
@@ -114,6 +116,10 @@ class DeploymentManifestsTest {
                                 && c.path("data").hasNonNull("NEWSFLOW_BOOTSTRAP_SERVERS"));
             }
             assertTrue(configured, name + " reads the bootstrap servers from a ConfigMap");
+            if (stage.equals(io.newsflow.store.StoreStage.NAME)) {
+                assertTrue(container.path("envFrom").findValuesAsText("name").contains("newsflow-store-db"),
+                        name + " reads the database's URL and credentials from its Secret");
+            }
 
             for (String probe : List.of("livenessProbe", "readinessProbe")) {
                 JsonNode get = container.path(probe).path("httpGet");
@@ -151,11 +157,12 @@ class DeploymentManifestsTest {
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, JsonNode> service : services.properties()) {
             JsonNode s = service.getValue();
-            if (!s.has("build")) {
+            String command = s.path("command").path(0).asText();
+            if (!stages().contains(command)) {
                 continue;
             }
             String name = service.getKey();
-            seen.add(s.path("command").get(0).asText());
+            seen.add(command);
             String port = s.path("environment").path("NEWSFLOW_METRICS_PORT").asText();
             assertTrue(Integer.parseInt(port) > 0, name + " serves metrics");
             assertTrue(s.path("expose").toString().contains("\"" + port + "\""), name + " exposes " + port);

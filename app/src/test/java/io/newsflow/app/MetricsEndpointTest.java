@@ -15,21 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.common.codec.JsonCodec;
 import io.newsflow.common.metrics.MetricsServer;
 import io.newsflow.common.runtime.Headers;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.common.topics.Topics;
 import io.newsflow.ingest.RawPageProducer;
+import io.newsflow.store.StoreSettings;
+import io.newsflow.store.StoreStage;
 import io.newsflow.testkit.RealKafka;
+import io.newsflow.testkit.RealPostgres;
 import io.newsflow.testkit.TestBroker;
+import io.newsflow.testkit.TestDatabase;
 
 /** /metrics and the health endpoints of running stages, read over HTTP as Prometheus and Kubernetes read them. */
 @RealKafka
+@RealPostgres
 class MetricsEndpointTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -178,6 +185,43 @@ class MetricsEndpointTest {
                 assertEquals(503, status(metrics, "/health/ready"));
                 assertEquals(0.0, sample(scrape(metrics), "newsflow_stage_running", Map.of("stage", "extract")));
             }
+        }
+    }
+
+    @Test
+    void theStoreStageCountsItsBatchesAndIsReadyOncePositioned(TestBroker broker, TestDatabase db) throws Exception {
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(TestBroker.uniquePrefix())
+                .withInstanceId("store-metrics");
+        Topics topics = settings.topics();
+        Map<String, String> store = Map.of("stage", StoreStage.NAME);
+        int articles = 40;
+        try (MetricsServer metrics = MetricsServer.start(0, settings);
+             HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("store-metrics", 2);
+             Pipeline pipeline = Pipeline.start(settings, List.of(), 2, (short) 1, null, 1000, metrics::observe, pool)) {
+            await("the store holds its partitions at their stored offsets", Duration.ofSeconds(60),
+                    () -> status(metrics, "/health/ready") == 200);
+            assertEquals(200, status(metrics, "/health/live"));
+            for (int i = 0; i < articles; i++) {
+                broker.send(topics.enriched(), Headers.bytes(TestPages.url(i)),
+                        JsonCodec.encode(StoreCrashTest.enriched(i)), Map.of());
+            }
+            broker.send(topics.enriched(), Headers.bytes("broken"), "{\"article\": [".getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+
+            await("every record counted", Duration.ofSeconds(60),
+                    () -> sample(scrape(metrics), "newsflow_stage_records_in_total", store) == articles + 1);
+            String after = scrape(metrics);
+            assertEquals(1.0, sample(after, "newsflow_stage_dead_letters_total",
+                    Map.of("stage", StoreStage.NAME, "topic", Topics.deadLetterOf(topics.enriched()))));
+            assertTrue(sample(after, "newsflow_stage_transactions_total",
+                    Map.of("stage", StoreStage.NAME, "outcome", "committed")) >= 1);
+            assertTrue(sample(after, "newsflow_stage_commit_seconds_count", store) >= 1);
+            assertTrue(sample(after, "newsflow_stage_transform_seconds_count", store) >= articles + 1);
+            assertTrue(sample(after, "newsflow_stage_assigned_partitions", store) > 0);
+            assertTrue(sample(after, "kafka_consumer_fetch_manager_records_consumed_total", store) >= articles,
+                    "the store's consumer's own metrics");
+            pipeline.close();
+            assertEquals(503, status(metrics, "/health/live"), "the store's loop has stopped");
         }
     }
 }

@@ -73,7 +73,7 @@ class StoreCrashTest {
         }
     }
 
-    private static EnrichedArticle enriched(int i) {
+    static EnrichedArticle enriched(int i) {
         String url = TestPages.url(i);
         String title = "Story " + i;
         Article article = new Article(url, url, url, title, null, List.of(), "2024-05-14", null, "Example Gazette", null,

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +35,7 @@ import io.newsflow.common.runtime.DeadLetters;
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.LoopControl;
 import io.newsflow.common.runtime.StageCounters;
+import io.newsflow.common.runtime.StageObserver;
 
 /**
  * The store stage: the enriched, alert and dead-letter topics into PostgreSQL, exactly once.
@@ -64,13 +66,21 @@ public final class StoreStage implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> expected = new HashMap<>();
     /** Assigned partitions not positioned yet (the database did not answer): paused until they are. */
     private final Set<TopicPartition> unpositioned = new HashSet<>();
+    private final StageObserver observer;
     private volatile Throwable failure;
     private int databaseFailures;
     private long nextPositionAttempt;
 
+    /** A store stage nobody watches. */
     public StoreStage(KafkaSettings settings, DataSource dataSource) {
+        this(settings, dataSource, StageObserver.NONE);
+    }
+
+    /** A store stage reporting its batches, partitions and end to {@code observer} (metrics and health). */
+    public StoreStage(KafkaSettings settings, DataSource dataSource, StageObserver observer) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.observer = observer;
         this.records = new StoreRecords(settings.topics());
     }
 
@@ -99,6 +109,8 @@ public final class StoreStage implements Runnable, AutoCloseable {
             try (KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(settings.plainProducer());
                  KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
                 control.reading(consumer);
+                observer.consumerStarted(consumer);
+                observer.producerStarted(deadLetters);
                 consumer.subscribe(records.inputTopics(), new Positioning(consumer));
                 log.info("stage {} reading {} into the database", NAME, records.inputTopics());
                 loop(consumer, deadLetters);
@@ -111,6 +123,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
             log.error("stage {} stopped: {}", NAME, e.toString(), e);
             throw e;
         } finally {
+            observer.stopped(failure);
             control.finished();
             log.info("stage {} stopped; {}", NAME, counters);
         }
@@ -143,6 +156,8 @@ public final class StoreStage implements Runnable, AutoCloseable {
             } catch (WakeupException e) {
                 return;
             }
+            // Paused partitions (waiting for the database) are held but not ready to read.
+            observer.polled(consumer.assignment().size() - unpositioned.size());
             List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(polled.count());
             for (ConsumerRecord<byte[], byte[]> record : polled) {
                 // Records of a partition still to be positioned are read again from its stored offset.
@@ -230,25 +245,41 @@ public final class StoreStage implements Runnable, AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         String processedAt = Instant.now().toString();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
+            long parseStart = System.nanoTime();
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             moves.merge(partition, new StoreWriter.OffsetMove(expected.get(partition), record.offset() + 1),
                     (a, b) -> new StoreWriter.OffsetMove(a.expected(), Math.max(a.next(), b.next())));
+            ProducerRecord<byte[], byte[]> deadLetter = null;
             if (refused.contains(record)) {
-                sent.add(deadLetters.send(DeadLetters.of(record, NAME, new IllegalArgumentException(
-                        "the database refused the value"), processedAt)));
-                continue;
+                deadLetter = DeadLetters.of(record, NAME, new IllegalArgumentException("the database refused the value"),
+                        processedAt);
+            } else {
+                try {
+                    rows.add(records.parse(record));
+                } catch (RuntimeException e) {
+                    deadLetter = DeadLetters.of(record, NAME, e, processedAt);
+                }
             }
-            try {
-                rows.add(records.parse(record));
-            } catch (RuntimeException e) {
-                sent.add(deadLetters.send(DeadLetters.of(record, NAME, e, processedAt)));
+            if (deadLetter != null) {
+                sent.add(deadLetters.send(deadLetter));
             }
+            observer.transformed(System.nanoTime() - parseStart, deadLetter == null ? List.of() : List.of(deadLetter),
+                    deadLetter != null);
         }
-        awaitAcknowledged(sent);
         StoreWriter.Written written;
-        try (Connection connection = dataSource.getConnection()) {
-            written = writer.write(connection, new StoreWriter.Batch(moves, rows));
+        long writeStart;
+        try {
+            awaitAcknowledged(sent);
+            writeStart = System.nanoTime();
+            try (Connection connection = dataSource.getConnection()) {
+                written = writer.write(connection, new StoreWriter.Batch(moves, rows));
+            }
+        } catch (SQLException | StoreWriter.LostPartitionException | RuntimeException e) {
+            // Rolled back: the batch (or its records one by one) is written again, and observed again.
+            observer.aborted();
+            throw e;
         }
+        observer.committed(batch.size(), System.nanoTime() - writeStart);
         moves.forEach((partition, move) -> expected.put(partition, move.next()));
         Map<String, Long> named = new HashMap<>();
         named.put("articles", (long) written.articles());

@@ -29,7 +29,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import io.newsflow.common.runtime.KafkaSettings;
 import io.newsflow.common.runtime.StageObserver;
-import io.newsflow.common.runtime.StageSpec;
 import io.newsflow.common.runtime.Version;
 
 /**
@@ -86,9 +85,9 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The observer of one stage of this process: its meters, and its part in the health answers. */
-    public StageObserver observe(StageSpec spec) {
-        StageMeters meters = new StageMeters(registry, spec.name(), kafkaMetricsRefresh, KAFKA_METRICS_REFRESH);
+    /** The observer of one stage of this process, by its name: its meters, and its part in the health answers. */
+    public StageObserver observe(String stage) {
+        StageMeters meters = new StageMeters(registry, stage, kafkaMetricsRefresh, KAFKA_METRICS_REFRESH);
         stages.add(meters);
         return meters;
     }
