@@ -77,7 +77,13 @@ class WebPageTest {
         pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("web-test", 4);
         pipeline = Pipeline.start(settings, List.of(Pipeline.Stage.values()), 3, (short) 1, rules,
                 io.newsflow.enrich.duplicates.FingerprintIndex.DEFAULT_CAPACITY, pool);
+        // The reprint comes after the RBC story has been enriched: a near duplicate is flagged against a copy fetched
+        // before it, and two copies on different partitions may be enriched in either order (the later-fetched one
+        // first, and then neither is flagged: the gap is in docs/records.md).
+        Path later = Files.createDirectories(dir.resolve("later"));
+        Files.move(pages.resolve("reprint-windows-1251.html"), later.resolve("reprint-windows-1251.html"));
         ingest(pages);
+        ingest(later);
         web = WebServer.start("127.0.0.1", 0, new StoreQueries(pool));
     }
 
@@ -143,11 +149,9 @@ class WebPageTest {
                 + "href=\"/entity\\?type=PER&amp;name=" + java.util.regex.Pattern.quote(q("Сергей Лавров")) + "\">Сергея Лаврова</a>.*"));
         assertTrue(html.contains("class=\"mention loc\""), "places are marked too");
         assertTrue(html.contains("<h2>Tags</h2>"));
-        // The windows-1251 reprint is the same story: whichever of the two the enricher saw first, the page links the other.
-        assertTrue(html.contains("Seen later as near duplicates") || html.contains("class=\"duplicate-of\""),
-                "the reprint is listed as a near duplicate");
-        assertTrue(html.contains("<ul class=\"duplicates\"><li><a href=\"/article?id=")
-                || html.contains("<p class=\"duplicate-of\">A near duplicate of <a href=\"/article?id="), "linked");
+        // The windows-1251 reprint is the same story, fetched and enriched after it.
+        assertTrue(html.contains("Seen later as near duplicates"), "the reprint is listed as a near duplicate");
+        assertTrue(html.contains("<ul class=\"duplicates\"><li><a href=\"/article?id="), "linked");
     }
 
     @Test
