@@ -277,11 +277,7 @@ public final class Features {
     static long hash(CharSequence s) {
         long h = FNV_OFFSET;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            h ^= c & 0xff;
-            h *= FNV_PRIME;
-            h ^= c >>> 8;
-            h *= FNV_PRIME;
+            h = feed(h, s.charAt(i));
         }
         return h;
     }
@@ -303,6 +299,14 @@ public final class Features {
                 buf = java.util.Arrays.copyOf(buf, n * 2);
             }
             buf[n++] = hash(sb);
+        }
+
+        /** Adds a feature hash computed by the caller. */
+        public void add(long h) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = h;
         }
 
         public void addHash(long h) {
@@ -341,14 +345,91 @@ public final class Features {
         return sb.toString();
     }
 
-    private static final String[] SUFFIX = {"s0", "s1", "s2", "s3", "s4"};
-    private static final String[] HD = {"hd-2", "hd-1", "hd0", "hd1", "hd2"};
-    private static final String[] W = {"w-2", "w-1", "w0", "w1", "w2"};
-    private static final String[] SH = {"sh-2", "sh-1", "sh0", "sh1", "sh2"};
-    private static final String[] SHP = {"shp-2", "shp-1", "shp0", "shp1", "shp2"};
-    private static final String[] M = {"m-2", "m-1", "m0", "m1", "m2"};
-    private static final String[] G = {"g-2", "g-1", "g0", "g1", "g2"};
-    private static final String[] WL = {"wl-2", "wl-1", "wl0", "wl1", "wl2"};
+    // FNV state after each template's "name=": a feature's hash continues from it over the value's chars, so no
+    // feature text is ever built (the hashes equal those of the strings, which the shipped models were trained on)
+    private static final long B = prefix("b");
+    private static final long WORD = prefix("w");
+    private static final long POS = prefix("p");
+    private static final long LEMMA = prefix("l");
+    private static final long MORPH = prefix("m");
+    private static final long MORPH_POS = prefix("mp");
+    private static final long[] SUFFIX = {prefix("s0"), prefix("s1"), prefix("s2"), prefix("s3"), prefix("s4"),
+        prefix("s5"), prefix("s6")};
+    private static final long[] PREFIX = {0, 0, 0, prefix("p3"), prefix("p4"), prefix("p5")};
+    private static final long BI_BEFORE = prefix("bi-");
+    private static final long BI_AFTER = prefix("bi+");
+    private static final long SHAPE = prefix("sh");
+    private static final long SHORT_SHAPE = prefix("ss");
+    private static final long CAP_INSIDE = prefix("ci");
+    private static final long KNOWN = prefix("kn");
+    private static final long GAZ = prefix("g");
+    private static final long GAZ_BITS = prefix("gb");
+    private static final long LINE_START = prefix("nl");
+    private static final long QUOTED = prefix("q");
+    private static final long CTX = prefix("ctx");
+    private static final long DOC_CTX = prefix("dc");
+    private static final long DOC_STEM = prefix("ds");
+    private static final long UPPER = prefix("up");
+    private static final long LEMMA_SHAPE = prefix("ls-1");
+    private static final long S3_BEFORE = prefix("s3-1");
+    private static final long S3_AFTER = prefix("s3+1");
+    private static final long[] HD = prefixes("hd");
+    private static final long[] W = prefixes("w");
+    private static final long[] SH = prefixes("sh");
+    private static final long[] SHP = prefixes("shp");
+    private static final long[] M = prefixes("m");
+    private static final long[] G = prefixes("g");
+    private static final long[] WL = prefixes("wl");
+
+    private static long prefix(String template) {
+        return hash(template + "=");
+    }
+
+    /** The prefixes of a template for the neighbours at offsets -2 … 2. */
+    private static long[] prefixes(String template) {
+        long[] out = new long[5];
+        for (int d = -2; d <= 2; d++) {
+            out[d + 2] = prefix(template + d);
+        }
+        return out;
+    }
+
+    private static long feed(long h, char c) {
+        h ^= c & 0xff;
+        h *= FNV_PRIME;
+        h ^= c >>> 8;
+        h *= FNV_PRIME;
+        return h;
+    }
+
+    private static long feed(long h, String s) {
+        return feed(h, s, 0, s.length());
+    }
+
+    private static long feed(long h, String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = feed(h, s.charAt(i));
+        }
+        return h;
+    }
+
+    /** As appending the decimal form of {@code v} (what {@code StringBuilder.append(int)} writes). */
+    private static long feed(long h, int v) {
+        if (v < 0) {
+            return feed(h, Integer.toString(v));
+        }
+        if (v < 10) {
+            return feed(h, (char) ('0' + v));
+        }
+        int div = 1;
+        while (v / div >= 10) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            h = feed(h, (char) ('0' + v / div % 10));
+        }
+        return h;
+    }
 
     /** The feature hashes of every token. */
     public long[][] extract(String text, List<Tokenizer.Token> tokens) {
@@ -394,164 +475,132 @@ public final class Features {
         }
         for (int i = 0; i < n; i++) {
             Info f = in[i];
-            s.add("b", "");
-            s.add("w", f.lower);
+            s.add(B);
+            s.add(feed(WORD, f.lower));
             if (!f.cyr) {
-                StringBuilder b = s.begin("p").append(f.pos);
+                long h = feed(POS, f.pos);
                 if (f.title) {
-                    b.append('T');
+                    h = feed(h, 'T');
                 }
                 if (f.sentStart) {
-                    b.append('S');
+                    h = feed(h, 'S');
                 }
-                s.emit();
+                s.add(h);
             }
             if (f.cyr) {
-                s.add("l", f.lemma);
-                s.add("m", mt[i]);
-                s.add("p", f.pos);
-                StringBuilder b = s.begin("mp").append(mt[i]).append(f.pos);
+                s.add(feed(LEMMA, f.lemma));
+                s.add(feed(MORPH, mt[i]));
+                s.add(feed(POS, f.pos));
+                long h = feed(feed(MORPH_POS, mt[i]), f.pos);
                 if (f.title) {
-                    b.append('T');
+                    h = feed(h, 'T');
                 }
                 if (f.sentStart) {
-                    b.append('S');
+                    h = feed(h, 'S');
                 }
-                s.emit();
+                s.add(h);
             }
             int len = f.lower.length();
             for (int k = 1; k <= 4; k++) {
                 if (len > k) {
-                    s.begin(SUFFIX[k]).append(f.lower, len - k, len);
-                    s.emit();
+                    s.add(feed(SUFFIX[k], f.lower, len - k, len));
                 }
             }
             if (len > 3) {
-                s.begin("p3").append(f.lower, 0, 3);
-                s.emit();
+                s.add(feed(PREFIX[3], f.lower, 0, 3));
             }
             if (longAffixes && !f.cyr) {
                 for (int k = 5; k <= 6; k++) {
                     if (len > k) {
-                        s.begin("s" + k).append(f.lower, len - k, len);
-                        s.emit();
+                        s.add(feed(SUFFIX[k], f.lower, len - k, len));
                     }
                 }
                 for (int k = 4; k <= 5; k++) {
                     if (len > k) {
-                        s.begin("p" + k).append(f.lower, 0, k);
-                        s.emit();
+                        s.add(feed(PREFIX[k], f.lower, 0, k));
                     }
                 }
-                s.begin("bi-").append(i > 0 ? in[i - 1].lower : "<>").append('|').append(f.lower);
-                s.emit();
-                s.begin("bi+").append(f.lower).append('|').append(i + 1 < n ? in[i + 1].lower : "<>");
-                s.emit();
+                s.add(feed(feed(feed(BI_BEFORE, i > 0 ? in[i - 1].lower : "<>"), '|'), f.lower));
+                s.add(feed(feed(feed(BI_AFTER, f.lower), '|'), i + 1 < n ? in[i + 1].lower : "<>"));
             }
-            s.add("sh", f.shape);
-            StringBuilder ssb = s.begin("ss").append(f.shortShape);
-            if (f.sentStart) {
-                ssb.append('S');
-            }
-            s.emit();
+            s.add(feed(SHAPE, f.shape));
+            long ss = feed(SHORT_SHAPE, f.shortShape);
+            s.add(f.sentStart ? feed(ss, 'S') : ss);
             if (f.title) {
-                s.add("ci", f.sentStart ? (capInside.contains(f.lower) ? "sc" : "s-") : "in");
-                StringBuilder b = s.begin("kn").append(f.cyr ? (f.morph == 0 ? "unk" : "kn") : "lat");
-                if (f.sentStart) {
-                    b.append('S');
-                }
-                s.emit();
+                s.add(feed(CAP_INSIDE, f.sentStart ? (capInside.contains(f.lower) ? "sc" : "s-") : "in"));
+                long h = feed(KNOWN, f.cyr ? (f.morph == 0 ? "unk" : "kn") : "lat");
+                s.add(f.sentStart ? feed(h, 'S') : h);
             }
             if (f.gaz != 0) {
-                s.begin("g").append(f.gaz & 7);
-                s.emit();
-                s.begin("gb").append(f.gaz);
-                s.emit();
+                s.add(feed(GAZ, f.gaz & 7));
+                s.add(feed(GAZ_BITS, f.gaz));
             }
             for (int d = -2; d <= 2; d++) {
                 int j = i + d;
                 if (j >= 0 && j < n && in[j].head != 0) {
-                    s.begin(HD[d + 2]).append(in[j].head).append(in[j].title ? 'T' : 't');
-                    s.emit();
+                    s.add(feed(feed(HD[d + 2], in[j].head), in[j].title ? 'T' : 't'));
                 }
             }
             if (f.lineStart) {
-                s.add("nl", f.shortShape);
+                s.add(feed(LINE_START, f.shortShape));
             }
             if (f.inQuotes) {
-                s.add("q", f.shortShape);
+                s.add(feed(QUOTED, f.shortShape));
             }
             for (int d = -2; d <= 2; d++) {
                 if (d == 0) {
                     continue;
                 }
                 int j = i + d;
-                String tag = W[d + 2];
+                int k = d + 2;
                 if (j < 0 || j >= n) {
-                    s.add(tag, "<>");
+                    s.add(feed(W[k], "<>"));
                     continue;
                 }
                 Info g = in[j];
-                s.add(tag, g.lemma);
+                s.add(feed(W[k], g.lemma));
                 if (d == -1 || d == 1) {
-                    int k = d + 2;
-                    s.add(SH[k], g.shortShape);
-                    s.begin(SHP[k]).append(g.shortShape).append('|').append(f.shortShape);
-                    s.emit();
-                    StringBuilder b = s.begin(M[k]).append(mt[j]).append(g.pos);
-                    if (g.title) {
-                        b.append('T');
-                    }
-                    s.emit();
+                    s.add(feed(SH[k], g.shortShape));
+                    s.add(feed(feed(feed(SHP[k], g.shortShape), '|'), f.shortShape));
+                    long h = feed(feed(M[k], mt[j]), g.pos);
+                    s.add(g.title ? feed(h, 'T') : h);
                     if (g.gaz != 0) {
-                        s.begin(G[k]).append(g.gaz & 7);
-                        s.emit();
+                        s.add(feed(G[k], g.gaz & 7));
                     }
-                    s.begin(WL[k]).append(g.lemma).append('|').append(f.lemma);
-                    s.emit();
+                    s.add(feed(feed(feed(WL[k], g.lemma), '|'), f.lemma));
                 }
             }
             if (i > 0 && i + 1 < n) {
-                s.begin("ctx").append(in[i - 1].shortShape).append('|').append(f.shortShape).append('|')
-                        .append(in[i + 1].shortShape);
-                s.emit();
+                s.add(feed(feed(feed(feed(feed(CTX, in[i - 1].shortShape), '|'), f.shortShape), '|'),
+                        in[i + 1].shortShape));
             }
             if (f.title) {
                 Integer dc = docCtx.get(f.lower);
                 if (dc != null) {
-                    s.begin("dc").append(dc.intValue());
-                    s.emit();
+                    s.add(feed(DOC_CTX, dc.intValue()));
                 }
                 Integer ds = docStem.get(stem(f.lower));
                 if (ds != null && (ds & 4) != 0) {
-                    s.add("ds", "N");
+                    s.add(feed(DOC_STEM, "N"));
                 }
             }
             if (f.upper) {
-                s.begin("up").append(f.cyr ? (f.morph == 0 ? "u" : "k") : "l").append(Math.min(len, 5));
-                s.emit();
+                s.add(feed(feed(UPPER, f.cyr ? (f.morph == 0 ? "u" : "k") : "l"), Math.min(len, 5)));
             }
             if (i > 0) {
                 Info g = in[i - 1];
-                s.begin("ls-1").append(g.lemma).append('|').append(f.shortShape);
-                s.emit();
+                s.add(feed(feed(feed(LEMMA_SHAPE, g.lemma), '|'), f.shortShape));
                 int gl = g.lower.length();
                 if (gl > 3) {
-                    StringBuilder b = s.begin("s3-1").append(g.lower, gl - 3, gl).append('|');
-                    if (len > 3) {
-                        b.append(f.lower, len - 3, len);
-                    } else {
-                        b.append(f.lower);
-                    }
-                    s.emit();
+                    long h = feed(feed(feed(S3_BEFORE, g.lower, gl - 3, gl), '|'), f.lower, len > 3 ? len - 3 : 0, len);
+                    s.add(h);
                 }
             }
             if (i + 1 < n) {
                 Info g = in[i + 1];
                 int gl = g.lower.length();
                 if (gl > 3) {
-                    s.begin("s3+1").append(g.lower, gl - 3, gl).append(g.title ? 'T' : 't');
-                    s.emit();
+                    s.add(feed(feed(S3_AFTER, g.lower, gl - 3, gl), g.title ? 'T' : 't'));
                 }
             }
             out[i] = s.take();
