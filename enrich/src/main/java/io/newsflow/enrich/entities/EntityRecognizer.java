@@ -347,6 +347,9 @@ public final class EntityRecognizer {
             gazetteerRule(gaz, labels);
         }
         if (m.rules() == Rules.RUSSIAN) {
+            if (KNOWN_ORG_RULE) {
+                knownOrganisations(tokens, gaz, labels);
+            }
             if (ORG_RULE) {
                 RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
             }
@@ -927,6 +930,32 @@ public final class EntityRecognizer {
 
     static boolean ORG_RULE = !Boolean.getBoolean("newsflow.ner.noOrgRule");
     static boolean GAZ_RULE = !Boolean.getBoolean("newsflow.ner.noGazRule");
+
+    static boolean KNOWN_ORG_RULE = !Boolean.getBoolean("newsflow.ner.noKnownOrgRule");
+    static boolean KNOWN_ORG_CYRILLIC = Boolean.getBoolean("newsflow.ner.knownOrgCyrillic");
+
+    /**
+     * A capitalised Latin-script word in a Russian text that the gazetteer knows as an organisation and as nothing
+     * else (Facebook, Reuters, Boeing), standing alone and left untagged, is that organisation: the Russian training
+     * data has few Latin names, so the tagger leaves many brands untagged («на странице посольства в Facebook»).
+     */
+    static void knownOrganisations(List<Tokenizer.Token> tokens, int[] gaz, int[] labels) {
+        int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            int g = gaz[i];
+            boolean alone = (g & 8) != 0 && (i + 1 == n || (gaz[i + 1] & 8) != 0 || (gaz[i + 1] & 7) == 0);
+            if (labels[i] != 0 || (g & 7) != Gazetteer.ORG || (g & 32) == 0 || !alone) {
+                continue;
+            }
+            if (!KNOWN_ORG_CYRILLIC && !Tokenizer.isLat(tokens.get(i).text().charAt(0))) {
+                continue;
+            }
+            boolean nextInside = i + 1 < n && labels[i + 1] != 0 && labels[i + 1] % 2 == 0;
+            if (!nextInside) {
+                labels[i] = 5;
+            }
+        }
+    }
 
     /** A multi-word gazetteer name the model tagged in part («АВС News» as «АВС») is tagged whole. */
     static void gazetteerRule(int[] gaz, int[] labels) {
