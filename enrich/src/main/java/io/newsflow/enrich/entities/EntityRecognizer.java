@@ -996,7 +996,7 @@ public final class EntityRecognizer {
         List<int[]> out = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= tokens.size(); i++) {
-            if (i == tokens.size() || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('\n') >= 0) {
+            if (i == tokens.size() || Features.hasNewline(text, tokens.get(i - 1).end(), tokens.get(i).start())) {
                 out.add(new int[] {from, i});
                 from = i;
             }

@@ -148,6 +148,16 @@ public final class Features {
         return sb.toString();
     }
 
+    /** Whether {@code text} has a line break in [from, to). */
+    static boolean hasNewline(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Info[] infos(String text, List<Tokenizer.Token> tokens) {
         int n = tokens.size();
         Info[] out = new Info[n];
@@ -200,7 +210,7 @@ public final class Features {
                 f.sentStart = prev.equals(".") || prev.equals("!") || prev.equals("?") || prev.equals("…")
                         || prev.equals("...");
                 int gapStart = tokens.get(i - 1).end();
-                f.lineStart = text.substring(gapStart, t.start()).indexOf('\n') >= 0;
+                f.lineStart = hasNewline(text, gapStart, t.start());
                 if (f.lineStart) {
                     f.sentStart = true;
                 }

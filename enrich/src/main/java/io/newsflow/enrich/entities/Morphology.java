@@ -23,9 +23,26 @@ public final class Morphology {
 
     /** One reading of a word form. */
     public record Reading(String lemma, String tag) {
+        /** Whether one of the tag's colon-separated fields is {@code part}. */
         public boolean has(String part) {
-            return tag.startsWith(part + ":") || tag.contains(":" + part + ":") || tag.endsWith(":" + part)
-                    || tag.equals(part);
+            return hasField(tag, part);
+        }
+    }
+
+    /** Whether a field of a colon-separated tag equals {@code part} (which holds no colon); allocates nothing. */
+    static boolean hasField(String tag, String part) {
+        int len = part.length();
+        int from = 0;
+        while (true) {
+            int i = tag.indexOf(part, from);
+            if (i < 0) {
+                return false;
+            }
+            int end = i + len;
+            if ((i == 0 || tag.charAt(i - 1) == ':') && (end == tag.length() || tag.charAt(end) == ':')) {
+                return true;
+            }
+            from = i + 1;
         }
     }
 

@@ -27,11 +27,21 @@ public final class NameNormalizer {
         this.morphology = morphology;
     }
 
+    /** The case of the tag's first case field (2R as R, 2P as P), or null; reads the fields in place. */
     private static String caseOf(String tag) {
-        for (String p : tag.split(":")) {
-            if (CASES.contains(p)) {
-                return p.equals("2R") ? "R" : p.equals("2P") ? "P" : p;
+        int from = 0;
+        int n = tag.length();
+        while (from <= n) {
+            int end = tag.indexOf(':', from);
+            if (end < 0) {
+                end = n;
             }
+            for (String c : CASES) {
+                if (c.length() == end - from && tag.startsWith(c, from)) {
+                    return c.equals("2R") ? "R" : c.equals("2P") ? "P" : c;
+                }
+            }
+            from = end + 1;
         }
         return null;
     }
