@@ -337,7 +337,10 @@ public final class EntityRecognizer {
         PerceptronTagger second = m.second();
         Features features = m.features();
         int[] gaz = new int[tokens.size()];
-        long[][] feats = features.extract(text, tokens, gaz);
+        boolean russian = m.rules() == Rules.RUSSIAN && ORG_RULE && features.analysesWith(Morphology.russian());
+        String[] lower = russian ? new String[tokens.size()] : null;
+        Morphology.Analysis[] analyses = russian ? new Morphology.Analysis[tokens.size()] : null;
+        long[][] feats = features.extract(text, tokens, gaz, lower, analyses);
         List<int[]> segments = segments(text, tokens);
         int[] labels = decode(model, feats, segments, m.outsidePenalty());
         if (second != null) {
@@ -351,7 +354,7 @@ public final class EntityRecognizer {
                 knownOrganisations(tokens, gaz, labels);
             }
             if (ORG_RULE) {
-                RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get());
+                RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get(), lower, analyses);
             }
         } else if (m.rules() == Rules.ENGLISH) {
             if (LEGAL_RULE) {

@@ -52,6 +52,11 @@ public final class Features {
         return new Features(morphology, english, gazetteer, domain, true);
     }
 
+    /** Whether the Russian analyses of {@link #extract} come from this dictionary. */
+    boolean analysesWith(Morphology m) {
+        return morphology == m;
+    }
+
     /** Features with the shared dictionaries. */
     public static Features standard() {
         return new Features(Morphology.russian(), Morphology.english(), Gazetteer.get());
@@ -111,6 +116,8 @@ public final class Features {
         String shortShape;
         String pos;
         int morph;
+        /** The Russian dictionary's analysis of {@link #lower}, for Cyrillic words; else null. */
+        Morphology.Analysis analysis;
         int gaz;
         int head;
         boolean cyr;
@@ -178,6 +185,7 @@ public final class Features {
             String key = null;
             if (f.cyr) {
                 Morphology.Analysis a = morphology.analyse(f.lower);
+                f.analysis = a;
                 f.lemma = a.lemma.replace('ё', 'е');
                 f.pos = a.pos;
                 f.morph = a.flags;
@@ -448,10 +456,26 @@ public final class Features {
 
     /** The feature hashes of every token; {@code gazOut} (if not null) receives the gazetteer bits per token. */
     public long[][] extract(String text, List<Tokenizer.Token> tokens, int[] gazOut) {
+        return extract(text, tokens, gazOut, null, null);
+    }
+
+    /**
+     * As {@link #extract(String, List, int[])}; {@code lowerOut} and {@code analysisOut} (if not null) receive each
+     * token lower-cased with ё as е, and the Russian dictionary's analysis of that for Cyrillic words (else null), so
+     * that the rules after the tagger need not compute them again.
+     */
+    long[][] extract(String text, List<Tokenizer.Token> tokens, int[] gazOut, String[] lowerOut,
+            Morphology.Analysis[] analysisOut) {
         Info[] in = infos(text, tokens);
         if (gazOut != null) {
             for (int i = 0; i < in.length; i++) {
                 gazOut[i] = in[i].gaz | (in[i].title ? 32 : 0);
+            }
+        }
+        if (lowerOut != null) {
+            for (int i = 0; i < in.length; i++) {
+                lowerOut[i] = in[i].lower;
+                analysisOut[i] = in[i].analysis;
             }
         }
         Set<String> capInside = capitalisedInside(in);

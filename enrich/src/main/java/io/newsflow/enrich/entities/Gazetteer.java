@@ -205,13 +205,19 @@ public final class Gazetteer {
         while (i < keys.length) {
             int best = 0;
             int bestType = 0;
-            StringBuilder sb = new StringBuilder();
+            // one-word keys are looked up as they are; a phrase is built only after a word that can begin one
+            StringBuilder sb = null;
             for (int n = 1; n <= maxWords && i + n <= keys.length; n++) {
-                if (n > 1) {
-                    sb.append(' ');
+                String k;
+                if (n == 1) {
+                    k = keys[i];
+                } else {
+                    if (sb == null) {
+                        sb = new StringBuilder(keys[i]);
+                    }
+                    sb.append(' ').append(keys[i + n - 1]);
+                    k = sb.toString();
                 }
-                sb.append(keys[i + n - 1]);
-                String k = sb.toString();
                 Integer v = entries.get(k);
                 if (v != null) {
                     best = n;

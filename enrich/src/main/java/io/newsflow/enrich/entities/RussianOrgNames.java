@@ -55,6 +55,15 @@ final class RussianOrgNames {
 
     static void apply(String text, List<Tokenizer.Token> tokens, int[] labels, Morphology morphology,
             Gazetteer gazetteer) {
+        apply(text, tokens, labels, morphology, gazetteer, null, null);
+    }
+
+    /**
+     * With each token lower-cased (ё as е) and its analysis by {@code morphology} (null for a non-Cyrillic word) as
+     * the tagger's features computed them, or both null to compute them here.
+     */
+    static void apply(String text, List<Tokenizer.Token> tokens, int[] labels, Morphology morphology,
+            Gazetteer gazetteer, String[] lowered, Morphology.Analysis[] analyses) {
         int n = tokens.size();
         if (n == 0) {
             return;
@@ -62,8 +71,9 @@ final class RussianOrgNames {
         Morphology.Analysis[] an = new Morphology.Analysis[n];
         String[] lower = new String[n];
         for (int i = 0; i < n; i++) {
-            lower[i] = tokens.get(i).text().toLowerCase(Locale.ROOT).replace('ё', 'е');
-            an[i] = isCyrillicWord(lower[i]) ? morphology.analyse(lower[i]) : null;
+            lower[i] = lowered != null ? lowered[i] : tokens.get(i).text().toLowerCase(Locale.ROOT).replace('ё', 'е');
+            an[i] = !isCyrillicWord(lower[i]) ? null
+                    : analyses != null && analyses[i] != null ? analyses[i] : morphology.analyse(lower[i]);
         }
         quotedNames(text, tokens, labels, an, lower, gazetteer);
         officialNames(text, tokens, labels, an, lower, gazetteer);

@@ -89,7 +89,8 @@ public final class LanguageDetector {
             return hintCode == null ? LanguageGuess.UNDETERMINED : new LanguageGuess(hintCode, 0.1);
         }
         int limit = Math.min(text.length(), 4_000);
-        Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
+        // letters per script, by the enum's ordinal (Basic Latin and the Cyrillic block without a table lookup)
+        int[] scripts = new int[SCRIPTS.length];
         int letters = 0;
         int hiragana = 0;
         int hangul = 0;
@@ -100,8 +101,9 @@ public final class LanguageDetector {
                 continue;
             }
             letters++;
-            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-            scripts.merge(s, 1, Integer::sum);
+            Character.UnicodeScript s = cp < 0x80 ? Character.UnicodeScript.LATIN
+                    : cp >= 0x400 && cp <= 0x4ff ? Character.UnicodeScript.CYRILLIC : Character.UnicodeScript.of(cp);
+            scripts[s.ordinal()]++;
             if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA) {
                 hiragana++;
             }
@@ -114,10 +116,11 @@ public final class LanguageDetector {
         }
         Character.UnicodeScript top = null;
         int topCount = 0;
-        for (Map.Entry<Character.UnicodeScript, Integer> e : scripts.entrySet()) {
-            if (e.getValue() > topCount || (e.getValue() == topCount && e.getKey().compareTo(top) < 0)) {
-                top = e.getKey();
-                topCount = e.getValue();
+        // the most letters; a tie goes to the script first in the enum's order
+        for (int k = 0; k < scripts.length; k++) {
+            if (scripts[k] > topCount) {
+                top = SCRIPTS[k];
+                topCount = scripts[k];
             }
         }
         double share = (double) topCount / letters;
@@ -146,6 +149,7 @@ public final class LanguageDetector {
             return hintCode == null ? LanguageGuess.UNDETERMINED : new LanguageGuess(hintCode, 0.2);
         }
         Map<String, Double> score = new HashMap<>();
+        boolean cyrillic = script.equals("Cyrillic");
         int tokens = 0;
         int i = 0;
         String lower = text.substring(0, limit).toLowerCase(Locale.ROOT);
@@ -177,7 +181,7 @@ public final class LanguageDetector {
                 }
             }
             // letters that only some languages use
-            if (script.equals("Cyrillic")) {
+            if (cyrillic && hasSpecialLetter(lower, s, i)) {
                 if (w.indexOf('ы') >= 0 || w.indexOf('э') >= 0) {
                     score.merge("ru", 0.5, Double::sum);
                     score.merge("be", 0.3, Double::sum);
@@ -228,6 +232,21 @@ public final class LanguageDetector {
         double evidence = Math.min(1.0, bestScore / 6.0);
         double confidence = Math.max(0.05, (0.3 + 0.7 * margin) * (0.4 + 0.6 * evidence));
         return new LanguageGuess(best, round(Math.min(0.99, confidence)));
+    }
+
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+
+    /** Whether text[from, to) holds one of the letters the checks below look for (most words hold none). */
+    private static boolean hasSpecialLetter(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            switch (text.charAt(i)) {
+                case 'ы', 'э', 'ї', 'є', 'ґ', 'і', 'ў', 'ј', 'љ', 'њ', 'ћ', 'ђ', 'џ', 'ъ':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     private static double round(double v) {

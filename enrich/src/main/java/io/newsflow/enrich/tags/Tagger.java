@@ -89,6 +89,36 @@ public final class Tagger {
         for (Map.Entry<String, java.util.TreeSet<Integer>> e : idx.entrySet()) {
             stemIndex.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
         }
+        int cap = Integer.highestOneBit(Math.max(16, stemIndex.size() * 4));
+        stemKeys = new String[cap];
+        stemTopics = new int[cap][];
+        for (Map.Entry<String, int[]> e : stemIndex.entrySet()) {
+            int slot = e.getKey().hashCode() & (cap - 1);
+            while (stemKeys[slot] != null) {
+                slot = (slot + 1) & (cap - 1);
+            }
+            stemKeys[slot] = e.getKey();
+            stemTopics[slot] = e.getValue();
+        }
+    }
+
+    /**
+     * {@link #stemIndex} as an open-addressing table, looked up by a word's prefix in place: the prefix's
+     * {@code String.hashCode} grows one char at a time, so no prefix string is built.
+     */
+    private final String[] stemKeys;
+    private final int[][] stemTopics;
+
+    /** The topics of the stem {@code word[0, len)} whose {@code hashCode()} is {@code hash}, or null. */
+    private int[] topicsOfPrefix(String word, int len, int hash) {
+        int mask = stemKeys.length - 1;
+        for (int slot = hash & mask; stemKeys[slot] != null; slot = (slot + 1) & mask) {
+            String k = stemKeys[slot];
+            if (k.length() == len && word.startsWith(k)) {
+                return stemTopics[slot];
+            }
+        }
+        return null;
     }
 
     public List<Topic> topics() {
@@ -159,8 +189,10 @@ public final class Tagger {
         for (String w : words) {
             java.util.Arrays.fill(seen, false);
             int max = Math.min(w.length(), longestStem);
+            int hash = 0;
             for (int len = 1; len <= max; len++) {
-                int[] ts = stemIndex.get(w.substring(0, len));
+                hash = 31 * hash + w.charAt(len - 1);
+                int[] ts = topicsOfPrefix(w, len, hash);
                 if (ts == null || (len <= 3 && len != w.length())) {
                     continue;
                 }
