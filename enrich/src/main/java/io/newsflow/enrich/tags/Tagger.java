@@ -272,8 +272,7 @@ public final class Tagger {
                     String pair = p.toLowerCase(Locale.ROOT) + " " + w.toLowerCase(Locale.ROOT);
                     String phrase = phrases.get(pair);
                     if (phrase == null) {
-                        phrase = normalizer.canonical(p + " " + w, EntityType.ORG, forms)
-                                .toLowerCase(Locale.ROOT).replace('ё', 'е');
+                        phrase = nominative(p + " " + w, forms);
                         phrases.put(pair, phrase);
                     }
                     counts.merge(phrase, 1.6, Double::sum);
@@ -296,6 +295,28 @@ public final class Tagger {
             }
             out.add(new Tag(e.getKey(), Tag.Source.KEYPHRASE, round(e.getValue() / max)));
         }
+        return out;
+    }
+
+    /**
+     * Adjective + noun phrases, as written, and their keyphrase (nominative, lower case). The canonical form of such
+     * a phrase depends on its two words alone: both start in lower case, so the normaliser never reads the
+     * article's other forms (it does only for a capitalised word the dictionary lacks). Bounded like the
+     * dictionary's caches.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> nominatives =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String nominative(String phrase, Set<String> forms) {
+        String cached = nominatives.get(phrase);
+        if (cached != null) {
+            return cached;
+        }
+        String out = normalizer.canonical(phrase, EntityType.ORG, forms).toLowerCase(Locale.ROOT).replace('ё', 'е');
+        if (nominatives.size() > 50_000) {
+            nominatives.clear();
+        }
+        nominatives.put(phrase, out);
         return out;
     }
 
