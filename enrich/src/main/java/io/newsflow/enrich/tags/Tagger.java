@@ -236,10 +236,8 @@ public final class Tagger {
      */
     List<Tag> keyphrases(String text, String language) {
         List<Tokenizer.Token> toks = Tokenizer.tokenize(text);
-        Set<String> forms = new HashSet<>();
-        for (Tokenizer.Token t : toks) {
-            forms.add(t.text().toLowerCase(Locale.ROOT));
-        }
+        // the article's forms, for the normaliser, built only when a phrase is not cached yet
+        List<Set<String>> forms = new ArrayList<>(1);
         Map<String, Double> counts = new HashMap<>();
         Map<String, Integer> first = new HashMap<>();
         Map<String, String> phrases = new HashMap<>();
@@ -272,7 +270,7 @@ public final class Tagger {
                     String pair = p.toLowerCase(Locale.ROOT) + " " + w.toLowerCase(Locale.ROOT);
                     String phrase = phrases.get(pair);
                     if (phrase == null) {
-                        phrase = nominative(p + " " + w, forms);
+                        phrase = nominative(p + " " + w, forms, toks);
                         phrases.put(pair, phrase);
                     }
                     counts.merge(phrase, 1.6, Double::sum);
@@ -307,12 +305,19 @@ public final class Tagger {
     private final java.util.concurrent.ConcurrentHashMap<String, String> nominatives =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private String nominative(String phrase, Set<String> forms) {
+    private String nominative(String phrase, List<Set<String>> formsOnce, List<Tokenizer.Token> toks) {
         String cached = nominatives.get(phrase);
         if (cached != null) {
             return cached;
         }
-        String out = normalizer.canonical(phrase, EntityType.ORG, forms).toLowerCase(Locale.ROOT).replace('ё', 'е');
+        if (formsOnce.isEmpty()) {
+            Set<String> forms = new HashSet<>();
+            for (Tokenizer.Token t : toks) {
+                forms.add(t.text().toLowerCase(Locale.ROOT));
+            }
+            formsOnce.add(forms);
+        }
+        String out = normalizer.canonical(phrase, EntityType.ORG, formsOnce.get(0)).toLowerCase(Locale.ROOT).replace('ё', 'е');
         if (nominatives.size() > 50_000) {
             nominatives.clear();
         }
