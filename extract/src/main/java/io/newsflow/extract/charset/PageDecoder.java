@@ -26,7 +26,7 @@ public final class PageDecoder {
 
     private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:\\-]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern META_CHARSET = Pattern.compile(
+    static final Pattern META_CHARSET = Pattern.compile(
             "<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:\\-]+)", Pattern.CASE_INSENSITIVE);
 
     private PageDecoder() {
@@ -244,13 +244,18 @@ public final class PageDecoder {
         return n.equals("ISO-8859-1") || n.equals("windows-1252") || n.equals("US-ASCII");
     }
 
-    /** The charset of the first {@code <meta>} that declares one, as {@code META_CHARSET.matcher(head).find()}. */
     private static Charset metaCharset(String head) {
+        String label = metaCharsetLabel(head);
+        return label == null ? null : charsetNamed(label);
+    }
+
+    /** The label of the first {@code <meta>} that declares a charset, as {@code META_CHARSET.matcher(head).find()}. */
+    static String metaCharsetLabel(String head) {
         Matcher m = META_CHARSET.matcher(head);
         // A match starts at "<meta": trying the pattern only there spares it a step through every byte of the head.
         for (int lt = head.indexOf('<'); lt >= 0; lt = head.indexOf('<', lt + 1)) {
             if (head.regionMatches(true, lt + 1, "meta", 0, 4) && m.region(lt, head.length()).lookingAt()) {
-                return charsetNamed(m.group(1));
+                return m.group(1);
             }
         }
         return null;

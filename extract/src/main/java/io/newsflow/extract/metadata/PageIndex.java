@@ -36,7 +36,7 @@ final class PageIndex implements NodeVisitor {
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
             "au", "wr", "ge", "es", "te", "ав");
 
-    private static final Pattern TAG_HREF = Pattern.compile(
+    static final Pattern TAG_HREF = Pattern.compile(
             "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
                     + "|[?&]tags?=[^&#]+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
