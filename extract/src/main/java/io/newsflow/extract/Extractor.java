@@ -174,7 +174,12 @@ public final class Extractor {
             return body;
         }
         String text = org.jsoup.parser.Parser.unescapeEntities(declared, false);
-        int chars = (int) text.chars().filter(c -> !Character.isWhitespace(c)).count();
+        int chars = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                chars++;
+            }
+        }
         if (chars < DECLARED_BODY_MIN_CHARS || chars < body.chars() * 2) {
             return body;
         }

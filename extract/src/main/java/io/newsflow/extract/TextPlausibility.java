@@ -42,7 +42,10 @@ final class TextPlausibility {
                 }
                 continue;
             }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            // One table lookup: beyond ASCII, isWhitespace or isSpaceChar holds exactly for the separator types.
+            int type = Character.getType(c);
+            if (type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 inWord = false;
                 continue;
             }
@@ -53,7 +56,7 @@ final class TextPlausibility {
             }
             if (c == 0xFFFD) {
                 replacement++;
-            } else if (Character.isLetter(c)) {
+            } else if (type <= Character.OTHER_LETTER && type >= Character.UPPERCASE_LETTER) {
                 letters++;
                 if (isUnspacedScript(c)) {
                     unspacedScript++;

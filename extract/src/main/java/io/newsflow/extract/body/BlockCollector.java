@@ -129,11 +129,12 @@ public final class BlockCollector {
         }
 
         private void append(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f'
-                        || c == '\u2009' || c == '\u202F' || c == '\u200B' || c == '\u2002' || c == '\u2003') {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                if (isSpace(s.charAt(i))) {
                     pendingSpace = buf.length() > 0;
+                    i++;
                     continue;
                 }
                 if (pendingSpace) {
@@ -143,12 +144,23 @@ public final class BlockCollector {
                     }
                     pendingSpace = false;
                 }
-                buf.append(c);
-                chars++;
-                if (anchorDepth > 0) {
-                    linkChars++;
+                // A word at a time: one append per run of non-space characters, not one per character.
+                int end = i + 1;
+                while (end < n && !isSpace(s.charAt(end))) {
+                    end++;
                 }
+                buf.append(s, i, end);
+                chars += end - i;
+                if (anchorDepth > 0) {
+                    linkChars += end - i;
+                }
+                i = end;
             }
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f'
+                    || c == '\u2009' || c == '\u202F' || c == '\u200B' || c == '\u2002' || c == '\u2003';
         }
 
         void flush() {

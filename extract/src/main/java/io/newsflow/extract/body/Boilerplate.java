@@ -17,8 +17,6 @@ public final class Boilerplate {
             "skip advertisement", "weiterlesen", "teilen", "читайте также", "поделиться", "leer más", "lire aussi",
             "tell us what you think", "you may also like", "recommended", "most popular", "trending now");
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N} ]+");
-    private static final Pattern COOKIE = Pattern.compile("cookie", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONSENT = Pattern.compile(
             "accept|consent|privacy|opt-out|agree|datenschutz|einverstanden|akzeptieren|aceptar|accepter|согласи",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -40,11 +38,39 @@ public final class Boilerplate {
 
     static boolean isBoilerplate(String text) {
         if (text.length() <= 60) {
-            String key = NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").strip();
+            String key = lettersDigitsSpaces(text.toLowerCase(Locale.ROOT)).strip();
             if (LABELS.contains(key)) {
                 return true;
             }
         }
-        return text.length() < 600 && COOKIE.matcher(text).find() && CONSENT.matcher(text).find();
+        return text.length() < 600 && containsCookie(text) && CONSENT.matcher(text).find();
+    }
+
+    /** The text with only its letters, numbers and spaces ({@code [^\\p{L}\\p{N} ]+} cut), built without a regex. */
+    static String lettersDigitsSpaces(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (cp == ' ' || Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER) {
+                b.appendCodePoint(cp);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether "cookie" stands in the text in any ASCII case (as {@code CASE_INSENSITIVE}, without Unicode case). */
+    static boolean containsCookie(String text) {
+        for (int i = 0, n = text.length() - 6; i <= n; i++) {
+            // Setting 0x20 lower-cases an ASCII letter; no other character lands on these six.
+            if ((text.charAt(i) | 0x20) == 'c' && (text.charAt(i + 1) | 0x20) == 'o' && (text.charAt(i + 2) | 0x20) == 'o'
+                    && (text.charAt(i + 3) | 0x20) == 'k' && (text.charAt(i + 4) | 0x20) == 'i'
+                    && (text.charAt(i + 5) | 0x20) == 'e') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,7 +26,7 @@ public final class PageDecoder {
 
     private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:\\-]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern META_CHARSET = Pattern.compile(
+    static final Pattern META_CHARSET = Pattern.compile(
             "<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:\\-]+)", Pattern.CASE_INSENSITIVE);
 
     private PageDecoder() {
@@ -83,8 +83,8 @@ public final class PageDecoder {
         if (http != null && agrees(bytes, http, utf8)) {
             return choice(http, DecodedPage.Source.HTTP, utf8);
         }
-        Charset meta = charsetIn(META_CHARSET.matcher(
-                new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1)));
+        Charset meta = metaCharset(
+                new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1));
         if (meta != null && agrees(bytes, meta, utf8)) {
             return choice(meta, DecodedPage.Source.META, utf8);
         }
@@ -244,11 +244,29 @@ public final class PageDecoder {
         return n.equals("ISO-8859-1") || n.equals("windows-1252") || n.equals("US-ASCII");
     }
 
-    private static Charset charsetIn(Matcher m) {
-        if (!m.find()) {
-            return null;
+    private static Charset metaCharset(String head) {
+        String label = metaCharsetLabel(head);
+        return label == null ? null : charsetNamed(label);
+    }
+
+    /** The label of the first {@code <meta>} that declares a charset, as {@code META_CHARSET.matcher(head).find()}. */
+    static String metaCharsetLabel(String head) {
+        Matcher m = META_CHARSET.matcher(head);
+        // A match starts at "<meta": trying the pattern only there spares it a step through every byte of the head.
+        for (int lt = head.indexOf('<'); lt >= 0; lt = head.indexOf('<', lt + 1)) {
+            if (head.regionMatches(true, lt + 1, "meta", 0, 4) && m.region(lt, head.length()).lookingAt()) {
+                return m.group(1);
+            }
         }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
+        return null;
+    }
+
+    private static Charset charsetIn(Matcher m) {
+        return m.find() ? charsetNamed(m.group(1)) : null;
+    }
+
+    private static Charset charsetNamed(String label) {
+        String name = label.toLowerCase(Locale.ROOT);
         // The WHATWG encoding standard maps these labels to their supersets; browsers decode them that way.
         switch (name) {
             case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1" -> name = "windows-1252";

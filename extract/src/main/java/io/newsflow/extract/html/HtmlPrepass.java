@@ -30,23 +30,72 @@ public final class HtmlPrepass {
      */
     public static PreparedHtml prepare(byte[] page, Charset charset) {
         // One char per byte: markup is ASCII, the scan finds the same cuts, and the kept bytes are decoded after.
-        PreparedHtml p = prepare(new String(page, StandardCharsets.ISO_8859_1));
-        List<String> jsonLd = new ArrayList<>(p.jsonLd().size());
-        for (String block : p.jsonLd()) {
-            jsonLd.add(recode(block, charset));
+        Cuts cuts = scan(new String(page, StandardCharsets.ISO_8859_1));
+        // The kept ranges are copied from the page bytes and decoded once: no text copy of the kept markup first.
+        byte[] kept = new byte[cuts.keptLength()];
+        int at = 0;
+        for (int r = 0; r < cuts.kept.size; r += 2) {
+            int from = cuts.kept.values[r];
+            int length = cuts.kept.values[r + 1] - from;
+            System.arraycopy(page, from, kept, at, length);
+            at += length;
         }
-        return new PreparedHtml(recode(p.html(), charset), jsonLd, p.startTags(), p.maxNesting());
-    }
-
-    private static String recode(String bytesAsLatin1, Charset charset) {
-        return new String(bytesAsLatin1.getBytes(StandardCharsets.ISO_8859_1), charset);
+        List<String> jsonLd = new ArrayList<>(cuts.jsonLd.size / 2);
+        for (int r = 0; r < cuts.jsonLd.size; r += 2) {
+            int from = cuts.jsonLd.values[r];
+            jsonLd.add(new String(page, from, cuts.jsonLd.values[r + 1] - from, charset));
+        }
+        return new PreparedHtml(new String(kept, charset), jsonLd, cuts.startTags, cuts.maxNesting);
     }
 
     /** Prepares {@code html}; runs in time linear in its length. */
     public static PreparedHtml prepare(String html) {
+        Cuts cuts = scan(html);
+        StringBuilder out = new StringBuilder(cuts.keptLength());
+        for (int r = 0; r < cuts.kept.size; r += 2) {
+            out.append(html, cuts.kept.values[r], cuts.kept.values[r + 1]);
+        }
+        List<String> jsonLd = new ArrayList<>(cuts.jsonLd.size / 2);
+        for (int r = 0; r < cuts.jsonLd.size; r += 2) {
+            jsonLd.add(html.substring(cuts.jsonLd.values[r], cuts.jsonLd.values[r + 1]));
+        }
+        return new PreparedHtml(out.toString(), jsonLd, cuts.startTags, cuts.maxNesting);
+    }
+
+    /** Start and end offsets, in pairs. */
+    private static final class Ranges {
+        int[] values = new int[64];
+        int size;
+
+        void add(int from, int to) {
+            if (size + 2 > values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = from;
+            values[size++] = to;
+        }
+    }
+
+    /** Where the scan cut: the kept ranges of the input, the JSON-LD bodies, and the counts. */
+    private static final class Cuts {
+        final Ranges kept = new Ranges();
+        final Ranges jsonLd = new Ranges();
+        int startTags;
+        int maxNesting;
+
+        int keptLength() {
+            int n = 0;
+            for (int r = 0; r < kept.size; r += 2) {
+                n += kept.values[r + 1] - kept.values[r];
+            }
+            return n;
+        }
+    }
+
+    /** Finds what to keep of {@code html}; runs in time linear in its length. */
+    private static Cuts scan(String html) {
         int n = html.length();
-        StringBuilder out = new StringBuilder(n);
-        List<String> jsonLd = new ArrayList<>();
+        Cuts cuts = new Cuts();
         int copyFrom = 0;
         int i = 0;
         int tags = 0;
@@ -63,7 +112,7 @@ public final class HtmlPrepass {
                     // The end tag of an inlined template: its content stays, the tag goes.
                     int end = html.indexOf('>', lt);
                     end = end < 0 ? n : end + 1;
-                    out.append(html, copyFrom, lt);
+                    cuts.kept.add(copyFrom, lt);
                     copyFrom = i = end;
                     templateEnd = -1;
                     continue;
@@ -74,7 +123,7 @@ public final class HtmlPrepass {
             if (c == '!' && html.startsWith("--", lt + 2)) {
                 int end = html.indexOf("-->", lt + 4);
                 end = end < 0 ? n : end + 3;
-                out.append(html, copyFrom, lt);
+                cuts.kept.add(copyFrom, lt);
                 copyFrom = i = end;
                 continue;
             }
@@ -115,23 +164,25 @@ public final class HtmlPrepass {
             int contentEnd = close < 0 ? n : close;
             if (dropped.equals("script") && close >= 0 && inDeclaredBody(html, lt)
                     && isPlainMarkupTemplate(html, nameEnd, tagEnd, close)) {
-                out.append(html, copyFrom, lt);
+                cuts.kept.add(copyFrom, lt);
                 copyFrom = i = tagEnd + 1;
                 templateEnd = close;
                 continue;
             }
             if (dropped.equals("script") && isJsonLd(html, nameEnd, tagEnd)) {
-                jsonLd.add(html.substring(tagEnd + 1, contentEnd));
+                cuts.jsonLd.add(tagEnd + 1, contentEnd);
             }
             int end = close < 0 ? n : html.indexOf('>', close);
             end = end < 0 ? n : end + 1;
-            out.append(html, copyFrom, lt);
+            cuts.kept.add(copyFrom, lt);
             copyFrom = i = end;
         }
         if (copyFrom < n) {
-            out.append(html, copyFrom, n);
+            cuts.kept.add(copyFrom, n);
         }
-        return new PreparedHtml(out.toString(), jsonLd, tags, maxDepth);
+        cuts.startTags = tags;
+        cuts.maxNesting = maxDepth;
+        return cuts;
     }
 
     private static boolean isNameChar(char c) {
@@ -139,8 +190,11 @@ public final class HtmlPrepass {
     }
 
     private static String droppedName(String html, int from, int to) {
+        // Names are ASCII letters and digits here, so setting 0x20 lower-cases the first one (digits keep theirs).
+        char first = (char) (html.charAt(from) | 0x20);
         for (String name : DROPPED) {
-            if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
+            if (name.length() == to - from && name.charAt(0) == first
+                    && html.regionMatches(true, from, name, 0, name.length())) {
                 return name;
             }
         }
@@ -148,8 +202,10 @@ public final class HtmlPrepass {
     }
 
     private static boolean isContainer(String html, int from, int to) {
+        char first = (char) (html.charAt(from) | 0x20);
         for (String name : CONTAINERS) {
-            if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
+            if (name.length() == to - from && name.charAt(0) == first
+                    && html.regionMatches(true, from, name, 0, name.length())) {
                 return true;
             }
         }

@@ -62,6 +62,10 @@ public final class Dates {
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d)" + TIME);
 
+    /** Where matches of the patterns above can start: fromText tries them only there. */
+    private static final Leftmost AT_NUMBERS = Leftmost.atNumbers();
+    private static final Leftmost AT_MONTHS = Leftmost.atWordsOf(MONTH_WORD);
+
     private Dates() {
     }
 
@@ -185,7 +189,7 @@ public final class Dates {
         String best = null;
         int bestStart = Integer.MAX_VALUE;
         Matcher m = DAY_MONTH_YEAR.matcher(text);
-        if (m.find()) {
+        if (AT_NUMBERS.find(m, text)) {
             String r = build(m.group(3), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)), m.group(1), m.group(4),
                     m.group(5), m.group(6));
             if (r != null) {
@@ -194,7 +198,7 @@ public final class Dates {
             }
         }
         m = MONTH_DAY_YEAR.matcher(text);
-        if (m.find() && m.start() < bestStart) {
+        if (AT_MONTHS.find(m, text) && m.start() < bestStart) {
             String r = build(m.group(3), MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)), m.group(2), m.group(4),
                     m.group(5), m.group(6));
             if (r != null) {
@@ -203,7 +207,7 @@ public final class Dates {
             }
         }
         m = NUMERIC.matcher(text);
-        if (m.find() && m.start() < bestStart) {
+        if (AT_NUMBERS.find(m, text) && m.start() < bestStart) {
             String r = build(m.group(3), parseInt(m.group(2)), m.group(1), m.group(4), m.group(5), m.group(6));
             if (r != null) {
                 best = r;

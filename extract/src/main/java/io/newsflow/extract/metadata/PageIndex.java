@@ -36,7 +36,7 @@ final class PageIndex implements NodeVisitor {
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
             "au", "wr", "ge", "es", "te", "ав");
 
-    private static final Pattern TAG_HREF = Pattern.compile(
+    static final Pattern TAG_HREF = Pattern.compile(
             "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
                     + "|[?&]tags?=[^&#]+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -80,7 +80,7 @@ final class PageIndex implements NodeVisitor {
                     relLinks.add(e);
                 }
                 String href = e.attr("href");
-                if (href.length() > 4 && TAG_HREF.matcher(href).find()) {
+                if (href.length() > 4 && mayBeTagHref(href) && TAG_HREF.matcher(href).find()) {
                     tagLinks.add(e);
                 }
             }
@@ -120,6 +120,30 @@ final class PageIndex implements NodeVisitor {
                 }
             }
         }
+    }
+
+    /**
+     * Whether TAG_HREF can match: it needs a '/', '?' or '&' followed by two letters that begin one of its words
+     * (ta, te, sc, st, et, те, тэ, case-folded as the pattern folds them). Most links have none, and then the
+     * pattern's try at every character is spared.
+     */
+    static boolean mayBeTagHref(String href) {
+        for (int i = 0, n = href.length() - 2; i < n; i++) {
+            char c = href.charAt(i);
+            if (c == '/' || c == '?' || c == '&') {
+                char a = fold(href.charAt(i + 1));
+                char b = fold(href.charAt(i + 2));
+                if (a == 't' && (b == 'a' || b == 'e') || a == 's' && (b == 'c' || b == 't') || a == 'e' && b == 't'
+                        || a == 'т' && (b == 'е' || b == 'э')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static char fold(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**
@@ -173,9 +197,20 @@ final class PageIndex implements NodeVisitor {
         if (i >= n) {
             return false;
         }
-        String pair = new String(new char[] {first, Character.toLowerCase(raw.charAt(i))});
-        return LABEL_PAIRS.contains(pair);
+        return isLabelPair(first, Character.toLowerCase(raw.charAt(i)));
     }
+
+    /** Whether two lower-cased letters are in LABEL_PAIRS, without building a string for each text node. */
+    private static boolean isLabelPair(char first, char second) {
+        for (int i = 0; i < LABEL_PAIR_CHARS.length; i += 2) {
+            if (LABEL_PAIR_CHARS[i] == first && LABEL_PAIR_CHARS[i + 1] == second) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final char[] LABEL_PAIR_CHARS = String.join("", LABEL_PAIRS).toCharArray();
 
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
     Element headline() {

@@ -48,8 +48,9 @@ public final class ShingleMetric {
 
     /** Python {@code re} {@code \w}: letter, number or underscore. */
     static boolean isWordChar(int cp) {
-        if (cp == '_') {
-            return true;
+        if (cp < 0x80) {
+            // ASCII without the Unicode tables: letters, digits and '_' are its only word characters.
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '_';
         }
         return switch (Character.getType(cp)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
