@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.tartarus.snowball.SnowballStemmer;
 
@@ -57,7 +59,7 @@ public final class SearchText {
 
     private final Map<String, Set<String>> stopWords;
     /** Stems already made, by configuration and lower-cased word: most words of news text recur. */
-    private final java.util.concurrent.ConcurrentHashMap<String, String> stems = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ConcurrentHashMap<String, String>> stems = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_STEMS = 500_000;
 
     /** With each configuration's stop words (lower-cased); a configuration without an entry drops none. */
@@ -128,7 +130,7 @@ public final class SearchText {
             shift = Math.max(shift, positions.get(positions.size() - 1));
         }
         StringBuilder out = new StringBuilder(body.length() / 2 + 64);
-        Set<String> all = new java.util.LinkedHashSet<>(titleLexemes.keySet());
+        Set<String> all = new LinkedHashSet<>(titleLexemes.keySet());
         all.addAll(bodyLexemes.keySet());
         // The server sorts the lexemes when it parses the literal.
         for (String lexeme : all) {
@@ -342,8 +344,9 @@ public final class SearchText {
             if (stop.contains(word)) {
                 return "";
             }
-            String key = (asEnglish ? "english" : config) + '\u0000' + word;
-            String stem = stems.get(key);
+            ConcurrentHashMap<String, String> cache =
+                    stems.computeIfAbsent(asEnglish ? "english" : config, k -> new ConcurrentHashMap<>());
+            String stem = cache.get(word);
             if (stem == null) {
                 SnowballStemmer use;
                 if (asEnglish) {
@@ -354,10 +357,10 @@ public final class SearchText {
                 use.setCurrent(word);
                 use.stem();
                 stem = use.getCurrent();
-                if (stems.size() >= MAX_CACHED_STEMS) {
-                    stems.clear();
+                if (cache.size() >= MAX_CACHED_STEMS) {
+                    cache.clear();
                 }
-                stems.put(key, stem);
+                cache.put(word, stem);
             }
             return stem;
         }

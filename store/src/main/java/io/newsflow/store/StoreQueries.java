@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -195,7 +196,7 @@ public final class StoreQueries {
         if (text == null) {
             text = searchText = SearchText.load(c);
         }
-        java.util.TreeSet<String> parsed = new java.util.TreeSet<>();
+        TreeSet<String> parsed = new TreeSet<>();
         for (String config : searchConfigs) {
             String q = text.query(config, words);
             if (!q.isEmpty()) {

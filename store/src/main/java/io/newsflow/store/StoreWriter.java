@@ -212,12 +212,16 @@ public final class StoreWriter {
         CopyRows mentions = new CopyRows("mentions (article_id, ordinal, type, name, start_offset, end_offset, text)");
         CopyRows articleEntities = new CopyRows("article_entities (article_id, type, name, mentions, published_at)");
         CopyRows tags = new CopyRows("tags (article_id, name, source, score)");
+        // The tsvectors are the batch's largest piece of work in Java (about 0.3 ms an article): made on every core
+        // while the server waits, instead of one after another.
+        List<String> vectors = newest.values().parallelStream().map(row -> searchText.vector(row.searchConfig(),
+                row.article().title() == null ? "" : row.article().title(),
+                row.article().text() == null ? "" : row.article().text())).toList();
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE)) {
+            int next = 0;
             for (StoreRow.ArticleRow row : newest.values()) {
                 bindArticle(upsert, row);
-                Article a = row.article();
-                upsert.setString(25, searchText.vector(row.searchConfig(), a.title() == null ? "" : a.title(),
-                        a.text() == null ? "" : a.text()));
+                upsert.setString(25, vectors.get(next++));
                 upsert.addBatch();
                 String id = row.article().id();
                 int ordinal = 0;
