@@ -1,5 +1,7 @@
 package io.newsflow.app;
 
+import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.newsflow.common.metrics.MetricsServer;
 import io.newsflow.store.Migrations;
 import io.newsflow.store.StoreQueries;
 import io.newsflow.web.WebServer;
@@ -29,6 +32,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface, as in a container).")
     String host;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:NEWSFLOW_METRICS_PORT:-0}",
+            description = "Serve /metrics (Prometheus) and /health/live, /health/ready on this port, as the stages do; "
+                    + "ready while the database answers (env NEWSFLOW_METRICS_PORT; default: off).")
+    int metricsPort;
+
     @Override
     public Integer call() throws Exception {
         if (!database.configured()) {
@@ -36,12 +44,35 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         HikariDataSource pool = database.settings().pool("web", 8);
+        MetricsServer metrics = null;
+        if (metricsPort > 0) {
+            try {
+                metrics = MetricsServer.start(metricsPort, () -> databaseAnswers(pool));
+            } catch (IOException e) {
+                System.err.println("newsflow: not starting: cannot serve metrics on port " + metricsPort + ": " + e.getMessage());
+                pool.close();
+                return 2;
+            }
+        }
         prepareSchema(pool);
         WebServer web = WebServer.start(host, port, new StoreQueries(pool));
         System.out.println("Newsflow page at " + web.url() + " (store " + database.settings().jdbcUrl()
                 + "); stop with Ctrl-C");
-        blockUntilStopped(web, pool);
+        if (metrics == null) {
+            blockUntilStopped(web, pool);
+        } else {
+            blockUntilStopped(web, metrics, pool);
+        }
         return 0;
+    }
+
+    /** The page can answer: a connection from its pool is valid within a second. */
+    static boolean databaseAnswers(HikariDataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** The page reads the store's tables; creating them here lets it start before the store stage has run. */

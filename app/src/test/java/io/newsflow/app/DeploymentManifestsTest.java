@@ -183,4 +183,43 @@ class DeploymentManifestsTest {
         }
         assertEquals(stages(), seen, "a container per stage");
     }
+
+    @Test
+    void theWebPageIsADeploymentWithProbesResourcesAMetricsPortAndTheStoresSecret() throws Exception {
+        Map<String, List<JsonNode>> manifests = manifests();
+        JsonNode web = manifests.getOrDefault("Deployment", List.of()).stream()
+                .filter(d -> stageOf(d).equals("web")).findFirst().orElseThrow(() -> new AssertionError("no web Deployment"));
+        JsonNode pod = web.path("spec").path("template");
+        assertTrue(selects(web.path("spec").path("selector"), labels(pod)), "the Deployment selects its own pods");
+        JsonNode container = pod.path("spec").path("containers").get(0);
+        assertEquals("serve", container.path("args").get(0).asText());
+        assertTrue(container.path("args").toString().contains("0.0.0.0"), "listens on every interface in the pod");
+        assertTrue(container.path("envFrom").findValuesAsText("name").contains("newsflow-store-db"),
+                "reads the database's URL and credentials from the store's Secret");
+        Map<String, JsonNode> env = new HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+        int metricsPort = Integer.parseInt(env.get("NEWSFLOW_METRICS_PORT").path("value").asText());
+        Map<String, Integer> ports = new HashMap<>();
+        container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        assertEquals(metricsPort, ports.get("metrics"));
+        assertTrue(ports.containsKey("http"), "names its HTTP port");
+        assertEquals("/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals("/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertEquals("metrics", container.path(probe).path("httpGet").path("port").asText(), probe);
+        }
+        for (String kind : List.of("requests", "limits")) {
+            assertTrue(container.path("resources").path(kind).hasNonNull("cpu")
+                    && container.path("resources").path(kind).hasNonNull("memory"), kind);
+        }
+        assertTrue(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean(), "runs as non-root");
+        JsonNode service = manifests.getOrDefault("Service", List.of()).stream()
+                .filter(s -> selects(s.path("spec").path("selector"), labels(pod))).findFirst().orElseThrow();
+        assertTrue(service.path("spec").path("ports").findValuesAsText("name").containsAll(List.of("http", "metrics")));
+        assertTrue(manifests.getOrDefault("ServiceMonitor", List.of()).stream().anyMatch(m ->
+                selects(m.path("spec").path("selector"), labels(service)) && m.path("spec").path("endpoints")
+                        .findValuesAsText("port").contains("metrics")), "scraped by a ServiceMonitor");
+        assertTrue(manifests.getOrDefault("PodDisruptionBudget", List.of()).stream().anyMatch(b ->
+                selects(b.path("spec").path("selector"), labels(pod))), "has a PodDisruptionBudget");
+    }
 }

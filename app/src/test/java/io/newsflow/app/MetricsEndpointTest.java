@@ -189,6 +189,24 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void theWebPageServesMetricsAndIsReadyWhileItsDatabaseAnswers(TestDatabase db) throws Exception {
+        try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("web-metrics", 2);
+             HikariDataSource nowhere = new StoreSettings("jdbc:postgresql://127.0.0.1:1/none", "none", null)
+                     .pool("web-metrics-down", 1);
+             MetricsServer up = MetricsServer.start(0, () -> ServeCommand.databaseAnswers(pool));
+             MetricsServer down = MetricsServer.start(0, () -> ServeCommand.databaseAnswers(nowhere))) {
+            assertEquals(200, get(up, "/health/live").statusCode());
+            assertEquals(200, get(up, "/health/ready").statusCode());
+            assertEquals(200, get(down, "/health/live").statusCode(), "a page whose database is down still runs");
+            assertEquals(503, get(down, "/health/ready").statusCode());
+            HttpResponse<String> scrape = get(up, "/metrics");
+            assertEquals(200, scrape.statusCode());
+            assertTrue(sample(scrape.body(), "newsflow_build_info", Map.of()) == 1, scrape.body());
+            assertTrue(sample(scrape.body(), "jvm_memory_used_bytes", Map.of()) > 0);
+        }
+    }
+
+    @Test
     void theStoreStageCountsItsBatchesAndIsReadyOncePositioned(TestBroker broker, TestDatabase db) throws Exception {
         KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withPrefix(TestBroker.uniquePrefix())
                 .withInstanceId("store-metrics");

@@ -30,7 +30,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDir.toAbsolutePath().toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // The store's indexes take random inserts (article ids are URLs): past 128 MB of buffers each
+                    // one reads a page back, and after every checkpoint its first change writes the whole page to
+                    // the WAL. More buffers and rarer checkpoints (docs/store.md "Numbers").
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min");
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 public final class Migrations {
 
     /** The migration files under {@code io/newsflow/store/migrations/}, in the order they apply. */
-    static final List<String> FILES = List.of("V1__schema.sql", "V2__cheaper_writes.sql");
+    static final List<String> FILES = List.of("V1__schema.sql", "V2__cheaper_writes.sql",
+            "V3__search_vectors_from_the_writer.sql");
 
     /** Any constant shared by every Newsflow store: the advisory lock the migrations take. */
     private static final long LOCK = 0x6e657773666c6f77L;

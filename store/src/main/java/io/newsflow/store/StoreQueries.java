@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -44,6 +45,8 @@ public final class StoreQueries {
 
     private final DataSource dataSource;
     private final String[] searchConfigs = SearchConfigs.all().toArray(String[]::new);
+    // The writer's words and stemmers (SearchText), loaded with the server's stop words on the first word query.
+    private volatile SearchText searchText;
 
     public StoreQueries(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -189,16 +192,25 @@ public final class StoreQueries {
      * configuration finds a word to search for (only stop words, say).
      */
     private String anyLanguageQuery(Connection c, String words) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT string_agg('(' || q || ')', ' | ' ORDER BY q) FROM "
-                + "(SELECT DISTINCT websearch_to_tsquery(config::regconfig, ?)::text AS q FROM unnest(?::text[]) config) "
-                + "parsed WHERE q <> ''")) {
-            s.setString(1, words);
-            s.setArray(2, c.createArrayOf("text", searchConfigs));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
+        SearchText text = searchText;
+        if (text == null) {
+            text = searchText = SearchText.load(c);
+        }
+        TreeSet<String> parsed = new TreeSet<>();
+        for (String config : searchConfigs) {
+            String q = text.query(config, words);
+            if (!q.isEmpty()) {
+                parsed.add(q);
             }
         }
+        if (parsed.isEmpty()) {
+            return null;
+        }
+        StringBuilder any = new StringBuilder();
+        for (String q : parsed) {
+            any.append(any.length() == 0 ? "" : " | ").append('(').append(q).append(')');
+        }
+        return any.toString();
     }
 
     /**

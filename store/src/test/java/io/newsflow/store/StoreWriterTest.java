@@ -44,7 +44,8 @@ class StoreWriterTest {
         try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("migrations", 2)) {
             assertEquals(Migrations.FILES.size(), Migrations.apply(pool));
             assertEquals(0, Migrations.apply(pool));
-            assertEquals(List.of("V1__schema.sql", "V2__cheaper_writes.sql"), StoreFixtures.strings(pool, "SELECT name FROM schema_migrations ORDER BY version"));
+            assertEquals(List.of("V1__schema.sql", "V2__cheaper_writes.sql", "V3__search_vectors_from_the_writer.sql"),
+                    StoreFixtures.strings(pool, "SELECT name FROM schema_migrations ORDER BY version"));
         }
     }
 

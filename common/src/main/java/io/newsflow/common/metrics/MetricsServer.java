@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -50,10 +51,13 @@ public final class MetricsServer implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(daemon("newsflow-kafka-metrics"));
     private final ExecutorService handlers = Executors.newFixedThreadPool(2, daemon("newsflow-metrics-http"));
     private final BrokerCheck broker;
+    // A process without stages (the web page) is ready when this says so; null for the stages' processes.
+    private final BooleanSupplier ownReadiness;
     private final HttpServer server;
 
-    private MetricsServer(int port, KafkaSettings settings) throws IOException {
-        this.broker = new BrokerCheck(settings, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private MetricsServer(int port, KafkaSettings settings, BooleanSupplier ownReadiness) throws IOException {
+        this.broker = settings == null ? null : new BrokerCheck(settings, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        this.ownReadiness = ownReadiness;
         Gauge.builder("newsflow.build.info", () -> 1).tags("version", Version.current(), "commit", Version.commit())
                 .description("The code version and the commit of this process's build (always 1)").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -75,7 +79,17 @@ public final class MetricsServer implements AutoCloseable {
      * {@code settings} are the stages' own: the readiness check asks their cluster.
      */
     public static MetricsServer start(int port, KafkaSettings settings) throws IOException {
-        MetricsServer server = new MetricsServer(port, settings);
+        MetricsServer server = new MetricsServer(port, settings, null);
+        log.info("metrics and health at http://0.0.0.0:{}/metrics, /health/live, /health/ready", server.port());
+        return server;
+    }
+
+    /**
+     * The same for a process that runs no stage ({@code newsflow serve}): the JVM's meters and the build's, live while
+     * the process runs, ready while {@code ready} answers true (its database answers, say).
+     */
+    public static MetricsServer start(int port, BooleanSupplier ready) throws IOException {
+        MetricsServer server = new MetricsServer(port, null, java.util.Objects.requireNonNull(ready, "ready"));
         log.info("metrics and health at http://0.0.0.0:{}/metrics, /health/live, /health/ready", server.port());
         return server;
     }
@@ -99,6 +113,9 @@ public final class MetricsServer implements AutoCloseable {
 
     /** Every stage holds partitions, and the cluster answers. */
     public boolean ready() {
+        if (ownReadiness != null) {
+            return live() && ownReadiness.getAsBoolean();
+        }
         return !stages.isEmpty() && stages.stream().allMatch(s -> s.live() && s.assignedPartitions() > 0)
                 && broker.reachable();
     }
@@ -141,7 +158,9 @@ public final class MetricsServer implements AutoCloseable {
         server.stop(0);
         handlers.shutdownNow();
         kafkaMetricsRefresh.shutdownNow();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
         gcMetrics.close();
         registry.close();
     }

@@ -1,0 +1,394 @@
+package io.newsflow.store;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tartarus.snowball.SnowballStemmer;
+
+/**
+ * The store's tsvectors and tsqueries made in Java with the Snowball stemmers of PostgreSQL's configurations, so the
+ * server only parses a literal (its own parser and stemming were most of a write: docs/store.md "Numbers").
+ *
+ * <p>Articles and queries go through the same words, lower-casing and stemmers, so a query finds what was stored:
+ * a word is a run of letters, digits and combining marks; a word of letters alone is stemmed with its configuration's
+ * stemmer (ASCII words with the English one under {@code russian}, as PostgreSQL maps them), any other word is kept
+ * lower-cased, as {@code simple} keeps every word. Stop words are dropped only where the server's own dictionary
+ * drops them too (the Snowball lists, each word confirmed with {@code ts_lexize}), so no word PostgreSQL would
+ * index goes missing. Every word takes a position, stop words too, as in PostgreSQL; a title's lexemes weigh
+ * {@code A}, the body's {@code B} with positions after the title's, as {@code setweight(…,'A') || setweight(…,'B')}.
+ */
+public final class SearchText {
+
+    /** PostgreSQL's limits: positions up to 16,383, 256 of them a lexeme, words under 2,047 bytes. */
+    static final int MAX_POSITION = 16_383;
+    static final int MAX_POSITIONS = 256;
+    static final int MAX_WORD_BYTES = 2_046;
+
+    /** Stemmer per configuration: Lucene's Snowball class name; {@code simple} has none. */
+    private static final Map<String, String> STEMMERS = Map.ofEntries(
+            Map.entry("arabic", "Arabic"), Map.entry("danish", "Danish"), Map.entry("dutch", "Dutch"),
+            Map.entry("english", "English"), Map.entry("finnish", "Finnish"), Map.entry("french", "French"),
+            Map.entry("german", "German"), Map.entry("greek", "Greek"), Map.entry("hungarian", "Hungarian"),
+            Map.entry("indonesian", "Indonesian"), Map.entry("irish", "Irish"), Map.entry("italian", "Italian"),
+            Map.entry("lithuanian", "Lithuanian"), Map.entry("nepali", "Nepali"), Map.entry("norwegian", "Norwegian"),
+            Map.entry("portuguese", "Portuguese"), Map.entry("romanian", "Romanian"), Map.entry("russian", "Russian"),
+            Map.entry("spanish", "Spanish"), Map.entry("swedish", "Swedish"), Map.entry("tamil", "Tamil"),
+            Map.entry("turkish", "Turkish"));
+
+    /** Configurations whose ASCII words PostgreSQL stems as English ({@code asciiword → english_stem}). */
+    private static final Set<String> ENGLISH_ASCII = Set.of("russian");
+
+    private final Map<String, Set<String>> stopWords;
+    /** Stems already made, by configuration and lower-cased word: most words of news text recur. */
+    private final Map<String, ConcurrentHashMap<String, String>> stems = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_STEMS = 500_000;
+
+    /** With each configuration's stop words (lower-cased); a configuration without an entry drops none. */
+    public SearchText(Map<String, Set<String>> stopWords) {
+        this.stopWords = Map.copyOf(stopWords);
+    }
+
+    /**
+     * The stop words of every configuration that PostgreSQL's dictionary on this connection drops as well: the
+     * Snowball lists shipped with Lucene, each word kept only when {@code ts_lexize} of the configuration's stemmer
+     * dictionary returns nothing for it.
+     */
+    public static SearchText load(Connection connection) throws SQLException {
+        List<String> dictionaries = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (String config : STEMMERS.keySet()) {
+            for (String word : snowballStopList(config)) {
+                dictionaries.add(config + "_stem");
+                words.add(word);
+            }
+        }
+        Map<String, Set<String>> confirmed = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT d, w FROM unnest(?::text[], ?::text[]) AS x(d, w) "
+                + "WHERE EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = d) AND ts_lexize(d::regdictionary, w) = '{}'")) {
+            s.setArray(1, connection.createArrayOf("text", dictionaries.toArray()));
+            s.setArray(2, connection.createArrayOf("text", words.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String dictionary = r.getString(1);
+                    confirmed.computeIfAbsent(dictionary.substring(0, dictionary.length() - "_stem".length()),
+                            k -> new HashSet<>()).add(r.getString(2));
+                }
+            }
+        }
+        return new SearchText(confirmed);
+    }
+
+    /** Lucene's copy of the Snowball stop list for a configuration ("word | comment" lines), empty when it has none. */
+    static Set<String> snowballStopList(String config) {
+        Set<String> words = new TreeSet<>();
+        try (InputStream in = SnowballStemmer.class.getClassLoader()
+                .getResourceAsStream("org/apache/lucene/analysis/snowball/" + config + "_stop.txt")) {
+            if (in == null) {
+                return words;
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                int bar = line.indexOf('|');
+                String word = (bar >= 0 ? line.substring(0, bar) : line).strip();
+                if (!word.isEmpty() && word.indexOf(' ') < 0) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    /** The tsvector literal of an article: the title's lexemes at weight A, then the body's at weight B. */
+    public String vector(String config, String title, String body) {
+        Words words = new Words(config);
+        Map<String, List<Integer>> titleLexemes = words.lexemes(title);
+        Map<String, List<Integer>> bodyLexemes = words.lexemes(body);
+        // || shifts the right operand's positions by the left's highest stored position (stop words store none).
+        int shift = 0;
+        for (List<Integer> positions : titleLexemes.values()) {
+            shift = Math.max(shift, positions.get(positions.size() - 1));
+        }
+        StringBuilder out = new StringBuilder(body.length() / 2 + 64);
+        Set<String> all = new LinkedHashSet<>(titleLexemes.keySet());
+        all.addAll(bodyLexemes.keySet());
+        // The server sorts the lexemes when it parses the literal.
+        for (String lexeme : all) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            quote(out, lexeme).append(':');
+            int count = 0;
+            int last = 0;
+            List<Integer> inTitle = titleLexemes.get(lexeme);
+            if (inTitle != null) {
+                for (int p : inTitle) {
+                    count = appendPosition(out, count, p, 'A');
+                    last = p;
+                }
+            }
+            List<Integer> inBody = bodyLexemes.get(lexeme);
+            if (inBody != null) {
+                for (int p : inBody) {
+                    if (count >= MAX_POSITIONS || last == MAX_POSITION) {
+                        break;
+                    }
+                    last = Math.min(MAX_POSITION, p + shift);
+                    count = appendPosition(out, count, last, 'B');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static int appendPosition(StringBuilder out, int count, int position, char weight) {
+        if (count > 0) {
+            out.append(',');
+        }
+        out.append(position).append(weight);
+        return count + 1;
+    }
+
+    /**
+     * A query in {@code websearch_to_tsquery}'s syntax (words, {@code "phrases"}, {@code or}, {@code -not}) as a
+     * tsquery for one configuration's articles; empty when nothing in it is searchable (only stop words, say).
+     */
+    public String query(String config, String text) {
+        Words words = new Words(config);
+        List<String> parts = new ArrayList<>();
+        boolean or = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            boolean not = false;
+            if (c == '-' && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))) {
+                not = true;
+                i++;
+            }
+            String item;
+            if (i < text.length() && text.charAt(i) == '"') {
+                int end = text.indexOf('"', i + 1);
+                end = end < 0 ? text.length() : end;
+                item = text.substring(i + 1, end);
+                i = Math.min(text.length(), end + 1);
+            } else {
+                int end = i;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') {
+                    end++;
+                }
+                item = text.substring(i, end);
+                i = end;
+                if (!not && item.equalsIgnoreCase("or")) {
+                    or = !parts.isEmpty();
+                    continue;
+                }
+            }
+            String phrase = words.phrase(item);
+            if (phrase.isEmpty()) {
+                continue;
+            }
+            String term = not ? "!" + (phrase.contains(" ") ? "( " + phrase + " )" : phrase) : phrase;
+            if (!parts.isEmpty()) {
+                parts.add(or ? "|" : "&");
+            }
+            parts.add(phrase.contains(" ") && !not ? "( " + term + " )" : term);
+            or = false;
+        }
+        return String.join(" ", parts);
+    }
+
+    private static StringBuilder quote(StringBuilder out, String lexeme) {
+        out.append('\'');
+        for (int i = 0; i < lexeme.length(); i++) {
+            char c = lexeme.charAt(i);
+            if (c == '\'' || c == '\\') {
+                out.append(c);
+            }
+            out.append(c);
+        }
+        return out.append('\'');
+    }
+
+    /** One configuration's words: splitting, lower-casing, stop words and stemming; not thread-safe (stemmers). */
+    private final class Words {
+        private final String config;
+        private final boolean stemmed;
+        private final Set<String> stops;
+        // Made on the first word not yet in the cache.
+        private SnowballStemmer stemmer;
+        private SnowballStemmer english;
+
+        Words(String config) {
+            this.config = config;
+            this.stemmed = STEMMERS.containsKey(config);
+            this.stops = stopWords.getOrDefault(config, Set.of());
+        }
+
+        /** Each lexeme's positions (ascending, 1-based, at most {@link #MAX_POSITIONS}); stop words take a position. */
+        Map<String, List<Integer>> lexemes(String text) {
+            Map<String, List<Integer>> out = new LinkedHashMap<>();
+            int position = 0;
+            int i = 0;
+            int n = text.length();
+            while (i < n) {
+                int start = i;
+                while (start < n && !partOfWord(text.codePointAt(start))) {
+                    start += Character.charCount(text.codePointAt(start));
+                }
+                if (start >= n) {
+                    break;
+                }
+                int end = start;
+                while (end < n && partOfWord(text.codePointAt(end))) {
+                    end += Character.charCount(text.codePointAt(end));
+                }
+                i = end;
+                String lexeme = lexeme(text, start, end);
+                if (lexeme == null) {
+                    continue;
+                }
+                position = Math.min(MAX_POSITION, position + 1);
+                if (lexeme.isEmpty()) {
+                    continue;
+                }
+                List<Integer> positions = out.computeIfAbsent(lexeme, k -> new ArrayList<>(2));
+                int last = positions.isEmpty() ? 0 : positions.get(positions.size() - 1);
+                if (positions.size() < MAX_POSITIONS - 1 && last != MAX_POSITION && last != position) {
+                    positions.add(position);
+                }
+            }
+            return out;
+        }
+
+        /** A query item's lexemes as a tsquery phrase ({@code 'a' <-> 'b'}, {@code <2>} over a stop word). */
+        String phrase(String item) {
+            StringBuilder out = new StringBuilder();
+            int gap = 0;
+            int n = item.length();
+            int i = 0;
+            while (i < n) {
+                int start = i;
+                while (start < n && !partOfWord(item.codePointAt(start))) {
+                    start += Character.charCount(item.codePointAt(start));
+                }
+                if (start >= n) {
+                    break;
+                }
+                int end = start;
+                while (end < n && partOfWord(item.codePointAt(end))) {
+                    end += Character.charCount(item.codePointAt(end));
+                }
+                i = end;
+                String lexeme = lexeme(item, start, end);
+                if (lexeme == null) {
+                    continue;
+                }
+                gap++;
+                if (lexeme.isEmpty()) {
+                    continue;
+                }
+                if (out.length() > 0) {
+                    out.append(gap == 1 ? " <-> " : " <" + gap + "> ");
+                }
+                quote(out, lexeme);
+                gap = 0;
+            }
+            return out.toString();
+        }
+
+        /** The word's lexeme, "" for a stop word, null for a word too long to index (it takes no position). */
+        private String lexeme(String text, int start, int end) {
+            StringBuilder lower = new StringBuilder(end - start);
+            boolean letters = true;
+            boolean ascii = true;
+            for (int i = start; i < end; ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                letters &= !Character.isDigit(cp);
+                ascii &= cp < 128;
+                lower.appendCodePoint(Character.toLowerCase(cp));
+            }
+            String word = lower.toString();
+            if (word.length() * 3 > MAX_WORD_BYTES && word.getBytes(StandardCharsets.UTF_8).length > MAX_WORD_BYTES) {
+                return null;
+            }
+            if (!letters || !stemmed) {
+                return word;
+            }
+            boolean asEnglish = ascii && ENGLISH_ASCII.contains(config);
+            Set<String> stop = asEnglish ? stopWords.getOrDefault("english", Set.of()) : stops;
+            if (stop.contains(word)) {
+                return "";
+            }
+            ConcurrentHashMap<String, String> cache =
+                    stems.computeIfAbsent(asEnglish ? "english" : config, k -> new ConcurrentHashMap<>());
+            String stem = cache.get(word);
+            if (stem == null) {
+                SnowballStemmer use;
+                if (asEnglish) {
+                    use = english == null ? english = stemmer("english") : english;
+                } else {
+                    use = stemmer == null ? stemmer = stemmer(config) : stemmer;
+                }
+                use.setCurrent(word);
+                use.stem();
+                stem = use.getCurrent();
+                if (cache.size() >= MAX_CACHED_STEMS) {
+                    cache.clear();
+                }
+                cache.put(word, stem);
+            }
+            return stem;
+        }
+    }
+
+    private static boolean partOfWord(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static SnowballStemmer stemmer(String config) {
+        String name = STEMMERS.get(config);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return (SnowballStemmer) Class.forName("org.tartarus.snowball.ext." + name + "Stemmer")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no Snowball stemmer for " + config, e);
+        }
+    }
+
+    /** The configurations this class stems (any other is {@code simple}: lower-cased words). */
+    static Set<String> stemmed() {
+        return STEMMERS.keySet();
+    }
+}
