@@ -66,6 +66,16 @@ public final class MetadataExtractor {
                 && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
                 : title(h1, titleSite, jsonLdHeadline, meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
+        // A declared title made by a template ("Headline | Site") is the page's SEO title; the page's only <h1> is
+        // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its
+        // own before that title (a kicker box), nor when the title is the <h1> after a "Kicker:".
+        if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title)
+                && namesSite(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
+                doc.title()), titleSite) && !Headline.opensWithBox(h1Element, title)
+                && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
+                .strip().endsWith(":"))) {
+            title = h1.strip();
+        }
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
@@ -222,6 +232,23 @@ public final class MetadataExtractor {
             }
         }
         return h1;
+    }
+
+    /** Whether a title has a part, cut off by a separator, that names the site ("Headline | Site"). */
+    static boolean namesSite(String title, String siteName) {
+        if (title == null || siteName == null || norm(siteName).isEmpty()) {
+            return false;
+        }
+        String[] parts = TITLE_SEPARATOR.split(title.strip());
+        String site = norm(siteName);
+        for (int i = 0; i < parts.length && parts.length > 1; i++) {
+            String n = norm(parts[i]);
+            if ((i == 0 || i == parts.length - 1) && (n.equals(site) || site.contains(n) && !n.isEmpty()
+                    || n.contains(site) && n.length() < site.length() + 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A declared title escaped twice by its CMS ("&amp;#8211;" arrives as "&#8211;") reads as its characters. */
