@@ -25,6 +25,9 @@ import io.newsflow.common.model.LeadImage;
  */
 public final class MetadataExtractor {
 
+    /** A label announcing the author, in the languages of the sets: "Written by", "Verfasst von", "Escrito por". */
+    private static final Pattern WRITTEN_BY = Pattern.compile("^\\s*(?:written|verfasst|geschrieben|escrito|[ée]crit|"
+            + "scritto|geschreven|napisane|skrevet|author|autor|auteur|autore)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
             "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
@@ -369,6 +372,15 @@ public final class MetadataExtractor {
             structured.addAll(Bylines.names(first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
                     meta.get("dcterms.creator"))));
+        }
+        if (structured.isEmpty()) {
+            // An SEO plugin's reading aid for link previews, "Written by" / "Verfasst von" and the name.
+            for (int i = 1; i <= 4 && structured.isEmpty(); i++) {
+                String label = meta.get("twitter:label" + i);
+                if (label != null && WRITTEN_BY.matcher(label).find()) {
+                    structured.addAll(Bylines.names(meta.get("twitter:data" + i)));
+                }
+            }
         }
         List<String> people = people(structured, orgs, siteNames, host);
         if (!people.isEmpty()) {

@@ -119,6 +119,22 @@ class BylinesTest {
     }
 
     @Test
+    void theLinkPreviewLabelWrittenByNamesTheAuthorWhenNothingElseDoes() {
+        String head = "<meta name='twitter:label1' content='Geschätzte Lesezeit'><meta name='twitter:data1' "
+                + "content='3 Minuten'><meta name='twitter:label2' content='Verfasst von'>"
+                + "<meta name='twitter:data2' content='Maria Beispiel'>";
+        Document doc = Jsoup.parse("<html><head>" + head + "</head><body><h1>Titel</h1><p>Text.</p></body></html>",
+                "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Maria Beispiel"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.lokalblatt.de/a").authors());
+        // A reading time alone is no author.
+        Document none = Jsoup.parse("<html><head><meta name='twitter:label1' content='Est. reading time'>"
+                + "<meta name='twitter:data1' content='3 minutes'></head><body><h1>T</h1><p>Text.</p></body></html>",
+                "https://www.lokalblatt.de/a");
+        assertEquals(List.of(), MetadataExtractor.extract(none, List.of(), "https://www.lokalblatt.de/a").authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
