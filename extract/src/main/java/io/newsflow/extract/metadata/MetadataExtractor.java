@@ -387,7 +387,12 @@ public final class MetadataExtractor {
             return fullNames(people, meta, index);
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
-        for (Element byline : index.bylines) {
+        List<Element> bylines = index.bylines;
+        if (!index.authorLinks.isEmpty()) {
+            bylines = new ArrayList<>(index.bylines);
+            bylines.addAll(index.authorLinks);
+        }
+        for (Element byline : bylines) {
             if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }

@@ -36,6 +36,10 @@ final class PageIndex implements NodeVisitor {
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
             "au", "wr", "ge", "es", "te", "ав");
 
+    /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
+    private static final Pattern AUTHOR_HREF = Pattern.compile(
+            "/(?:authors?|autor(?:in|en)?|auteurs?|staff|redakteur(?:in)?|journalist(?:in)?)/[^/?#]{3,}/?(?:$|[?#])",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_HREF = Pattern.compile(
             "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
                     + "|[?&]tags?=[^&#]+",
@@ -47,6 +51,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** Links into a writer's page, read after the bylines the page marks as such. */
+    final List<Element> authorLinks = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -82,6 +88,10 @@ final class PageIndex implements NodeVisitor {
                 String href = e.attr("href");
                 if (href.length() > 4 && TAG_HREF.matcher(href).find()) {
                     tagLinks.add(e);
+                } else if (href.length() > 8 && AUTHOR_HREF.matcher(href).find() && !e.attr("rel").equals("author")
+                        && !e.attr("class").toLowerCase(Locale.ROOT).contains("author")) {
+                    // A link to the writer's own page is a byline, whatever its class says.
+                    authorLinks.add(e);
                 }
             }
             case "time" -> {
