@@ -79,6 +79,13 @@ public final class MetadataExtractor {
                 .strip().endsWith(":"))) {
             title = h1.strip();
         }
+        if (h1 == null && jsonLdHeadline == null) {
+            String h2 = h2Headline(index.h2s, meta.get("og:title"), meta.get("twitter:title"), doc.title());
+            // Soft hyphens the declared title keeps are the same headline; the <h2>'s text has dropped them.
+            if (h2 != null && (title == null || !h2.equals(title.replaceAll("[\u00AD\u200B]", "")))) {
+                title = h2;
+            }
+        }
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
@@ -235,6 +242,45 @@ public final class MetadataExtractor {
             }
         }
         return h1;
+    }
+
+    /**
+     * On a page without an {@code <h1>} headline, the {@code <h2>} that a declared title confirms: the same words
+     * (typography and case aside), the title's part before or after a separator ("Site | Headline"), or the whole
+     * of which the title is the cut start.
+     */
+    static String h2Headline(List<Element> h2s, String... declared) {
+        for (Element h2 : h2s) {
+            String t = h2.text().strip();
+            if (t.length() < 8 || t.length() > 200) {
+                continue;
+            }
+            String k = looseKey(t);
+            for (String d : declared) {
+                if (d == null || d.isBlank()) {
+                    continue;
+                }
+                String dk = looseKey(d);
+                if (dk.equals(k) || dk.length() >= 20 && k.startsWith(dk)) {
+                    return t;
+                }
+                if (dk.length() > k.length() && (dk.startsWith(k) && TITLE_SEPARATOR.matcher(dk.substring(k.length()))
+                        .lookingAt() || dk.endsWith(k) && endsWithSeparator(dk.substring(0, dk.length() - k.length())))) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean endsWithSeparator(String s) {
+        Matcher m = TITLE_SEPARATOR.matcher(s);
+        while (m.find()) {
+            if (m.end() == s.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a title has a part, cut off by a separator, that names the site ("Headline | Site"). */

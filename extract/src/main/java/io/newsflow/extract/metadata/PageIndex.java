@@ -51,6 +51,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** The first twenty {@code <h2>}s: a page without an {@code <h1>} often heads its story with one. */
+    final List<Element> h2s = new ArrayList<>();
     /** Links into a writer's page, read after the bylines the page marks as such. */
     final List<Element> authorLinks = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
@@ -80,6 +82,11 @@ final class PageIndex implements NodeVisitor {
             case "meta" -> metas.add(e);
             case "img" -> images.add(e);
             case "h1" -> h1s.add(e);
+            case "h2" -> {
+                if (h2s.size() < 20) {
+                    h2s.add(e);
+                }
+            }
             case "figure" -> figures.add(e);
             case "a" -> {
                 if (e.hasAttr("rel")) {

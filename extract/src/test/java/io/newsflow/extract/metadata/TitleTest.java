@@ -99,4 +99,23 @@ class TitleTest {
                 + "<meta property='og:title' content='Kaminofen: Heizen mit Holz - Heizratgeber'>",
                 "<h1>Heizen mit Holz</h1>"));
     }
+
+    @Test
+    void withoutAnH1TheH2ThatTheDeclaredTitleConfirmsIsTheHeadline() {
+        // The <title> is "Site | Headline": the <h2> is the part after the site.
+        assertEquals("Warum der Ofen im Winter streikt", titleOf("<title>Heizblog von Jan | Warum der Ofen im Winter "
+                + "streikt</title>", "<h2>Archiv</h2><h2>Warum der Ofen im Winter streikt</h2>"));
+        // Typed otherwise in the <title> (dashes, case): the <h2> as the page shows it.
+        assertEquals("Termine Januar – Mai 2020 in Halle", titleOf("<title>Termine januar - Mai 2020 in Halle</title>",
+                "<h2>Termine Januar – Mai 2020 in Halle</h2>"));
+        // A <title> cut short: the whole <h2> it starts.
+        assertEquals("Senat berät über den Haushalt \"Zukunft\"", titleOf("<title>Senat berät über den Haushalt</title>",
+                "<h2>Senat berät über den Haushalt \"Zukunft\"</h2>"));
+        // An <h2> the title does not confirm (a section, a teaser) is not the headline.
+        assertEquals("Warum der Ofen im Winter streikt", titleOf("<title>Warum der Ofen im Winter streikt</title>",
+                "<h2>Weitere Artikel aus dem Archiv</h2>"));
+        // With an <h1> the <h2>s are not read.
+        assertEquals("Der Ofen", titleOf("<title>Der Ofen | Heizblog</title>",
+                "<h1>Der Ofen</h1><h2>Der Ofen | Heizblog</h2>"));
+    }
 }
