@@ -95,7 +95,8 @@ final class PageIndex implements NodeVisitor {
                 String href = e.attr("href");
                 if (href.length() > 4 && TAG_HREF.matcher(href).find()) {
                     tagLinks.add(e);
-                } else if (href.length() > 8 && AUTHOR_HREF.matcher(href).find() && !e.attr("rel").equals("author")
+                } else if (href.length() > 8 && mayNameWriter(href) && AUTHOR_HREF.matcher(href).find()
+                        && !e.attr("rel").equals("author")
                         && !e.attr("class").toLowerCase(Locale.ROOT).contains("author")) {
                     // A link to the writer's own page is a byline, whatever its class says.
                     authorLinks.add(e);
@@ -192,6 +193,12 @@ final class PageIndex implements NodeVisitor {
         }
         String pair = new String(new char[] {first, Character.toLowerCase(raw.charAt(i))});
         return LABEL_PAIRS.contains(pair);
+    }
+
+    /** A cheap test before {@link #AUTHOR_HREF}: most links name no writer's page, and a regex per link adds up. */
+    private static boolean mayNameWriter(String href) {
+        return href.contains("ut") || href.contains("UT") || href.contains("taff") || href.contains("edakt")
+                || href.contains("ournalist");
     }
 
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
