@@ -15,6 +15,7 @@ import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.extract.body.Body;
 import io.newsflow.extract.body.Boilerplate;
 import io.newsflow.extract.body.BodyExtractor;
+import io.newsflow.extract.body.ScriptDataBody;
 import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
 import io.newsflow.extract.html.PreparedHtml;
@@ -119,6 +120,13 @@ public final class Extractor {
         Body body = BodyExtractor.extract(doc.body()).without(meta.title()).withoutLeading(
                 line -> isMetadataLine(line, meta)).withoutTrailing(Boilerplate::isEndMatter);
         body = preferDeclaredBody(body, meta.jsonLdBody());
+        if (body.chars() < MIN_BODY_CHARS) {
+            // A page rendered by script may carry its story only in its data; read it only when the DOM had none.
+            Body fromData = ScriptDataBody.of(PageDecoder.decode(page, contentType).text());
+            if (fromData.chars() >= DECLARED_BODY_MIN_CHARS) {
+                body = new Body(fromData.paragraphs(), fromData.chars(), body.linkBlocks());
+            }
+        }
         if (body.chars() < MIN_BODY_CHARS) {
             boolean login = doc.selectFirst(PASSWORD_INPUT) != null;
             if (login || !meta.markedArticle() || body.chars() < MIN_MARKED_BODY_CHARS) {

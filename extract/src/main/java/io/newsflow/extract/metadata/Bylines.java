@@ -25,7 +25,8 @@ final class Bylines {
     private static final Pattern LABEL_BEFORE = Pattern.compile(
             "(?:^|.*[\\s\\p{P}])(?:ein|eine|veröffentlicht|posted|published|written|geschrieben|erstellt|verfasst|beitrag|"
                     + "artikel|article|story|reported|publié|publicado|escrito|gepostet|eingestellt|submitted|"
-                    + "uploaded|photos?|fotos?|text|interview|kommentar)\\s*(?:am|on|le|el)?\\s*$",
+                    + "uploaded|photos?|fotos?|text|interview|kommentar|alles|alle|mehr|more|all|weitere|beiträge|posts|"
+                    + "articles|artikel|stories)\\s*(?:am|on|le|el)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A date or time after the name: "X am 29.12.2010", "X · 31. Oktober 2023", "X at 18:52", "X am Samstag". */
     private static final Pattern TRAILING_DATE = Pattern.compile(
@@ -103,11 +104,21 @@ final class Bylines {
             n = LABEL_COLON.matcher(n).replaceFirst("");
             n = afterKeyword(n);
             n = EDGE_JUNK.matcher(n).replaceAll("");
+            n = onceIfTwice(n);
             if (isName(n)) {
                 out.add(n);
             }
         }
         return out;
+    }
+
+    /** "Jane Doe Jane Doe" → "Jane Doe": a name written twice, as an avatar's text and the link's. */
+    private static String onceIfTwice(String n) {
+        int half = n.length() / 2;
+        if (n.length() % 2 == 1 && n.charAt(half) == ' ' && n.substring(0, half).equals(n.substring(half + 1))) {
+            return n.substring(0, half);
+        }
+        return n;
     }
 
     /** "Posted on May 2, 2020 by X" → "X": a keyword counts when only a label, a date or nothing precedes it. */

@@ -99,4 +99,24 @@ final class Headline {
         }
         return false;
     }
+
+    /** Whether the {@code <h1>} opens with an element of its own whose text comes before {@code rest} (a kicker box). */
+    static boolean opensWithBox(Element h1, String rest) {
+        if (h1 == null || rest == null) {
+            return false;
+        }
+        for (org.jsoup.nodes.Node n : h1.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) {
+                if (!t.isBlank()) {
+                    return false;
+                }
+            } else if (n instanceof Element e) {
+                String box = e.text().strip();
+                String all = h1.text().strip();
+                return !box.isEmpty() && !e.tagName().equals("a") && all.startsWith(box)
+                        && all.substring(box.length()).strip().equals(rest.strip());
+            }
+        }
+        return false;
+    }
 }

@@ -25,6 +25,9 @@ import io.newsflow.common.model.LeadImage;
  */
 public final class MetadataExtractor {
 
+    /** A label announcing the author, in the languages of the sets: "Written by", "Verfasst von", "Escrito por". */
+    private static final Pattern WRITTEN_BY = Pattern.compile("^\\s*(?:written|verfasst|geschrieben|escrito|[ée]crit|"
+            + "scritto|geschreven|napisane|skrevet|author|autor|auteur|autore)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
             "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
@@ -66,6 +69,23 @@ public final class MetadataExtractor {
                 && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
                 : title(h1, titleSite, jsonLdHeadline, meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
+        // A declared title made by a template ("Headline | Site") is the page's SEO title; the page's only <h1> is
+        // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its
+        // own before that title (a kicker box), nor when the title is the <h1> after a "Kicker:".
+        if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title)
+                && namesSite(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
+                doc.title()), titleSite) && !Headline.opensWithBox(h1Element, title)
+                && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
+                .strip().endsWith(":"))) {
+            title = h1.strip();
+        }
+        if (h1 == null && jsonLdHeadline == null) {
+            String h2 = h2Headline(index.h2s, meta.get("og:title"), meta.get("twitter:title"), doc.title());
+            // Soft hyphens the declared title keeps are the same headline; the <h2>'s text has dropped them.
+            if (h2 != null && (title == null || !h2.equals(title.replaceAll("[\u00AD\u200B]", "")))) {
+                title = h2;
+            }
+        }
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
@@ -224,6 +244,62 @@ public final class MetadataExtractor {
         return h1;
     }
 
+    /**
+     * On a page without an {@code <h1>} headline, the {@code <h2>} that a declared title confirms: the same words
+     * (typography and case aside), the title's part before or after a separator ("Site | Headline"), or the whole
+     * of which the title is the cut start.
+     */
+    static String h2Headline(List<Element> h2s, String... declared) {
+        for (Element h2 : h2s) {
+            String t = h2.text().strip();
+            if (t.length() < 8 || t.length() > 200) {
+                continue;
+            }
+            String k = looseKey(t);
+            for (String d : declared) {
+                if (d == null || d.isBlank()) {
+                    continue;
+                }
+                String dk = looseKey(d);
+                if (dk.equals(k) || dk.length() >= 20 && k.startsWith(dk)) {
+                    return t;
+                }
+                if (dk.length() > k.length() && (dk.startsWith(k) && TITLE_SEPARATOR.matcher(dk.substring(k.length()))
+                        .lookingAt() || dk.endsWith(k) && endsWithSeparator(dk.substring(0, dk.length() - k.length())))) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean endsWithSeparator(String s) {
+        Matcher m = TITLE_SEPARATOR.matcher(s);
+        while (m.find()) {
+            if (m.end() == s.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a title has a part, cut off by a separator, that names the site ("Headline | Site"). */
+    static boolean namesSite(String title, String siteName) {
+        if (title == null || siteName == null || norm(siteName).isEmpty()) {
+            return false;
+        }
+        String[] parts = TITLE_SEPARATOR.split(title.strip());
+        String site = norm(siteName);
+        for (int i = 0; i < parts.length && parts.length > 1; i++) {
+            String n = norm(parts[i]);
+            if ((i == 0 || i == parts.length - 1) && (n.equals(site) || site.contains(n) && !n.isEmpty()
+                    || n.contains(site) && n.length() < site.length() + 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A declared title escaped twice by its CMS ("&amp;#8211;" arrives as "&#8211;") reads as its characters. */
     private static String unescape(String s) {
         return s.indexOf('&') < 0 ? s : org.jsoup.parser.Parser.unescapeEntities(s, false);
@@ -343,12 +419,26 @@ public final class MetadataExtractor {
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
                     meta.get("dcterms.creator"))));
         }
+        if (structured.isEmpty()) {
+            // An SEO plugin's reading aid for link previews, "Written by" / "Verfasst von" and the name.
+            for (int i = 1; i <= 4 && structured.isEmpty(); i++) {
+                String label = meta.get("twitter:label" + i);
+                if (label != null && WRITTEN_BY.matcher(label).find()) {
+                    structured.addAll(Bylines.names(meta.get("twitter:data" + i)));
+                }
+            }
+        }
         List<String> people = people(structured, orgs, siteNames, host);
         if (!people.isEmpty()) {
             return fullNames(people, meta, index);
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
-        for (Element byline : index.bylines) {
+        List<Element> bylines = index.bylines;
+        if (!index.authorLinks.isEmpty()) {
+            bylines = new ArrayList<>(index.bylines);
+            bylines.addAll(index.authorLinks);
+        }
+        for (Element byline : bylines) {
             if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }

@@ -36,6 +36,10 @@ final class PageIndex implements NodeVisitor {
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
             "au", "wr", "ge", "es", "te", "ав");
 
+    /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
+    private static final Pattern AUTHOR_HREF = Pattern.compile(
+            "/(?:authors?|autor(?:in|en)?|auteurs?|staff|redakteur(?:in)?|journalist(?:in)?)/[^/?#]{3,}/?(?:$|[?#])",
+            Pattern.CASE_INSENSITIVE);
     static final Pattern TAG_HREF = Pattern.compile(
             "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
                     + "|[?&]tags?=[^&#]+",
@@ -47,6 +51,10 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** The first twenty {@code <h2>}s: a page without an {@code <h1>} often heads its story with one. */
+    final List<Element> h2s = new ArrayList<>();
+    /** Links into a writer's page, read after the bylines the page marks as such. */
+    final List<Element> authorLinks = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -74,6 +82,11 @@ final class PageIndex implements NodeVisitor {
             case "meta" -> metas.add(e);
             case "img" -> images.add(e);
             case "h1" -> h1s.add(e);
+            case "h2" -> {
+                if (h2s.size() < 20) {
+                    h2s.add(e);
+                }
+            }
             case "figure" -> figures.add(e);
             case "a" -> {
                 if (e.hasAttr("rel")) {
@@ -82,6 +95,11 @@ final class PageIndex implements NodeVisitor {
                 String href = e.attr("href");
                 if (href.length() > 4 && mayBeTagHref(href) && TAG_HREF.matcher(href).find()) {
                     tagLinks.add(e);
+                } else if (href.length() > 8 && mayNameWriter(href) && AUTHOR_HREF.matcher(href).find()
+                        && !e.attr("rel").equals("author")
+                        && !e.attr("class").toLowerCase(Locale.ROOT).contains("author")) {
+                    // A link to the writer's own page is a byline, whatever its class says.
+                    authorLinks.add(e);
                 }
             }
             case "time" -> {
@@ -211,6 +229,12 @@ final class PageIndex implements NodeVisitor {
     }
 
     private static final char[] LABEL_PAIR_CHARS = String.join("", LABEL_PAIRS).toCharArray();
+
+    /** A cheap test before {@link #AUTHOR_HREF}: most links name no writer's page, and a regex per link adds up. */
+    private static boolean mayNameWriter(String href) {
+        return href.contains("ut") || href.contains("UT") || href.contains("taff") || href.contains("edakt")
+                || href.contains("ournalist");
+    }
 
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
     Element headline() {

@@ -119,6 +119,44 @@ class BylinesTest {
     }
 
     @Test
+    void theLinkPreviewLabelWrittenByNamesTheAuthorWhenNothingElseDoes() {
+        String head = "<meta name='twitter:label1' content='Geschätzte Lesezeit'><meta name='twitter:data1' "
+                + "content='3 Minuten'><meta name='twitter:label2' content='Verfasst von'>"
+                + "<meta name='twitter:data2' content='Maria Beispiel'>";
+        Document doc = Jsoup.parse("<html><head>" + head + "</head><body><h1>Titel</h1><p>Text.</p></body></html>",
+                "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Maria Beispiel"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.lokalblatt.de/a").authors());
+        // A reading time alone is no author.
+        Document none = Jsoup.parse("<html><head><meta name='twitter:label1' content='Est. reading time'>"
+                + "<meta name='twitter:data1' content='3 minutes'></head><body><h1>T</h1><p>Text.</p></body></html>",
+                "https://www.lokalblatt.de/a");
+        assertEquals(List.of(), MetadataExtractor.extract(none, List.of(), "https://www.lokalblatt.de/a").authors());
+    }
+
+    @Test
+    void aLinkToTheWritersPageIsABylineAfterTheMarkedOnes() {
+        String body = "<h1>Titel</h1><div class='meta'><a href='/autoren/maria-beispiel/'>Maria Beispiel</a>, 21. Jan. "
+                + "2015</div><p>Text.</p>";
+        Document doc = Jsoup.parse("<html><body>" + body + "</body></html>", "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Maria Beispiel"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.lokalblatt.de/a").authors());
+        // A byline the page marks comes first, even after an author link in a rail above it.
+        Document marked = Jsoup.parse("<html><body><aside><a href='/fr/staff/jean-autre/'>Jean Autre</a></aside>"
+                + "<h1>T</h1><p class='byline'>Par Marie Exemple</p><p>Text.</p></body></html>",
+                "https://www.lokalblatt.de/a");
+        assertEquals(List.of("Marie Exemple"),
+                MetadataExtractor.extract(marked, List.of(), "https://www.lokalblatt.de/a").authors());
+    }
+
+    @Test
+    void aNameWrittenTwiceOrAfterAllPostsByIsOneName() {
+        assertEquals(List.of("Kathrin Beispiel"), Bylines.names("Kathrin Beispiel Kathrin Beispiel"));
+        assertEquals(List.of("Martin Beispiel"), Bylines.names("Alles von Martin Beispiel"));
+        assertEquals(List.of("Jane Doe"), Bylines.names("More stories by Jane Doe"));
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";

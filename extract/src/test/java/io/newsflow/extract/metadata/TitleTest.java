@@ -65,4 +65,57 @@ class TitleTest {
         return MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, "https://heiz.example/altbau"), java.util.List.of(),
                 "https://heiz.example/altbau").title();
     }
+
+    private static String titleOf(String head, String body) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse("<html><head>" + head + "</head><body>" + body
+                + "<p>Text of the story.</p></body></html>", "https://www.example.de/ratgeber/heizen");
+        return MetadataExtractor.extract(doc, java.util.List.of(), "https://www.example.de/ratgeber/heizen").title();
+    }
+
+    private static final String NEWS = "<meta property='og:type' content='article'>"
+            + "<meta property='og:site_name' content='Heizratgeber'>";
+
+    @Test
+    void theOnlyH1BeatsATemplatedTitleThatWordsItOtherwise() {
+        assertEquals("Eignet sich eine Wärmepumpe im Altbau?", titleOf(NEWS
+                + "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt | Heizratgeber'>",
+                "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1>"));
+        // An og:title without the site's name is an edited headline of its own and stays.
+        assertEquals("Wärmepumpe im Altbau: Wann es sich lohnt", titleOf(NEWS
+                + "<meta property='og:title' content='Wärmepumpe im Altbau: Wann es sich lohnt'>",
+                "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1>"));
+        // Two <h1>s: which one is the headline is not known.
+        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt", titleOf(NEWS
+                + "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt | Heizratgeber'>",
+                "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1><h1>Newsletter</h1>"));
+    }
+
+    @Test
+    void aKickerBoxOpeningTheH1OrAKickerBeforeItInTheTitleKeepsTheTemplatedTitle() {
+        assertEquals("Heizen mit Holz: Was erlaubt ist", titleOf(NEWS
+                + "<meta property='og:title' content='Heizen mit Holz: Was erlaubt ist | Heizratgeber'>",
+                "<h1><span class='top'>Kaminofen</span> Heizen mit Holz: Was erlaubt ist</h1>"));
+        assertEquals("Kaminofen: Heizen mit Holz", titleOf(NEWS
+                + "<meta property='og:title' content='Kaminofen: Heizen mit Holz - Heizratgeber'>",
+                "<h1>Heizen mit Holz</h1>"));
+    }
+
+    @Test
+    void withoutAnH1TheH2ThatTheDeclaredTitleConfirmsIsTheHeadline() {
+        // The <title> is "Site | Headline": the <h2> is the part after the site.
+        assertEquals("Warum der Ofen im Winter streikt", titleOf("<title>Heizblog von Jan | Warum der Ofen im Winter "
+                + "streikt</title>", "<h2>Archiv</h2><h2>Warum der Ofen im Winter streikt</h2>"));
+        // Typed otherwise in the <title> (dashes, case): the <h2> as the page shows it.
+        assertEquals("Termine Januar – Mai 2020 in Halle", titleOf("<title>Termine januar - Mai 2020 in Halle</title>",
+                "<h2>Termine Januar – Mai 2020 in Halle</h2>"));
+        // A <title> cut short: the whole <h2> it starts.
+        assertEquals("Senat berät über den Haushalt \"Zukunft\"", titleOf("<title>Senat berät über den Haushalt</title>",
+                "<h2>Senat berät über den Haushalt \"Zukunft\"</h2>"));
+        // An <h2> the title does not confirm (a section, a teaser) is not the headline.
+        assertEquals("Warum der Ofen im Winter streikt", titleOf("<title>Warum der Ofen im Winter streikt</title>",
+                "<h2>Weitere Artikel aus dem Archiv</h2>"));
+        // With an <h1> the <h2>s are not read.
+        assertEquals("Der Ofen", titleOf("<title>Der Ofen | Heizblog</title>",
+                "<h1>Der Ofen</h1><h2>Der Ofen | Heizblog</h2>"));
+    }
 }
