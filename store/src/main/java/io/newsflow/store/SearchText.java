@@ -43,16 +43,13 @@ public final class SearchText {
     static final int MAX_POSITIONS = 256;
     static final int MAX_WORD_BYTES = 2_046;
 
-    /** Stemmer per configuration: Lucene's Snowball class name; {@code simple} has none. */
-    private static final Map<String, String> STEMMERS = Map.ofEntries(
-            Map.entry("arabic", "Arabic"), Map.entry("danish", "Danish"), Map.entry("dutch", "Dutch"),
-            Map.entry("english", "English"), Map.entry("finnish", "Finnish"), Map.entry("french", "French"),
-            Map.entry("german", "German"), Map.entry("greek", "Greek"), Map.entry("hungarian", "Hungarian"),
-            Map.entry("indonesian", "Indonesian"), Map.entry("irish", "Irish"), Map.entry("italian", "Italian"),
-            Map.entry("lithuanian", "Lithuanian"), Map.entry("nepali", "Nepali"), Map.entry("norwegian", "Norwegian"),
-            Map.entry("portuguese", "Portuguese"), Map.entry("romanian", "Romanian"), Map.entry("russian", "Russian"),
-            Map.entry("spanish", "Spanish"), Map.entry("swedish", "Swedish"), Map.entry("tamil", "Tamil"),
-            Map.entry("turkish", "Turkish"));
+    /**
+     * The configurations with a stemmer: every one {@link SearchConfigs} stores but {@code simple}. Lucene names each
+     * Snowball class after the language, as PostgreSQL names the configuration ({@code russian → RussianStemmer}).
+     */
+    private static final Set<String> STEMMED = SearchConfigs.all().stream()
+            .filter(config -> !config.equals(SearchConfigs.SIMPLE))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Configurations whose ASCII words PostgreSQL stems as English ({@code asciiword → english_stem}). */
     private static final Set<String> ENGLISH_ASCII = Set.of("russian");
@@ -75,7 +72,7 @@ public final class SearchText {
     public static SearchText load(Connection connection) throws SQLException {
         List<String> dictionaries = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        for (String config : STEMMERS.keySet()) {
+        for (String config : STEMMED) {
             for (String word : snowballStopList(config)) {
                 dictionaries.add(config + "_stem");
                 words.add(word);
@@ -244,7 +241,7 @@ public final class SearchText {
 
         Words(String config) {
             this.config = config;
-            this.stemmed = STEMMERS.containsKey(config);
+            this.stemmed = STEMMED.contains(config);
             this.stops = stopWords.getOrDefault(config, Set.of());
         }
 
@@ -255,17 +252,11 @@ public final class SearchText {
             int i = 0;
             int n = text.length();
             while (i < n) {
-                int start = i;
-                while (start < n && !partOfWord(text.codePointAt(start))) {
-                    start += Character.charCount(text.codePointAt(start));
-                }
+                int start = wordStart(text, i);
                 if (start >= n) {
                     break;
                 }
-                int end = start;
-                while (end < n && partOfWord(text.codePointAt(end))) {
-                    end += Character.charCount(text.codePointAt(end));
-                }
+                int end = wordEnd(text, start);
                 i = end;
                 String lexeme = lexeme(text, start, end);
                 if (lexeme == null) {
@@ -291,17 +282,11 @@ public final class SearchText {
             int n = item.length();
             int i = 0;
             while (i < n) {
-                int start = i;
-                while (start < n && !partOfWord(item.codePointAt(start))) {
-                    start += Character.charCount(item.codePointAt(start));
-                }
+                int start = wordStart(item, i);
                 if (start >= n) {
                     break;
                 }
-                int end = start;
-                while (end < n && partOfWord(item.codePointAt(end))) {
-                    end += Character.charCount(item.codePointAt(end));
-                }
+                int end = wordEnd(item, start);
                 i = end;
                 String lexeme = lexeme(item, start, end);
                 if (lexeme == null) {
@@ -374,21 +359,34 @@ public final class SearchText {
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
+    /** The first character of a word at or after {@code from}, or the text's length when none follows. */
+    private static int wordStart(String text, int from) {
+        int i = from;
+        while (i < text.length() && !partOfWord(text.codePointAt(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** Just past the word that begins at {@code start}. */
+    private static int wordEnd(String text, int start) {
+        int i = start;
+        while (i < text.length() && partOfWord(text.codePointAt(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
     private static SnowballStemmer stemmer(String config) {
-        String name = STEMMERS.get(config);
-        if (name == null) {
+        if (!STEMMED.contains(config)) {
             return null;
         }
+        String name = Character.toUpperCase(config.charAt(0)) + config.substring(1);
         try {
             return (SnowballStemmer) Class.forName("org.tartarus.snowball.ext." + name + "Stemmer")
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("no Snowball stemmer for " + config, e);
         }
-    }
-
-    /** The configurations this class stems (any other is {@code simple}: lower-cased words). */
-    static Set<String> stemmed() {
-        return STEMMERS.keySet();
     }
 }
