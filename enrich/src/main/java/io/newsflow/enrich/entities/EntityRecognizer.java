@@ -935,7 +935,6 @@ public final class EntityRecognizer {
     static boolean GAZ_RULE = !Boolean.getBoolean("newsflow.ner.noGazRule");
 
     static boolean KNOWN_ORG_RULE = !Boolean.getBoolean("newsflow.ner.noKnownOrgRule");
-    static boolean KNOWN_ORG_CYRILLIC = Boolean.getBoolean("newsflow.ner.knownOrgCyrillic");
 
     /**
      * A capitalised Latin-script word in a Russian text that the gazetteer knows as an organisation and as nothing
@@ -950,7 +949,7 @@ public final class EntityRecognizer {
             if (labels[i] != 0 || (g & 7) != Gazetteer.ORG || (g & 32) == 0 || !alone) {
                 continue;
             }
-            if (!KNOWN_ORG_CYRILLIC && !Tokenizer.isLat(tokens.get(i).text().charAt(0))) {
+            if (!Tokenizer.isLat(tokens.get(i).text().charAt(0))) {
                 continue;
             }
             boolean nextInside = i + 1 < n && labels[i + 1] != 0 && labels[i + 1] % 2 == 0;
