@@ -113,8 +113,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             StageRunner extract = pipeline.runners().get(0);
             List<StageRunner> enrichers = new ArrayList<>(List.of(pipeline.runners().get(1)));
             enrichers.addAll(extra.runners());
+            long warmStart = System.nanoTime();
             long sent = send(settings, pages, (long) pages.size() * warmup, "warmup-", 0, null);
             awaitDone(extract, enrichers, sent);
+            double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
             long extractIn = extract.counters().in();
             double extractMs = extract.counters().transformMillis();
             double enrichMs = sum(enrichers, c -> c.transformMillis());
@@ -127,12 +129,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             double seconds;
             long distinctIds;
             CpuTimes cpu;
+            CpuTimes end;
             try (EnrichedReader enrichedReader = EnrichedReader.start(settings)) {
                 long start = System.nanoTime();
                 long measured = send(settings, pages, measuredRecords, "", rate, sentAt);
                 awaitDone(extract, enrichers, sent + measured);
                 seconds = (System.nanoTime() - start) / 1e9;
-                cpu = CpuTimes.now().minus(cpuBefore);
+                end = CpuTimes.now();
+                cpu = end.minus(cpuBefore);
                 pagesIn = extract.counters().in() - extractIn;
                 articles = (long) sum(enrichers, c -> c.in()) - enrichIn;
                 List<EndToEndLatency.Arrived> arrivals = enrichedReader.awaitArrivals(articles);
@@ -151,6 +155,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     (sum(enrichers, c -> c.transformMillis()) - enrichMs) / Math.max(1, articles), enrichers.size());
             System.out.println("  " + cpu.perPage(pagesIn, seconds));
             System.out.println("  " + cpu.otherThreads(pagesIn, 8));
+            System.out.printf("  warm-up, not measured: %d pages in %.1f s; %s%n", sent, warmSeconds, end.sinceStart());
             System.out.println("  " + extract.counters());
             for (StageRunner runner : enrichers) {
                 System.out.println("  " + runner.counters());
