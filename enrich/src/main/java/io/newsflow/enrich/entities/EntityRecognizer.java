@@ -49,7 +49,26 @@ public final class EntityRecognizer {
      * score of the label O at each token when decoding (picked on cross-validation; it trades precision for recall).
      */
     public record Model(PerceptronTagger first, PerceptronTagger second, Features features, Rules rules,
-            float outsidePenalty) {
+            float outsidePenalty, EmissionMemo memo) {
+
+        public Model {
+            if (memo != null && (memo.tagger() != first || memo.features() != features)) {
+                throw new IllegalArgumentException("the memo is of another model or other features");
+            }
+        }
+
+        /** Without a memo: every token's features are hashed and looked up. */
+        public Model(PerceptronTagger first, PerceptronTagger second, Features features, Rules rules,
+                float outsidePenalty) {
+            this(first, second, features, rules, outsidePenalty, null);
+        }
+
+        /** With an {@link EmissionMemo} when the first stage is a loaded model (the labels are the same). */
+        static Model memoised(PerceptronTagger first, PerceptronTagger second, Features features, Rules rules,
+                float outsidePenalty) {
+            return new Model(first, second, features, rules, outsidePenalty,
+                    first.loaded() ? new EmissionMemo(first, features) : null);
+        }
     }
 
     /**
@@ -105,15 +124,15 @@ public final class EntityRecognizer {
     public EntityRecognizer(Features features, PerceptronTagger ru, PerceptronTagger ru2, PerceptronTagger en,
             java.util.function.Supplier<PerceptronTagger> de, java.util.function.Supplier<PerceptronTagger> latin) {
         this.features = features;
-        this.ru = new Model(ru, ru2, features, Rules.RUSSIAN, 0f);
+        this.ru = Model.memoised(ru, ru2, features, Rules.RUSSIAN, 0f);
         // the English model was trained with domain-augmented features (NerTrain --domains), gold data as "main"
-        this.en = new Model(en, null, features.withDomain("main"), Rules.ENGLISH, 0f);
+        this.en = Model.memoised(en, null, features.withDomain("main"), Rules.ENGLISH, 0f);
         // German: GermEval as "main", the other Latin-script and English data as "extra" (NerTrain --domains);
         // the Latin-script model pools its six languages without domains
-        this.de = new Lazy(de == null ? null : () -> new Model(de.get(), null,
+        this.de = new Lazy(de == null ? null : () -> Model.memoised(de.get(), null,
                 features.withLongAffixes().withDomain("main"), Rules.MODEL, GERMAN_OUTSIDE_PENALTY));
-        this.latin = new Lazy(latin == null ? null : () -> new Model(latin.get(), null, features.withLongAffixes(),
-                Rules.MODEL, 0f));
+        this.latin = new Lazy(latin == null ? null : () -> Model.memoised(latin.get(), null,
+                features.withLongAffixes(), Rules.MODEL, 0f));
     }
 
     private static java.util.function.Supplier<PerceptronTagger> shipped(String resource) {
@@ -340,11 +359,21 @@ public final class EntityRecognizer {
         boolean russian = m.rules() == Rules.RUSSIAN && ORG_RULE && features.analysesWith(Morphology.russian());
         String[] lower = russian ? new String[tokens.size()] : null;
         Morphology.Analysis[] analyses = russian ? new Morphology.Analysis[tokens.size()] : null;
-        long[][] feats = features.extract(text, tokens, gaz, lower, analyses);
         List<int[]> segments = segments(text, tokens);
-        int[] labels = decode(model, feats, segments, m.outsidePenalty());
-        if (second != null) {
-            labels = decode(second, stack(feats, labels, tokens), segments, m.outsidePenalty());
+        int[] labels;
+        if (m.memo() != null && second == null) {
+            int[] sums = features.emissionSums(text, tokens, gaz, lower, analyses, m.memo());
+            labels = new int[tokens.size()];
+            for (int[] seg : segments) {
+                int[] part = model.decodeSums(sums, seg[0], seg[1], m.outsidePenalty());
+                System.arraycopy(part, 0, labels, seg[0], part.length);
+            }
+        } else {
+            long[][] feats = features.extract(text, tokens, gaz, lower, analyses);
+            labels = decode(model, feats, segments, m.outsidePenalty());
+            if (second != null) {
+                labels = decode(second, stack(feats, labels, tokens), segments, m.outsidePenalty());
+            }
         }
         if (GAZ_RULE) {
             gazetteerRule(gaz, labels);

@@ -107,25 +107,119 @@ public final class Features {
         return nnp ? EN_AMBIGUOUS : EN_COMMON;
     }
 
-    /** What is known about one token, computed once per document. */
-    static final class Info {
-        String text;
-        String lower;
-        String lemma;
-        String shape;
-        String shortShape;
-        String pos;
-        int morph;
+    /**
+     * What is known about a word form wherever it stands: its spelling, dictionary analyses and the gazetteer facts
+     * that do not depend on its neighbours. A function of the text alone, so {@link EmissionMemo} keeps it per form.
+     */
+    static final class Word {
+        final String text;
+        final String lower;
+        final String lemma;
+        final String shape;
+        final String shortShape;
+        final String pos;
+        /** {@link #morphTags} of {@link #morph}. */
+        final String tags;
+        final int morph;
         /** The Russian dictionary's analysis of {@link #lower}, for Cyrillic words; else null. */
-        Morphology.Analysis analysis;
+        final Morphology.Analysis analysis;
+        /** What the gazetteer's multi-word match looks this word up by. */
+        final String gazKey;
+        final int head;
+        /** The gazetteer's answer for the form without a case ending, used when the word matched nothing; or 0. */
+        final int fallbackGaz;
+        final boolean cyr;
+        final boolean title;
+        final boolean upper;
+        final boolean firstName;
+        final boolean calendar;
+
+        private Word(Features fx, String text) {
+            this.text = text;
+            lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            char c0 = text.charAt(0);
+            cyr = Tokenizer.isRu(c0);
+            title = Character.isUpperCase(c0);
+            upper = title && text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT))
+                    && Character.isLetter(text.charAt(1));
+            shape = shape(text, false);
+            shortShape = shape(text, true);
+            String key = null;
+            if (cyr) {
+                Morphology.Analysis a = fx.morphology.analyse(lower);
+                analysis = a;
+                lemma = a.lemma.replace('ё', 'е');
+                pos = a.pos;
+                morph = a.flags;
+                key = Gazetteer.key(lower, a);
+            } else if (Tokenizer.isLat(c0)) {
+                analysis = null;
+                morph = 0;
+                lemma = lower;
+                Morphology.Analysis low = fx.english.analyse(lower);
+                String p = low.known() ? low.pos : "UNK";
+                if (title) {
+                    Morphology.Analysis ex = fx.english.analyse(text);
+                    boolean nnp = false;
+                    for (Morphology.Reading r : ex.readings) {
+                        if (r.tag().startsWith("NNP")) {
+                            nnp = true;
+                        }
+                    }
+                    p = p + (nnp ? "|NNP" : "");
+                }
+                pos = "E" + p;
+            } else {
+                analysis = null;
+                morph = 0;
+                lemma = lower;
+                pos = Character.isLetter(c0) ? "LET" : Character.isDigit(c0) ? "DIG" : "P" + c0;
+            }
+            tags = morphTags(morph);
+            gazKey = key != null ? key : lower;
+            head = fx.gazetteer.head(lemma);
+            fallbackGaz = cyr && title && (morph == 0 || !lemma.equals(lower)) ? fx.withoutEnding(lower) : 0;
+            firstName = !cyr && title && fx.gazetteer.isEnglishFirstName(lower);
+            calendar = !cyr && fx.gazetteer.isCalendarWord(lower);
+        }
+    }
+
+    /** The word form's facts (not memoised). */
+    Word word(String text) {
+        return new Word(this, text);
+    }
+
+    /** Unknown or inflected foreign names: the gazetteer's bits for the form without a case ending, or 0. */
+    private int withoutEnding(String lower) {
+        for (String e : ENDINGS) {
+            if (lower.length() > e.length() + 2 && lower.endsWith(e)) {
+                String stem = lower.substring(0, lower.length() - e.length());
+                int v = gazetteer.lookup(stem);
+                if (v == 0) {
+                    v = gazetteer.lookup(stem + "а");
+                }
+                if (v == 0) {
+                    v = gazetteer.lookup(stem + "ия");
+                }
+                if (v != 0) {
+                    return v | 8 | 16;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** One token: its word and what depends on where it stands. */
+    static final class Info {
+        final Word w;
         int gaz;
-        int head;
-        boolean cyr;
-        boolean title;
-        boolean upper;
         boolean sentStart;
         boolean inQuotes;
         boolean lineStart;
+
+        Info(Word w) {
+            this.w = w;
+        }
     }
 
     static String shape(String s, boolean shortForm) {
@@ -165,51 +259,15 @@ public final class Features {
         return false;
     }
 
-    Info[] infos(String text, List<Tokenizer.Token> tokens) {
+    Info[] infos(String text, List<Tokenizer.Token> tokens, Word[] words) {
         int n = tokens.size();
         Info[] out = new Info[n];
         String[] keys = new String[n];
         boolean inQuotes = false;
         for (int i = 0; i < n; i++) {
             Tokenizer.Token t = tokens.get(i);
-            Info f = new Info();
-            f.text = t.text();
-            f.lower = t.text().toLowerCase(Locale.ROOT).replace('ё', 'е');
-            char c0 = t.text().charAt(0);
-            f.cyr = Tokenizer.isRu(c0);
-            f.title = Character.isUpperCase(c0);
-            f.upper = f.title && t.text().length() > 1 && t.text().equals(t.text().toUpperCase(Locale.ROOT))
-                    && Character.isLetter(t.text().charAt(1));
-            f.shape = shape(t.text(), false);
-            f.shortShape = shape(t.text(), true);
-            String key = null;
-            if (f.cyr) {
-                Morphology.Analysis a = morphology.analyse(f.lower);
-                f.analysis = a;
-                f.lemma = a.lemma.replace('ё', 'е');
-                f.pos = a.pos;
-                f.morph = a.flags;
-                key = Gazetteer.key(f.lower, a);
-            } else if (Tokenizer.isLat(c0)) {
-                f.lemma = f.lower;
-                Morphology.Analysis low = english.analyse(f.lower);
-                String p = low.known() ? low.pos : "UNK";
-                if (f.title) {
-                    Morphology.Analysis ex = english.analyse(t.text());
-                    boolean nnp = false;
-                    for (Morphology.Reading r : ex.readings) {
-                        if (r.tag().startsWith("NNP")) {
-                            nnp = true;
-                        }
-                    }
-                    p = p + (nnp ? "|NNP" : "");
-                }
-                f.pos = "E" + p;
-            } else {
-                f.lemma = f.lower;
-                f.pos = Character.isLetter(c0) ? "LET" : Character.isDigit(c0) ? "DIG" : "P" + c0;
-            }
-            keys[i] = key != null ? key : f.lower;
+            Info f = new Info(words[i]);
+            keys[i] = f.w.gazKey;
             if (i == 0) {
                 f.sentStart = true;
                 f.lineStart = true;
@@ -233,32 +291,15 @@ public final class Features {
         }
         int[] g = gazetteer.match(keys);
         for (int i = 0; i < n; i++) {
-            out[i].gaz = g[i];
             Info f = out[i];
-            f.head = gazetteer.head(f.lemma);
-            if (g[i] == 0 && f.cyr && f.title && (f.morph == 0 || !f.lemma.equals(f.lower))) {
-                // unknown or inflected foreign names: try the form without a case ending
-                for (String e : ENDINGS) {
-                    if (f.lower.length() > e.length() + 2 && f.lower.endsWith(e)) {
-                        String stem = f.lower.substring(0, f.lower.length() - e.length());
-                        int v = gazetteer.lookup(stem);
-                        if (v == 0) {
-                            v = gazetteer.lookup(stem + "а");
-                        }
-                        if (v == 0) {
-                            v = gazetteer.lookup(stem + "ия");
-                        }
-                        if (v != 0) {
-                            f.gaz = v | 8 | 16;
-                            break;
-                        }
-                    }
-                }
+            f.gaz = g[i];
+            if (g[i] == 0 && f.w.fallbackGaz != 0) {
+                f.gaz = f.w.fallbackGaz;
             }
-            if (!f.cyr && f.title && gazetteer.isEnglishFirstName(f.lower)) {
+            if (f.w.firstName) {
                 f.gaz |= Gazetteer.FIRST_NAME;
             }
-            if (f.gaz == 0 && !f.cyr && gazetteer.isCalendarWord(f.lower)) {
+            if (f.gaz == 0 && f.w.calendar) {
                 f.gaz = 64;
             }
         }
@@ -282,8 +323,8 @@ public final class Features {
     private static Set<String> capitalisedInside(Info[] infos) {
         Set<String> s = new HashSet<>();
         for (Info f : infos) {
-            if (f.title && !f.sentStart) {
-                s.add(f.lower);
+            if (f.w.title && !f.sentStart) {
+                s.add(f.w.lower);
             }
         }
         return s;
@@ -466,177 +507,24 @@ public final class Features {
      */
     long[][] extract(String text, List<Tokenizer.Token> tokens, int[] gazOut, String[] lowerOut,
             Morphology.Analysis[] analysisOut) {
-        Info[] in = infos(text, tokens);
-        if (gazOut != null) {
-            for (int i = 0; i < in.length; i++) {
-                gazOut[i] = in[i].gaz | (in[i].title ? 32 : 0);
-            }
+        int n = tokens.size();
+        Word[] words = new Word[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = word(tokens.get(i).text());
         }
-        if (lowerOut != null) {
-            for (int i = 0; i < in.length; i++) {
-                lowerOut[i] = in[i].lower;
-                analysisOut[i] = in[i].analysis;
-            }
-        }
-        Set<String> capInside = capitalisedInside(in);
-        // what stands before this word anywhere in the document: an organisation or place head word, a first name,
-        // an opening quote
-        java.util.Map<String, Integer> docCtx = new java.util.HashMap<>();
-        java.util.Map<String, Integer> docStem = new java.util.HashMap<>();
-        for (int i = 1; i < in.length; i++) {
-            if (!in[i].title) {
-                continue;
-            }
-            Info p = in[i - 1];
-            int bits = p.head & 3;
-            if ((p.morph & Morphology.Analysis.NAME) != 0 && p.title) {
-                bits |= 4;
-            }
-            if (p.text.equals("«") || p.text.equals("\"")) {
-                bits |= 8;
-            }
-            if (bits != 0) {
-                docCtx.merge(in[i].lower, bits, (a, b) -> a | b);
-                docStem.merge(stem(in[i].lower), bits, (a, b) -> a | b);
-            }
-        }
-        int n = in.length;
+        Info[] in = infos(text, tokens, words);
+        Document doc = document(in, gazOut, lowerOut, analysisOut);
         long[][] out = new long[n][];
         Sink s = new Sink();
-        String[] mt = new String[n];
         for (int i = 0; i < n; i++) {
-            mt[i] = morphTags(in[i].morph);
-        }
-        for (int i = 0; i < n; i++) {
-            Info f = in[i];
-            s.add(B);
-            s.add(feed(WORD, f.lower));
-            if (!f.cyr) {
-                long h = feed(POS, f.pos);
-                if (f.title) {
-                    h = feed(h, 'T');
-                }
-                if (f.sentStart) {
-                    h = feed(h, 'S');
-                }
-                s.add(h);
-            }
-            if (f.cyr) {
-                s.add(feed(LEMMA, f.lemma));
-                s.add(feed(MORPH, mt[i]));
-                s.add(feed(POS, f.pos));
-                long h = feed(feed(MORPH_POS, mt[i]), f.pos);
-                if (f.title) {
-                    h = feed(h, 'T');
-                }
-                if (f.sentStart) {
-                    h = feed(h, 'S');
-                }
-                s.add(h);
-            }
-            int len = f.lower.length();
-            for (int k = 1; k <= 4; k++) {
-                if (len > k) {
-                    s.add(feed(SUFFIX[k], f.lower, len - k, len));
-                }
-            }
-            if (len > 3) {
-                s.add(feed(PREFIX[3], f.lower, 0, 3));
-            }
-            if (longAffixes && !f.cyr) {
-                for (int k = 5; k <= 6; k++) {
-                    if (len > k) {
-                        s.add(feed(SUFFIX[k], f.lower, len - k, len));
-                    }
-                }
-                for (int k = 4; k <= 5; k++) {
-                    if (len > k) {
-                        s.add(feed(PREFIX[k], f.lower, 0, k));
-                    }
-                }
-                s.add(feed(feed(feed(BI_BEFORE, i > 0 ? in[i - 1].lower : "<>"), '|'), f.lower));
-                s.add(feed(feed(feed(BI_AFTER, f.lower), '|'), i + 1 < n ? in[i + 1].lower : "<>"));
-            }
-            s.add(feed(SHAPE, f.shape));
-            long ss = feed(SHORT_SHAPE, f.shortShape);
-            s.add(f.sentStart ? feed(ss, 'S') : ss);
-            if (f.title) {
-                s.add(feed(CAP_INSIDE, f.sentStart ? (capInside.contains(f.lower) ? "sc" : "s-") : "in"));
-                long h = feed(KNOWN, f.cyr ? (f.morph == 0 ? "unk" : "kn") : "lat");
-                s.add(f.sentStart ? feed(h, 'S') : h);
-            }
-            if (f.gaz != 0) {
-                s.add(feed(GAZ, f.gaz & 7));
-                s.add(feed(GAZ_BITS, f.gaz));
-            }
+            own(in[i].w, in[i].sentStart, s);
             for (int d = -2; d <= 2; d++) {
                 int j = i + d;
-                if (j >= 0 && j < n && in[j].head != 0) {
-                    s.add(feed(feed(HD[d + 2], in[j].head), in[j].title ? 'T' : 't'));
+                if (d != 0 && j >= 0 && j < n) {
+                    neighbour(in[j].w, d, s);
                 }
             }
-            if (f.lineStart) {
-                s.add(feed(LINE_START, f.shortShape));
-            }
-            if (f.inQuotes) {
-                s.add(feed(QUOTED, f.shortShape));
-            }
-            for (int d = -2; d <= 2; d++) {
-                if (d == 0) {
-                    continue;
-                }
-                int j = i + d;
-                int k = d + 2;
-                if (j < 0 || j >= n) {
-                    s.add(feed(W[k], "<>"));
-                    continue;
-                }
-                Info g = in[j];
-                s.add(feed(W[k], g.lemma));
-                if (d == -1 || d == 1) {
-                    s.add(feed(SH[k], g.shortShape));
-                    s.add(feed(feed(feed(SHP[k], g.shortShape), '|'), f.shortShape));
-                    long h = feed(feed(M[k], mt[j]), g.pos);
-                    s.add(g.title ? feed(h, 'T') : h);
-                    if (g.gaz != 0) {
-                        s.add(feed(G[k], g.gaz & 7));
-                    }
-                    s.add(feed(feed(feed(WL[k], g.lemma), '|'), f.lemma));
-                }
-            }
-            if (i > 0 && i + 1 < n) {
-                s.add(feed(feed(feed(feed(feed(CTX, in[i - 1].shortShape), '|'), f.shortShape), '|'),
-                        in[i + 1].shortShape));
-            }
-            if (f.title) {
-                Integer dc = docCtx.get(f.lower);
-                if (dc != null) {
-                    s.add(feed(DOC_CTX, dc.intValue()));
-                }
-                Integer ds = docStem.get(stem(f.lower));
-                if (ds != null && (ds & 4) != 0) {
-                    s.add(feed(DOC_STEM, "N"));
-                }
-            }
-            if (f.upper) {
-                s.add(feed(feed(UPPER, f.cyr ? (f.morph == 0 ? "u" : "k") : "l"), Math.min(len, 5)));
-            }
-            if (i > 0) {
-                Info g = in[i - 1];
-                s.add(feed(feed(feed(LEMMA_SHAPE, g.lemma), '|'), f.shortShape));
-                int gl = g.lower.length();
-                if (gl > 3) {
-                    long h = feed(feed(feed(S3_BEFORE, g.lower, gl - 3, gl), '|'), f.lower, len > 3 ? len - 3 : 0, len);
-                    s.add(h);
-                }
-            }
-            if (i + 1 < n) {
-                Info g = in[i + 1];
-                int gl = g.lower.length();
-                if (gl > 3) {
-                    s.add(feed(feed(S3_AFTER, g.lower, gl - 3, gl), g.title ? 'T' : 't'));
-                }
-            }
+            context(in, i, doc, s);
             out[i] = s.take();
             if (domain != 0) {
                 long[] own = out[i];
@@ -648,5 +536,276 @@ public final class Features {
             }
         }
         return out;
+    }
+
+    /**
+     * What {@link PerceptronTagger#emissions} sums over {@link #extract}'s features, in the tagger's 16-bit weight
+     * units ({@link PerceptronTagger#L} ints per token), with each word's own features and its features as a
+     * neighbour taken from {@code memo} (exact: int sums do not depend on the order). {@code memo} must hold these
+     * features and a loaded tagger. The other arguments as for {@link #extract(String, List, int[], String[],
+     * Morphology.Analysis[])}.
+     */
+    int[] emissionSums(String text, List<Tokenizer.Token> tokens, int[] gazOut, String[] lowerOut,
+            Morphology.Analysis[] analysisOut, EmissionMemo memo) {
+        int n = tokens.size();
+        int[][] sums = new int[n][];
+        Word[] words = new Word[n];
+        for (int i = 0; i < n; i++) {
+            EmissionMemo.Entry e = memo.get(tokens.get(i).text());
+            sums[i] = e.sums();
+            words[i] = e.word();
+        }
+        Info[] in = infos(text, tokens, words);
+        Document doc = document(in, gazOut, lowerOut, analysisOut);
+        PerceptronTagger tagger = memo.tagger();
+        int L = PerceptronTagger.L;
+        int[] out = new int[n * L];
+        Sink s = new Sink();
+        for (int i = 0; i < n; i++) {
+            int base = i * L;
+            int[] own = sums[i];
+            int at = in[i].sentStart ? L : 0;
+            for (int y = 0; y < L; y++) {
+                out[base + y] = own[at + y];
+            }
+            for (int d = -2; d <= 2; d++) {
+                int j = i + d;
+                if (d != 0 && j >= 0 && j < n) {
+                    int[] v = sums[j];
+                    int from = EmissionMemo.neighbourAt(d);
+                    for (int y = 0; y < L; y++) {
+                        out[base + y] += v[from + y];
+                    }
+                }
+            }
+            context(in, i, doc, s);
+            addWeights(tagger, s, out, base);
+        }
+        return out;
+    }
+
+    /**
+     * A word's sums for {@link EmissionMemo}: its own features at a sentence start and not, then its features as
+     * the neighbour at -2, -1, +1 and +2 ({@link EmissionMemo#neighbourAt}).
+     */
+    int[] wordSums(Word w, PerceptronTagger tagger) {
+        int L = PerceptronTagger.L;
+        int[] v = new int[EmissionMemo.VECTORS * L];
+        Sink s = new Sink();
+        own(w, false, s);
+        addWeights(tagger, s, v, 0);
+        own(w, true, s);
+        addWeights(tagger, s, v, L);
+        for (int d = -2; d <= 2; d++) {
+            if (d != 0) {
+                neighbour(w, d, s);
+                addWeights(tagger, s, v, EmissionMemo.neighbourAt(d));
+            }
+        }
+        return v;
+    }
+
+    /** Adds the weights of the sink's features (and of their domain copies) at {@code at}; empties the sink. */
+    private void addWeights(PerceptronTagger tagger, Sink s, int[] sum, int at) {
+        for (int k = 0; k < s.n; k++) {
+            tagger.addWeights(s.buf[k], sum, at);
+            if (domain != 0) {
+                tagger.addWeights(s.buf[k] ^ domain, sum, at);
+            }
+        }
+        s.n = 0;
+    }
+
+    /** What a document says about its words: where they stand capitalised, and what stands before them. */
+    private record Document(Set<String> capInside, java.util.Map<String, Integer> docCtx,
+            java.util.Map<String, Integer> docStem) {
+    }
+
+    private static Document document(Info[] in, int[] gazOut, String[] lowerOut, Morphology.Analysis[] analysisOut) {
+        if (gazOut != null) {
+            for (int i = 0; i < in.length; i++) {
+                gazOut[i] = in[i].gaz | (in[i].w.title ? 32 : 0);
+            }
+        }
+        if (lowerOut != null) {
+            for (int i = 0; i < in.length; i++) {
+                lowerOut[i] = in[i].w.lower;
+                analysisOut[i] = in[i].w.analysis;
+            }
+        }
+        Set<String> capInside = capitalisedInside(in);
+        // what stands before this word anywhere in the document: an organisation or place head word, a first name,
+        // an opening quote
+        java.util.Map<String, Integer> docCtx = new java.util.HashMap<>();
+        java.util.Map<String, Integer> docStem = new java.util.HashMap<>();
+        for (int i = 1; i < in.length; i++) {
+            if (!in[i].w.title) {
+                continue;
+            }
+            Word p = in[i - 1].w;
+            int bits = p.head & 3;
+            if ((p.morph & Morphology.Analysis.NAME) != 0 && p.title) {
+                bits |= 4;
+            }
+            if (p.text.equals("«") || p.text.equals("\"")) {
+                bits |= 8;
+            }
+            if (bits != 0) {
+                docCtx.merge(in[i].w.lower, bits, (a, b) -> a | b);
+                docStem.merge(stem(in[i].w.lower), bits, (a, b) -> a | b);
+            }
+        }
+        return new Document(capInside, docCtx, docStem);
+    }
+
+    /** The features of a word at the token itself that depend on nothing but the word and a sentence start. */
+    private void own(Word f, boolean sentStart, Sink s) {
+        s.add(B);
+        s.add(feed(WORD, f.lower));
+        if (!f.cyr) {
+            long h = feed(POS, f.pos);
+            if (f.title) {
+                h = feed(h, 'T');
+            }
+            if (sentStart) {
+                h = feed(h, 'S');
+            }
+            s.add(h);
+        }
+        if (f.cyr) {
+            s.add(feed(LEMMA, f.lemma));
+            s.add(feed(MORPH, f.tags));
+            s.add(feed(POS, f.pos));
+            long h = feed(feed(MORPH_POS, f.tags), f.pos);
+            if (f.title) {
+                h = feed(h, 'T');
+            }
+            if (sentStart) {
+                h = feed(h, 'S');
+            }
+            s.add(h);
+        }
+        int len = f.lower.length();
+        for (int k = 1; k <= 4; k++) {
+            if (len > k) {
+                s.add(feed(SUFFIX[k], f.lower, len - k, len));
+            }
+        }
+        if (len > 3) {
+            s.add(feed(PREFIX[3], f.lower, 0, 3));
+        }
+        if (longAffixes && !f.cyr) {
+            for (int k = 5; k <= 6; k++) {
+                if (len > k) {
+                    s.add(feed(SUFFIX[k], f.lower, len - k, len));
+                }
+            }
+            for (int k = 4; k <= 5; k++) {
+                if (len > k) {
+                    s.add(feed(PREFIX[k], f.lower, 0, k));
+                }
+            }
+        }
+        s.add(feed(SHAPE, f.shape));
+        long ss = feed(SHORT_SHAPE, f.shortShape);
+        s.add(sentStart ? feed(ss, 'S') : ss);
+        if (f.title) {
+            long h = feed(KNOWN, f.cyr ? (f.morph == 0 ? "unk" : "kn") : "lat");
+            s.add(sentStart ? feed(h, 'S') : h);
+        }
+        if (f.head != 0) {
+            s.add(feed(feed(HD[2], f.head), f.title ? 'T' : 't'));
+        }
+        if (f.upper) {
+            s.add(feed(feed(UPPER, f.cyr ? (f.morph == 0 ? "u" : "k") : "l"), Math.min(len, 5)));
+        }
+    }
+
+    /** The features that a word standing at offset {@code d} (±1, ±2) from a token gives that token. */
+    private static void neighbour(Word g, int d, Sink s) {
+        int k = d + 2;
+        if (g.head != 0) {
+            s.add(feed(feed(HD[k], g.head), g.title ? 'T' : 't'));
+        }
+        s.add(feed(W[k], g.lemma));
+        if (d == -1 || d == 1) {
+            s.add(feed(SH[k], g.shortShape));
+            long h = feed(feed(M[k], g.tags), g.pos);
+            s.add(g.title ? feed(h, 'T') : h);
+        }
+        int gl = g.lower.length();
+        if (d == 1 && gl > 3) {
+            s.add(feed(feed(S3_AFTER, g.lower, gl - 3, gl), g.title ? 'T' : 't'));
+        }
+    }
+
+    /**
+     * The features of token {@code i} that depend on where it stands: its document, quotes, line and sentence
+     * starts, the gazetteer's multi-word matches, the text's edges and the word pairs and triples around it.
+     */
+    private void context(Info[] in, int i, Document doc, Sink s) {
+        int n = in.length;
+        Info fi = in[i];
+        Word f = fi.w;
+        if (f.title) {
+            s.add(feed(CAP_INSIDE, fi.sentStart ? (doc.capInside().contains(f.lower) ? "sc" : "s-") : "in"));
+        }
+        if (fi.gaz != 0) {
+            s.add(feed(GAZ, fi.gaz & 7));
+            s.add(feed(GAZ_BITS, fi.gaz));
+        }
+        if (fi.lineStart) {
+            s.add(feed(LINE_START, f.shortShape));
+        }
+        if (fi.inQuotes) {
+            s.add(feed(QUOTED, f.shortShape));
+        }
+        if (longAffixes && !f.cyr) {
+            s.add(feed(feed(feed(BI_BEFORE, i > 0 ? in[i - 1].w.lower : "<>"), '|'), f.lower));
+            s.add(feed(feed(feed(BI_AFTER, f.lower), '|'), i + 1 < n ? in[i + 1].w.lower : "<>"));
+        }
+        for (int d = -2; d <= 2; d++) {
+            if (d == 0) {
+                continue;
+            }
+            int j = i + d;
+            int k = d + 2;
+            if (j < 0 || j >= n) {
+                s.add(feed(W[k], "<>"));
+                continue;
+            }
+            if (d == -1 || d == 1) {
+                Info gi = in[j];
+                Word g = gi.w;
+                s.add(feed(feed(feed(SHP[k], g.shortShape), '|'), f.shortShape));
+                if (gi.gaz != 0) {
+                    s.add(feed(G[k], gi.gaz & 7));
+                }
+                s.add(feed(feed(feed(WL[k], g.lemma), '|'), f.lemma));
+            }
+        }
+        if (i > 0 && i + 1 < n) {
+            s.add(feed(feed(feed(feed(feed(CTX, in[i - 1].w.shortShape), '|'), f.shortShape), '|'),
+                    in[i + 1].w.shortShape));
+        }
+        if (f.title) {
+            Integer dc = doc.docCtx().get(f.lower);
+            if (dc != null) {
+                s.add(feed(DOC_CTX, dc.intValue()));
+            }
+            Integer ds = doc.docStem().get(stem(f.lower));
+            if (ds != null && (ds & 4) != 0) {
+                s.add(feed(DOC_STEM, "N"));
+            }
+        }
+        if (i > 0) {
+            Word g = in[i - 1].w;
+            int len = f.lower.length();
+            s.add(feed(feed(feed(LEMMA_SHAPE, g.lemma), '|'), f.shortShape));
+            int gl = g.lower.length();
+            if (gl > 3) {
+                s.add(feed(feed(feed(S3_BEFORE, g.lower, gl - 3, gl), '|'), f.lower, len > 3 ? len - 3 : 0, len));
+            }
+        }
     }
 }

@@ -207,6 +207,56 @@ public final class PerceptronTagger {
         return em;
     }
 
+    /** Whether the model was loaded ({@link #load}), so that {@link #addWeights} can read its 16-bit weights. */
+    boolean loaded() {
+        return table != null;
+    }
+
+    /**
+     * Adds a feature's {@link #L} weights, in the loaded model's 16-bit units, to {@code sum[at..at+L)}; nothing
+     * when the model does not have it.
+     */
+    void addWeights(long f, int[] sum, int at) {
+        long[] t = table;
+        int mask = tableMask;
+        long key = f == 0 ? 1 : f;
+        int slot = (int) (mix(key) & mask);
+        long k;
+        while ((k = t[slot * STRIDE]) != key && k != 0) {
+            slot = (slot + 1) & mask;
+        }
+        if (k == 0) {
+            return;
+        }
+        long a = t[slot * STRIDE + 1];
+        long b = t[slot * STRIDE + 2];
+        sum[at] += (short) a;
+        sum[at + 1] += (short) (a >>> 16);
+        sum[at + 2] += (short) (a >>> 32);
+        sum[at + 3] += (short) (a >>> 48);
+        sum[at + 4] += (short) b;
+        sum[at + 5] += (short) (b >>> 16);
+        sum[at + 6] += (short) (b >>> 32);
+    }
+
+    /**
+     * As {@link #decode(long[][], float)} for tokens {@code [from, to)} of emission sums in this loaded model's
+     * 16-bit units ({@link #L} ints a token, as {@link #addWeights} adds them): the same scores, so the same labels.
+     */
+    int[] decodeSums(int[] sums, int from, int to, float outsidePenalty) {
+        int n = to - from;
+        float[] em = new float[n * L];
+        for (int i = 0; i < n * L; i++) {
+            em[i] = (float) sums[from * L + i] * slotScale;
+        }
+        if (outsidePenalty != 0f) {
+            for (int i = 0; i < n; i++) {
+                em[i * L] -= outsidePenalty;
+            }
+        }
+        return viterbi(em, n);
+    }
+
     /** The best label sequence (indices into {@link #LABELS}). */
     public int[] decode(long[][] feats) {
         return decode(feats, 0f);
