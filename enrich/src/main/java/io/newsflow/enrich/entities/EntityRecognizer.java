@@ -363,11 +363,8 @@ public final class EntityRecognizer {
         int[] labels;
         if (m.memo() != null && second == null) {
             int[] sums = features.emissionSums(text, tokens, gaz, lower, analyses, m.memo());
-            labels = new int[tokens.size()];
-            for (int[] seg : segments) {
-                int[] part = model.decodeSums(sums, seg[0], seg[1], m.outsidePenalty());
-                System.arraycopy(part, 0, labels, seg[0], part.length);
-            }
+            labels = bySegment(tokens.size(), segments,
+                    seg -> model.decodeSums(sums, seg[0], seg[1], m.outsidePenalty()));
         } else {
             long[][] feats = features.extract(text, tokens, gaz, lower, analyses);
             labels = decode(model, feats, segments, m.outsidePenalty());
@@ -419,9 +416,15 @@ public final class EntityRecognizer {
     }
 
     private static int[] decode(PerceptronTagger model, long[][] feats, List<int[]> segments, float outsidePenalty) {
-        int[] labels = new int[feats.length];
+        return bySegment(feats.length, segments,
+                seg -> model.decode(java.util.Arrays.copyOfRange(feats, seg[0], seg[1]), outsidePenalty));
+    }
+
+    /** The labels of {@code n} tokens, each segment ({@code [from, to)}) decoded on its own. */
+    private static int[] bySegment(int n, List<int[]> segments, java.util.function.Function<int[], int[]> decodeSegment) {
+        int[] labels = new int[n];
         for (int[] seg : segments) {
-            int[] part = model.decode(java.util.Arrays.copyOfRange(feats, seg[0], seg[1]), outsidePenalty);
+            int[] part = decodeSegment.apply(seg);
             System.arraycopy(part, 0, labels, seg[0], part.length);
         }
         return labels;
@@ -447,7 +450,7 @@ public final class EntityRecognizer {
         Features.Sink s = new Features.Sink();
         for (int i = 0; i < n; i++) {
             for (long f : feats[i]) {
-                s.addHash(f);
+                s.add(f);
             }
             for (int d = -2; d <= 2; d++) {
                 int j = i + d;

@@ -368,13 +368,6 @@ public final class Features {
             buf[n++] = h;
         }
 
-        public void addHash(long h) {
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, n * 2);
-            }
-            buf[n++] = h;
-        }
-
         void add(String template, String value) {
             begin(template).append(value);
             emit();

@@ -155,8 +155,8 @@ public final class PerceptronTagger {
 
     private float[] emissions(long[][] feats) {
         int n = feats.length;
-        float[] em = new float[n * L];
         if (table == null) {
+            float[] em = new float[n * L];
             for (int i = 0; i < n; i++) {
                 int base = i * L;
                 for (long f : feats[i]) {
@@ -174,34 +174,29 @@ public final class PerceptronTagger {
         }
         // sums of 16-bit integers are exact in an int (and were in the floats before), so the order of the
         // features does not change a score
-        long[] t = table;
-        int mask = tableMask;
-        int[] sum = new int[L];
+        int[] sums = new int[n * L];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(sum, 0);
             for (long f : feats[i]) {
-                long key = f == 0 ? 1 : f;
-                int slot = (int) (mix(key) & mask);
-                long k;
-                while ((k = t[slot * STRIDE]) != key && k != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                if (k == 0) {
-                    continue;
-                }
-                long a = t[slot * STRIDE + 1];
-                long b = t[slot * STRIDE + 2];
-                sum[0] += (short) a;
-                sum[1] += (short) (a >>> 16);
-                sum[2] += (short) (a >>> 32);
-                sum[3] += (short) (a >>> 48);
-                sum[4] += (short) b;
-                sum[5] += (short) (b >>> 16);
-                sum[6] += (short) (b >>> 32);
+                addWeights(f, sums, i * L);
             }
-            int base = i * L;
-            for (int y = 0; y < L; y++) {
-                em[base + y] = (float) sum[y] * slotScale;
+        }
+        return scaled(sums, 0, n);
+    }
+
+    /** Tokens {@code [from, to)} of emission sums in the loaded model's 16-bit units, as scores. */
+    private float[] scaled(int[] sums, int from, int to) {
+        float[] em = new float[(to - from) * L];
+        for (int i = 0; i < em.length; i++) {
+            em[i] = (float) sums[from * L + i] * slotScale;
+        }
+        return em;
+    }
+
+    /** The scores less {@code outsidePenalty} for the label O at each of the {@code n} tokens. */
+    private static float[] penalised(float[] em, int n, float outsidePenalty) {
+        if (outsidePenalty != 0f) {
+            for (int i = 0; i < n; i++) {
+                em[i * L] -= outsidePenalty;
             }
         }
         return em;
@@ -245,16 +240,7 @@ public final class PerceptronTagger {
      */
     int[] decodeSums(int[] sums, int from, int to, float outsidePenalty) {
         int n = to - from;
-        float[] em = new float[n * L];
-        for (int i = 0; i < n * L; i++) {
-            em[i] = (float) sums[from * L + i] * slotScale;
-        }
-        if (outsidePenalty != 0f) {
-            for (int i = 0; i < n; i++) {
-                em[i * L] -= outsidePenalty;
-            }
-        }
-        return viterbi(em, n);
+        return viterbi(penalised(scaled(sums, from, to), n, outsidePenalty), n);
     }
 
     /** The best label sequence (indices into {@link #LABELS}). */
@@ -267,13 +253,7 @@ public final class PerceptronTagger {
      * penalty trades precision for recall.
      */
     public int[] decode(long[][] feats, float outsidePenalty) {
-        float[] em = emissions(feats);
-        if (outsidePenalty != 0f) {
-            for (int i = 0; i < feats.length; i++) {
-                em[i * L] -= outsidePenalty;
-            }
-        }
-        return viterbi(em, feats.length);
+        return viterbi(penalised(emissions(feats), feats.length, outsidePenalty), feats.length);
     }
 
     private int[] viterbi(float[] em, int n) {
