@@ -118,6 +118,11 @@ record CpuTimes(long processNanos, long extractNanos, long enrichNanos, Map<Stri
                 jit / perPage, gc / perPage, (processNanos - listed - jit - gc) / perPage);
     }
 
+    /** The JIT compilers' share of the process's CPU time (0 to 1). */
+    double jitShare() {
+        return processNanos <= 0 ? 0 : (double) nativeNanos("JIT") / processNanos;
+    }
+
     /** Since the JVM started (warm-up included): CPU seconds of the process, its JIT compilers and its GC. */
     String sinceStart() {
         return String.format("since the JVM started (warm-up included): %.1f CPU-s, JIT compilers %.1f, GC and VM "

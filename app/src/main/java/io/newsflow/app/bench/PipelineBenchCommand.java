@@ -39,6 +39,8 @@ import io.newsflow.ingest.RawPageProducer;
                 + "from each page's news.raw timestamp to its article reaching a read_committed news.enriched reader.")
 public final class PipelineBenchCommand implements Callable<Integer> {
 
+    private static final long MAX_STEADY_WARMUP_SECONDS = 600;
+
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pages or directories (.html, .html.gz).")
     List<Path> paths = new ArrayList<>();
 
@@ -52,6 +54,13 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "1", description = "Warm-up rounds over the pages before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-until-jit", defaultValue = "0", paramLabel = "PERCENT",
+            description = "After the --warmup rounds, go on warming up round by round until the JIT compilers take "
+                    + "less than PERCENT of a round's CPU (at most " + MAX_STEADY_WARMUP_SECONDS + " s): the steady "
+                    + "state of a long-running stage, not the first minutes of a JVM whose compilers share the two "
+                    + "cores with the stages (default: 0, off).")
+    double warmupUntilJit;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Measure against this cluster instead of an embedded broker; the bench creates its own topics "
@@ -116,6 +125,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             long warmStart = System.nanoTime();
             long sent = send(settings, pages, (long) pages.size() * warmup, "warmup-", 0, null);
             awaitDone(extract, enrichers, sent);
+            String steady = "";
+            if (warmupUntilJit > 0) {
+                steady = warmUntilJitSettles(settings, pages, extract, enrichers, sent, warmStart);
+                sent = extract.counters().in();
+            }
             double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
             long extractIn = extract.counters().in();
             double extractMs = extract.counters().transformMillis();
@@ -149,19 +163,43 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             System.out.printf("  latency news.raw -> news.enriched (committed, read_committed reader): p50 %d ms, "
                     + "p95 %d ms, p99 %d ms, max %d ms over %d articles%n", latency.percentile(50),
                     latency.percentile(95), latency.percentile(99), latency.percentile(100), latency.count());
+            System.out.println("  p99 by tenth of the send time (ms): " + latency.percentileBySendTime(99, 10));
             System.out.printf("  extract transform %.2f ms/page, enrich transform %.2f ms/article (wall time in the "
                     + "transform; %d enrich instance(s), one thread each)%n",
                     (extract.counters().transformMillis() - extractMs) / pagesIn,
                     (sum(enrichers, c -> c.transformMillis()) - enrichMs) / Math.max(1, articles), enrichers.size());
             System.out.println("  " + cpu.perPage(pagesIn, seconds));
             System.out.println("  " + cpu.otherThreads(pagesIn, 8));
-            System.out.printf("  warm-up, not measured: %d pages in %.1f s; %s%n", sent, warmSeconds, end.sinceStart());
+            System.out.printf("  warm-up, not measured: %d pages in %.1f s (%.1f pages/s)%s; %s%n", sent, warmSeconds,
+                    sent / warmSeconds, steady, end.sinceStart());
             System.out.println("  " + extract.counters());
             for (StageRunner runner : enrichers) {
                 System.out.println("  " + runner.counters());
             }
         }
         return 0;
+    }
+
+    /**
+     * Sends one more round of the pages at a time until the JIT compilers' share of the round's CPU falls under
+     * {@link #warmupUntilJit} percent or {@link #MAX_STEADY_WARMUP_SECONDS} have passed; returns what it did, for the
+     * report.
+     */
+    private String warmUntilJitSettles(KafkaSettings settings, List<PageCopies> pages, StageRunner extract,
+                                       List<StageRunner> enrichers, long sent, long warmStart)
+            throws InterruptedException {
+        long deadline = warmStart + MAX_STEADY_WARMUP_SECONDS * 1_000_000_000L;
+        int rounds = 0;
+        double share;
+        do {
+            CpuTimes before = CpuTimes.now();
+            sent += send(settings, pages, pages.size(), "warmup-steady-" + rounds + "-", 0, null);
+            awaitDone(extract, enrichers, sent);
+            share = 100.0 * CpuTimes.now().minus(before).jitShare();
+            rounds++;
+        } while (share >= warmupUntilJit && System.nanoTime() < deadline);
+        return String.format(" (%d more rounds until the JIT took %.1f%% of a round's CPU%s)", rounds, share,
+                share >= warmupUntilJit ? ", stopped by the time limit" : "");
     }
 
     private static double sum(List<StageRunner> runners, java.util.function.ToDoubleFunction<StageCounters> value) {

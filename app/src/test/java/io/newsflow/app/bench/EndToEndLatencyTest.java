@@ -35,4 +35,18 @@ class EndToEndLatencyTest {
         assertEquals(99, latency.percentile(99));
         assertEquals(0, EndToEndLatency.of(List.of(), List.of()).percentile(99));
     }
+
+    @Test
+    void theTailIsPlacedInTheSliceOfSendTimeItCameFrom() {
+        List<EndToEndLatency.Sent> sent = new java.util.ArrayList<>();
+        List<EndToEndLatency.Arrived> arrived = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sent.add(new EndToEndLatency.Sent("k" + i, i * 10L));
+            long latency = i >= 10 && i < 20 ? 900 : 20;
+            arrived.add(new EndToEndLatency.Arrived("k" + i, i * 10L + latency));
+        }
+        EndToEndLatency latency = EndToEndLatency.of(sent, arrived);
+        assertEquals(List.of(20L, 900L, 20L, 20L), latency.percentileBySendTime(99, 4));
+        assertEquals(List.of(), EndToEndLatency.of(List.of(), List.of()).percentileBySendTime(99, 4));
+    }
 }
