@@ -27,6 +27,11 @@ public final class EmissionMemo {
     private final PerceptronTagger tagger;
     private final Features features;
     private final Entry[] slots = new Entry[SLOTS];
+    /**
+     * {@code slots[k].text().hashCode()}, side by side. A race may leave a hash beside another entry; the text is
+     * compared anyway, so that only costs a recomputation.
+     */
+    private final int[] hashes = new int[SLOTS];
 
     /** A memo for a loaded tagger ({@link PerceptronTagger#load}) with the features it was trained with. */
     public EmissionMemo(PerceptronTagger tagger, Features features) {
@@ -52,14 +57,17 @@ public final class EmissionMemo {
 
     Entry get(String text) {
         // the set is the top bits of the hash times the golden ratio (Fibonacci hashing), which spreads hash codes evenly
-        int base = ((text.hashCode() * 0x9E3779B9) >>> (32 - SET_BITS)) * WAYS;
+        int h = text.hashCode();
+        int base = ((h * 0x9E3779B9) >>> (32 - SET_BITS)) * WAYS;
         Entry[] t = slots;
+        int[] hs = hashes;
         for (int k = 0; k < WAYS; k++) {
             Entry e = t[base + k];
             if (e == null) {
                 break;
             }
-            if (e.text().equals(text)) {
+            // the hash first: an entry of another word is then never read (each read is a likely cache miss)
+            if (hs[base + k] == h && e.text().equals(text)) {
                 return e;
             }
         }
@@ -67,8 +75,10 @@ public final class EmissionMemo {
         Entry e = new Entry(text, w, features.wordSums(w, tagger));
         for (int k = WAYS - 1; k > 0; k--) {
             t[base + k] = t[base + k - 1];
+            hs[base + k] = hs[base + k - 1];
         }
         t[base] = e;
+        hs[base] = h;
         return e;
     }
 }

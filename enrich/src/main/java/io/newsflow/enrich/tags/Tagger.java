@@ -19,9 +19,11 @@ import java.util.Set;
 import io.newsflow.common.model.Article;
 import io.newsflow.common.model.EntityType;
 import io.newsflow.common.model.Tag;
+import io.newsflow.enrich.entities.DocumentForms;
 import io.newsflow.enrich.entities.Morphology;
 import io.newsflow.enrich.entities.NameNormalizer;
 import io.newsflow.enrich.entities.Tokenizer;
+import io.newsflow.enrich.entities.WordSet;
 
 /**
  * Tags of an article: the publisher's section and tags (score 1), topics of the taxonomy in {@code topics.txt}
@@ -131,6 +133,14 @@ public final class Tagger {
 
     /** All tags of the article. */
     public List<Tag> tags(Article article, String language) {
+        return tags(article, language, null);
+    }
+
+    /**
+     * All tags of the article; {@code fullTokens}, if not null, are the tokens of {@code title + "\n\n" + text}
+     * (as {@link io.newsflow.enrich.Enricher#fullText} builds it), which the caller has already tokenised.
+     */
+    public List<Tag> tags(Article article, String language, List<Tokenizer.Token> fullTokens) {
         List<Tag> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<String> publisher = new ArrayList<>();
@@ -147,7 +157,8 @@ public final class Tagger {
         String title = article.title() == null ? "" : article.title();
         String text = article.text() == null ? "" : article.text();
         out.addAll(topicTags(title, text));
-        out.addAll(keyphrases(title + "\n\n" + text, language));
+        String full = title + "\n\n" + text;
+        out.addAll(keyphrases(full, language, fullTokens != null ? fullTokens : Tokenizer.tokenize(full)));
         // publisher tags keep the publisher's order (section first); the others by score, then name
         out.sort((x, y) -> {
             int c = Integer.compare(x.source().ordinal(), y.source().ordinal());
@@ -235,9 +246,12 @@ public final class Tagger {
      * dictionary reads words of other Latin-script languages as nouns («pour», «trois»). Others get none.
      */
     List<Tag> keyphrases(String text, String language) {
-        List<Tokenizer.Token> toks = Tokenizer.tokenize(text);
-        // the article's forms, for the normaliser, built only when a phrase is not cached yet
-        List<Set<String>> forms = new ArrayList<>(1);
+        return keyphrases(text, language, Tokenizer.tokenize(text));
+    }
+
+    private List<Tag> keyphrases(String text, String language, List<Tokenizer.Token> toks) {
+        // the article's forms, for the normaliser, built only when a phrase needs them
+        Set<String> forms = new DocumentForms(toks);
         Map<String, Double> counts = new HashMap<>();
         Map<String, Integer> first = new HashMap<>();
         Map<String, String> phrases = new HashMap<>();
@@ -270,7 +284,7 @@ public final class Tagger {
                     String pair = p.toLowerCase(Locale.ROOT) + " " + w.toLowerCase(Locale.ROOT);
                     String phrase = phrases.get(pair);
                     if (phrase == null) {
-                        phrase = nominative(p + " " + w, forms, toks);
+                        phrase = nominative(p + " " + w, forms);
                         phrases.put(pair, phrase);
                     }
                     counts.merge(phrase, 1.6, Double::sum);
@@ -305,19 +319,12 @@ public final class Tagger {
     private final java.util.concurrent.ConcurrentHashMap<String, String> nominatives =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private String nominative(String phrase, List<Set<String>> formsOnce, List<Tokenizer.Token> toks) {
+    private String nominative(String phrase, Set<String> forms) {
         String cached = nominatives.get(phrase);
         if (cached != null) {
             return cached;
         }
-        if (formsOnce.isEmpty()) {
-            Set<String> forms = new HashSet<>();
-            for (Tokenizer.Token t : toks) {
-                forms.add(t.text().toLowerCase(Locale.ROOT));
-            }
-            formsOnce.add(forms);
-        }
-        String out = normalizer.canonical(phrase, EntityType.ORG, formsOnce.get(0)).toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String out = normalizer.canonical(phrase, EntityType.ORG, forms).toLowerCase(Locale.ROOT).replace('ё', 'е');
         if (nominatives.size() > 50_000) {
             nominatives.clear();
         }
@@ -325,7 +332,7 @@ public final class Tagger {
         return out;
     }
 
-    private static final Set<String> EN_STOP = Set.of("the", "and", "that", "this", "with", "from", "have", "were",
+    private static final WordSet EN_STOP = WordSet.of("the", "and", "that", "this", "with", "from", "have", "were",
             "been", "their", "which", "would", "there", "about", "after", "other", "said", "says", "also", "they",
             "will", "more", "when", "what", "than", "into", "some", "could", "them", "only", "over", "such", "most",
             "very", "just", "like", "where", "while", "these", "those", "being", "because", "before", "does");
