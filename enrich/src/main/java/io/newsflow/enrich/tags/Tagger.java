@@ -111,12 +111,12 @@ public final class Tagger {
     private final String[] stemKeys;
     private final int[][] stemTopics;
 
-    /** The topics of the stem {@code word[0, len)} whose {@code hashCode()} is {@code hash}, or null. */
-    private int[] topicsOfPrefix(String word, int len, int hash) {
+    /** The topics of the stem {@code text[from, from + len)} whose {@code hashCode()} is {@code hash}, or null. */
+    private int[] topicsOfPrefix(String text, int from, int len, int hash) {
         int mask = stemKeys.length - 1;
         for (int slot = hash & mask; stemKeys[slot] != null; slot = (slot + 1) & mask) {
             String k = stemKeys[slot];
-            if (k.length() == len && word.startsWith(k)) {
+            if (k.length() == len && text.startsWith(k, from)) {
                 return stemTopics[slot];
             }
         }
@@ -171,10 +171,15 @@ public final class Tagger {
         return out;
     }
 
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
+    /**
+     * Adds weight to every topic one of whose stems begins a word of {@code s} (each topic once per word); returns
+     * the number of words. Words are the runs of letters and digits of the lower-cased text (ё as е), read in place.
+     */
+    private int count(String s, double weight, double[] hits) {
         String lower = s.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        boolean[] seen = new boolean[topics.size()];
+        int words = 0;
+        int i = 0;
         while (i < lower.length()) {
             while (i < lower.length() && !Character.isLetterOrDigit(lower.charAt(i))) {
                 i++;
@@ -183,28 +188,18 @@ public final class Tagger {
             while (i < lower.length() && Character.isLetterOrDigit(lower.charAt(i))) {
                 i++;
             }
-            if (i > st) {
-                out.add(lower.substring(st, i));
+            if (i == st) {
+                continue;
             }
-        }
-        return out;
-    }
-
-    private static boolean matches(String word, String stem) {
-        return stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem);
-    }
-
-    /** Adds weight to every topic one of whose stems begins the word (each topic once per word). */
-    private void count(List<String> words, double weight, double[] hits) {
-        boolean[] seen = new boolean[topics.size()];
-        for (String w : words) {
+            words++;
+            int wordLength = i - st;
             java.util.Arrays.fill(seen, false);
-            int max = Math.min(w.length(), longestStem);
+            int max = Math.min(wordLength, longestStem);
             int hash = 0;
             for (int len = 1; len <= max; len++) {
-                hash = 31 * hash + w.charAt(len - 1);
-                int[] ts = topicsOfPrefix(w, len, hash);
-                if (ts == null || (len <= 3 && len != w.length())) {
+                hash = 31 * hash + lower.charAt(st + len - 1);
+                int[] ts = topicsOfPrefix(lower, st, len, hash);
+                if (ts == null || (len <= 3 && len != wordLength)) {
                     continue;
                 }
                 for (int t : ts) {
@@ -215,18 +210,15 @@ public final class Tagger {
                 }
             }
         }
+        return words;
     }
 
     List<Tag> topicTags(String title, String text) {
-        List<String> titleWords = words(title);
-        List<String> textWords = words(text);
-        int total = titleWords.size() + textWords.size();
+        double[] hitsOf = new double[topics.size()];
+        int total = count(title, 3, hitsOf) + count(text, 1, hitsOf);
         if (total == 0) {
             return List.of();
         }
-        double[] hitsOf = new double[topics.size()];
-        count(titleWords, 3, hitsOf);
-        count(textWords, 1, hitsOf);
         List<Tag> out = new ArrayList<>();
         for (int ti = 0; ti < topics.size(); ti++) {
             Topic t = topics.get(ti);
