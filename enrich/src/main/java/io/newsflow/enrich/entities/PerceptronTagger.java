@@ -135,7 +135,10 @@ public final class PerceptronTagger {
     /** Off with {@code -Dnewsflow.ner.noPresenceFilter=true}, to measure what the filter buys (the sums are equal). */
     static final boolean PRESENCE_FILTER = !Boolean.getBoolean("newsflow.ner.noPresenceFilter");
 
-    /** The filter word and its two bits for a key, from bits of its slot hash that the table's index does not use. */
+    /**
+     * The filter word of a key, from the high bits of its slot hash (40 and up, so up to 2^24 words), which the
+     * table's index (the low bits) does not use; its two bits come from the low 12.
+     */
     private static int presentWord(long mixed, int mask) {
         return (int) (mixed >>> 40) & mask;
     }
