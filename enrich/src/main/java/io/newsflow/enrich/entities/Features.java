@@ -151,8 +151,13 @@ public final class Features {
         final long shapes;
         final long bigramBefore;
         final long bigramAfter;
+        /**
+         * For {@link EmissionMemo}: the sums of {@link Features#wordSums} with the tagger the word was made for, or null.
+         * Computed last, from the fields above.
+         */
+        final int[] sums;
 
-        private Word(Features fx, String text) {
+        private Word(Features fx, String text, PerceptronTagger tagger) {
             this.text = text;
             lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
             char c0 = text.charAt(0);
@@ -212,12 +217,18 @@ public final class Features {
             shapes = feed(feed(CTX, shortShape), '|');
             bigramBefore = feed(feed(BI_BEFORE, lower), '|');
             bigramAfter = feed(feed(BI_AFTER, lower), '|');
+            sums = tagger == null ? null : fx.wordSums(this, tagger);
         }
     }
 
     /** The word form's facts (not memoised). */
     Word word(String text) {
-        return new Word(this, text);
+        return new Word(this, text, null);
+    }
+
+    /** The word form's facts and its sums with a loaded {@code tagger} ({@link Word#sums}), for the memo. */
+    Word word(String text, PerceptronTagger tagger) {
+        return new Word(this, text, tagger);
     }
 
     /** Unknown or inflected foreign names: the gazetteer's bits for the form without a case ending, or 0. */
@@ -580,9 +591,9 @@ public final class Features {
         int[][] sums = new int[n][];
         Word[] words = new Word[n];
         for (int i = 0; i < n; i++) {
-            EmissionMemo.Entry e = memo.get(tokens.get(i).text());
-            sums[i] = e.sums();
-            words[i] = e.word();
+            Word w = memo.get(tokens.get(i).text());
+            sums[i] = w.sums;
+            words[i] = w;
         }
         Info[] in = infos(text, tokens, words);
         Document doc = document(in, gazOut, lowerOut, analysisOut);
