@@ -8,8 +8,10 @@ import io.newsflow.common.model.Entity;
 import io.newsflow.common.model.LanguageGuess;
 import io.newsflow.common.model.Tag;
 import io.newsflow.enrich.entities.EntityExtractor;
+import io.newsflow.enrich.entities.LookAlikes;
 import io.newsflow.enrich.entities.Morphology;
 import io.newsflow.enrich.entities.NameNormalizer;
+import io.newsflow.enrich.entities.Tokenizer;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.tags.Tagger;
 
@@ -64,8 +66,11 @@ public final class Enricher {
     public EnrichedArticle enrich(Article article) {
         String full = fullText(article);
         LanguageGuess language = Holder.LANGUAGE.detect(full, article.language());
-        List<Entity> entities = EntityExtractor.get().extract(full, language.code());
-        List<Tag> tags = Holder.TAGGER.tags(analysed(article), language.code());
+        String folded = LookAlikes.fold(full);
+        List<Tokenizer.Token> tokens = Tokenizer.tokenize(folded);
+        List<Entity> entities = EntityExtractor.get().extract(full, folded, tokens, language.code());
+        // the keyphrases read the text as written: its tokens are these when folding changed nothing
+        List<Tag> tags = Holder.TAGGER.tags(analysed(article), language.code(), folded.equals(full) ? tokens : null);
         return new EnrichedArticle(article, language, entities, tags, null);
     }
 

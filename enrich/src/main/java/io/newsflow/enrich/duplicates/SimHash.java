@@ -38,22 +38,32 @@ public final class SimHash {
 
     /** The fingerprint of a text, or empty when it has fewer than {@link #MIN_WORDS} words. */
     public static OptionalLong of(String text) {
-        List<String> words = words(text);
-        if (words.size() < MIN_WORDS) {
+        // the words joined by single spaces, as UTF-8: a shingle's bytes are then one range of them, from its first
+        // word's start to its last word's end, so no shingle string is built and encoded
+        byte[] b = text == null || text.isEmpty() ? new byte[0] : normalised(text).getBytes(StandardCharsets.UTF_8);
+        int words = 0;
+        for (byte x : b) {
+            if (x == ' ') {
+                words++;
+            }
+        }
+        words = b.length == 0 ? 0 : words + 1;
+        if (words < MIN_WORDS) {
             return OptionalLong.empty();
         }
-        int n = words.size() - SHINGLE_WORDS + 1;
-        long[] hashes = new long[n];
-        StringBuilder shingle = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            shingle.setLength(0);
-            for (int w = 0; w < SHINGLE_WORDS; w++) {
-                if (w > 0) {
-                    shingle.append(' ');
-                }
-                shingle.append(words.get(i + w));
+        // starts[k]: where word k begins; word k ends one byte before starts[k + 1] (b.length + 1 for the last)
+        int[] starts = new int[words + 1];
+        int k = 1;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == ' ') {
+                starts[k++] = i + 1;
             }
-            hashes[i] = hash(shingle.toString());
+        }
+        starts[words] = b.length + 1;
+        int n = words - SHINGLE_WORDS + 1;
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = hash(b, starts[i], starts[i + SHINGLE_WORDS] - 1);
         }
         Arrays.sort(hashes);
         int[] votes = new int[64];
@@ -88,6 +98,12 @@ public final class SimHash {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        String s = normalised(text);
+        return s.isEmpty() ? List.of() : List.of(s.split(" "));
+    }
+
+    /** {@link #words} joined by single spaces (no space before the first or after the last). */
+    private static String normalised(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('ё', 'е');
         StringBuilder normal = new StringBuilder(folded.length());
         boolean space = true;
@@ -102,15 +118,20 @@ public final class SimHash {
                 space = true;
             }
         }
-        String s = normal.toString().strip();
-        return s.isEmpty() ? List.of() : List.of(s.split(" "));
+        return normal.toString().strip();
     }
 
     /** 64-bit FNV-1a of the UTF-8 bytes, then the murmur3 finaliser: FNV alone mixes its high bits poorly. */
     static long hash(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return hash(b, 0, b.length);
+    }
+
+    /** {@link #hash(String)} of the string whose UTF-8 bytes are {@code b[from, to)}. */
+    private static long hash(byte[] b, int from, int to) {
         long h = FNV_OFFSET;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
+        for (int i = from; i < to; i++) {
+            h ^= b[i] & 0xff;
             h *= FNV_PRIME;
         }
         h ^= h >>> 33;

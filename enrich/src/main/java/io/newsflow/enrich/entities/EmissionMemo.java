@@ -20,13 +20,14 @@ public final class EmissionMemo {
     /** Sum vectors per word: own features without and with a sentence start, then as the neighbour at -2, -1, +1, +2. */
     static final int VECTORS = 6;
 
-    /** A word form, its facts and its {@link #VECTORS} sum vectors of {@link PerceptronTagger#L} ints each. */
-    record Entry(String text, Features.Word word, int[] sums) {
-    }
-
     private final PerceptronTagger tagger;
     private final Features features;
-    private final Entry[] slots = new Entry[SLOTS];
+    private final Features.Word[] slots = new Features.Word[SLOTS];
+    /**
+     * {@code slots[k].text.hashCode()}, side by side. A race may leave a hash beside another entry; the text is
+     * compared anyway, so that only costs a recomputation.
+     */
+    private final int[] hashes = new int[SLOTS];
 
     /** A memo for a loaded tagger ({@link PerceptronTagger#load}) with the features it was trained with. */
     public EmissionMemo(PerceptronTagger tagger, Features features) {
@@ -45,30 +46,36 @@ public final class EmissionMemo {
         return features;
     }
 
-    /** Where the sums of a word standing at offset {@code d} (±1, ±2) from the token begin in {@link Entry#sums}. */
+    /** Where the sums of a word standing at offset {@code d} (±1, ±2) from the token begin in {@link Features.Word#sums}. */
     static int neighbourAt(int d) {
         return (d < 0 ? d + 4 : d + 3) * PerceptronTagger.L;
     }
 
-    Entry get(String text) {
+    /** The word form's facts and its {@link #VECTORS} sum vectors of {@link PerceptronTagger#L} ints each. */
+    Features.Word get(String text) {
         // the set is the top bits of the hash times the golden ratio (Fibonacci hashing), which spreads hash codes evenly
-        int base = ((text.hashCode() * 0x9E3779B9) >>> (32 - SET_BITS)) * WAYS;
-        Entry[] t = slots;
+        int h = text.hashCode();
+        int base = ((h * 0x9E3779B9) >>> (32 - SET_BITS)) * WAYS;
+        Features.Word[] t = slots;
+        int[] hs = hashes;
         for (int k = 0; k < WAYS; k++) {
-            Entry e = t[base + k];
+            Features.Word e = t[base + k];
             if (e == null) {
                 break;
             }
-            if (e.text().equals(text)) {
+            // the hash first: an entry of another word is then never read (each read is a likely cache miss)
+            if (hs[base + k] == h && e.text.equals(text)) {
                 return e;
             }
         }
-        Features.Word w = features.word(text);
-        Entry e = new Entry(text, w, features.wordSums(w, tagger));
+        // the sums live in the word's own object: a hit reads one object fewer (each a likely cache miss)
+        Features.Word e = features.word(text, tagger);
         for (int k = WAYS - 1; k > 0; k--) {
             t[base + k] = t[base + k - 1];
+            hs[base + k] = hs[base + k - 1];
         }
         t[base] = e;
+        hs[base] = h;
         return e;
     }
 }

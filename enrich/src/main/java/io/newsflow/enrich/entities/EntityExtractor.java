@@ -160,15 +160,19 @@ public final class EntityExtractor {
      */
     public List<Entity> extract(String text, String language) {
         String folded = LookAlikes.fold(text);
-        List<Tokenizer.Token> tokens = Tokenizer.tokenize(folded);
+        return extract(text, folded, Tokenizer.tokenize(folded), language);
+    }
+
+    /**
+     * As {@link #extract(String, String)}, given {@code folded} = {@link LookAlikes#fold}{@code (text)} and its
+     * tokens, so that a caller who needs them too (the Enricher's keyphrases) tokenises the text once.
+     */
+    public List<Entity> extract(String text, String folded, List<Tokenizer.Token> tokens, String language) {
         List<EntityRecognizer.Span> spans = mergeOrgLoc(folded, recognizer.recognize(folded, tokens, language));
         if (language != null && NOUNS_CAPITALISED.contains(language) && !recognizer.hasModelFor(language)) {
             spans = withEvidence(tokens, spans);
         }
-        Set<String> forms = new HashSet<>();
-        for (Tokenizer.Token t : tokens) {
-            forms.add(t.text().toLowerCase(Locale.ROOT));
-        }
+        Set<String> forms = new DocumentForms(tokens);
         Map<String, Group> groups = new LinkedHashMap<>();
         for (EntityRecognizer.Span s : spans) {
             String mentionFolded = folded.substring(s.start(), s.end());

@@ -596,7 +596,7 @@ public final class EntityRecognizer {
         }
     }
 
-    private static final java.util.Set<String> LEGAL = java.util.Set.of("Inc", "Ltd", "Corp", "LLC", "PLC", "Plc",
+    private static final WordSet LEGAL = WordSet.of("Inc", "Ltd", "Corp", "LLC", "PLC", "Plc",
             "GmbH", "AG", "Co");
 
     /**
@@ -666,7 +666,7 @@ public final class EntityRecognizer {
     }
 
     /** Titles before an English name: not part of the mention («Mr Blinken», «President Biden», «King Charles»). */
-    private static final java.util.Set<String> PERSON_TITLES = java.util.Set.of("mr", "mrs", "ms", "miss", "dr",
+    private static final WordSet PERSON_TITLES = WordSet.of("mr", "mrs", "ms", "miss", "dr",
             "prof", "king", "queen", "emperor", "empress", "president", "pope", "prince", "princess", "senator", "sen",
             "governor", "gov", "mayor", "judge", "rev");
 
@@ -693,7 +693,7 @@ public final class EntityRecognizer {
     static boolean SPEAKER_RULE = !Boolean.getBoolean("newsflow.ner.noSpeakerRule");
 
     /** Verbs of saying that news puts right after, or right before, the person who speaks. */
-    private static final java.util.Set<String> SPEECH = java.util.Set.of("said", "says", "told", "tells", "added",
+    private static final WordSet SPEECH = WordSet.of("said", "says", "told", "tells", "added",
             "adds", "explained", "explains", "noted", "notes", "argued", "argues", "suggested", "suggests", "insisted",
             "insists", "recalled", "recalls", "admitted", "admits", "wrote", "writes", "asked", "asks", "replied",
             "warned", "warns", "stated", "states", "acknowledged", "acknowledges", "continued", "continues");
@@ -734,17 +734,17 @@ public final class EntityRecognizer {
     static boolean PLACE_RULE = !Boolean.getBoolean("newsflow.ner.noPlaceRule");
 
     /** Geographic words that begin a place's name: "Mount Kenya", "Lake Geneva". */
-    private static final java.util.Set<String> PLACE_PREFIXES = java.util.Set.of("Mount", "Mt", "Lake", "Cape",
+    private static final WordSet PLACE_PREFIXES = WordSet.of("Mount", "Mt", "Lake", "Cape",
             "Isle", "Gulf", "Bay", "Port", "Fort");
 
     /** Geographic words that end a place's name: "Hudson River", "Irish Sea", "H Street". */
-    private static final java.util.Set<String> PLACE_SUFFIXES = java.util.Set.of("River", "Sea", "Seas", "Ocean",
+    private static final WordSet PLACE_SUFFIXES = WordSet.of("River", "Sea", "Seas", "Ocean",
             "Lake", "Bay", "Gulf", "Island", "Islands", "Mountains", "Mountain", "Valley", "Desert", "Peninsula",
             "Strait", "Canal", "Coast", "Street", "Avenue", "Road", "Square", "Boulevard", "Bridge", "Park", "Airport",
             "County", "Province", "Region", "District", "Heights", "Hills");
 
     /** Prepositions of place before a name: "in Thrace", "into Macedon". */
-    private static final java.util.Set<String> PLACE_PREPOSITIONS = java.util.Set.of("in", "into", "near", "across",
+    private static final WordSet PLACE_PREPOSITIONS = WordSet.of("in", "into", "near", "across",
             "throughout", "outside");
 
     /**
@@ -806,11 +806,11 @@ public final class EntityRecognizer {
     static boolean ACRONYM_RULE = !Boolean.getBoolean("newsflow.ner.noAcronymRule");
 
     /** A party's members named as the party ("Democrats won the House"), which UNER and CoNLL's ORG cover. */
-    private static final java.util.Set<String> PARTY_MEMBERS = java.util.Set.of("Democrats", "Republicans",
+    private static final WordSet PARTY_MEMBERS = WordSet.of("Democrats", "Republicans",
             "Tories", "Conservatives", "Liberals", "Labourites", "Socialists", "Communists", "Greens");
 
     /** Capitals that are units, currencies, times, titles or numerals, not names. */
-    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("CEO", "CFO", "COO", "CTO", "GDP", "AM",
+    private static final WordSet NOT_NAMES = WordSet.of("CEO", "CFO", "COO", "CTO", "GDP", "AM",
             "PM", "GMT", "UTC", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "CHF", "OK", "TV", "PC", "ID", "PR", "HR",
             "IT", "AI", "VAT", "FAQ", "PDF", "URL", "DJ", "MP", "MPS", "BC", "AD", "CE", "BCE", "II", "III", "IV", "VI",
             "VII", "VIII", "IX", "XI", "XII", "XX", "XXI");
@@ -939,7 +939,7 @@ public final class EntityRecognizer {
     }
 
     /** People who work at an organisation, as news names them before «at»: "analysts at Morgan Stanley". */
-    private static final java.util.Set<String> WORKERS = java.util.Set.of("analyst", "analysts", "economist", "economists", "strategist",
+    private static final WordSet WORKERS = WordSet.of("analyst", "analysts", "economist", "economists", "strategist",
             "strategists", "researchers", "scientists", "engineers", "executives", "employees", "workers", "staff",
             "spokesman", "spokeswoman", "spokesperson", "executive", "researcher", "scientist", "engineer");
 

@@ -125,6 +125,9 @@ public final class Features {
         final Morphology.Analysis analysis;
         /** What the gazetteer's multi-word match looks this word up by. */
         final String gazKey;
+        /** {@link Gazetteer#single} and {@link Gazetteer#beginsName} of {@link #gazKey}. */
+        final int gazSingle;
+        final boolean gazBegins;
         final int head;
         /** The gazetteer's answer for the form without a case ending, used when the word matched nothing; or 0. */
         final int fallbackGaz;
@@ -133,8 +136,28 @@ public final class Features {
         final boolean upper;
         final boolean firstName;
         final boolean calendar;
+        /** {@link #stem} of {@link #lower}, for the document's stem features. */
+        final String stem;
+        /**
+         * The FNV states of the context features' templates after this word's part and the separator, for pairs
+         * with this word first ({@link #context}): each token then hashes only its own part.
+         */
+        final long shapeBefore;
+        final long shapeAfter;
+        final long lemmaBefore;
+        final long lemmaAfter;
+        final long lemmaShape;
+        final long suffixBefore;
+        final long shapes;
+        final long bigramBefore;
+        final long bigramAfter;
+        /**
+         * For {@link EmissionMemo}: the sums of {@link Features#wordSums} with the tagger the word was made for, or null.
+         * Computed last, from the fields above.
+         */
+        final int[] sums;
 
-        private Word(Features fx, String text) {
+        private Word(Features fx, String text, PerceptronTagger tagger) {
             this.text = text;
             lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
             char c0 = text.charAt(0);
@@ -177,16 +200,35 @@ public final class Features {
             }
             tags = morphTags(morph);
             gazKey = key != null ? key : lower;
+            gazSingle = fx.gazetteer.single(gazKey);
+            gazBegins = fx.gazetteer.beginsName(gazKey);
             head = fx.gazetteer.head(lemma);
             fallbackGaz = cyr && title && (morph == 0 || !lemma.equals(lower)) ? fx.withoutEnding(lower) : 0;
             firstName = !cyr && title && fx.gazetteer.isEnglishFirstName(lower);
             calendar = !cyr && fx.gazetteer.isCalendarWord(lower);
+            stem = stem(lower);
+            shapeBefore = feed(feed(SHP[1], shortShape), '|');
+            shapeAfter = feed(feed(SHP[3], shortShape), '|');
+            lemmaBefore = feed(feed(WL[1], lemma), '|');
+            lemmaAfter = feed(feed(WL[3], lemma), '|');
+            lemmaShape = feed(feed(LEMMA_SHAPE, lemma), '|');
+            int len = lower.length();
+            suffixBefore = len > 3 ? feed(feed(S3_BEFORE, lower, len - 3, len), '|') : 0;
+            shapes = feed(feed(CTX, shortShape), '|');
+            bigramBefore = feed(feed(BI_BEFORE, lower), '|');
+            bigramAfter = feed(feed(BI_AFTER, lower), '|');
+            sums = tagger == null ? null : fx.wordSums(this, tagger);
         }
     }
 
     /** The word form's facts (not memoised). */
     Word word(String text) {
-        return new Word(this, text);
+        return new Word(this, text, null);
+    }
+
+    /** The word form's facts and its sums with a loaded {@code tagger} ({@link Word#sums}), for the memo. */
+    Word word(String text, PerceptronTagger tagger) {
+        return new Word(this, text, tagger);
     }
 
     /** Unknown or inflected foreign names: the gazetteer's bits for the form without a case ending, or 0. */
@@ -263,11 +305,15 @@ public final class Features {
         int n = tokens.size();
         Info[] out = new Info[n];
         String[] keys = new String[n];
+        int[] single = new int[n];
+        boolean[] begins = new boolean[n];
         boolean inQuotes = false;
         for (int i = 0; i < n; i++) {
             Tokenizer.Token t = tokens.get(i);
             Info f = new Info(words[i]);
             keys[i] = f.w.gazKey;
+            single[i] = f.w.gazSingle;
+            begins[i] = f.w.gazBegins;
             if (i == 0) {
                 f.sentStart = true;
                 f.lineStart = true;
@@ -289,7 +335,7 @@ public final class Features {
             f.inQuotes = inQuotes;
             out[i] = f;
         }
-        int[] g = gazetteer.match(keys);
+        int[] g = gazetteer.match(keys, single, begins);
         for (int i = 0; i < n; i++) {
             Info f = out[i];
             f.gaz = g[i];
@@ -410,6 +456,7 @@ public final class Features {
     private static final long[] PREFIX = {0, 0, 0, prefix("p3"), prefix("p4"), prefix("p5")};
     private static final long BI_BEFORE = prefix("bi-");
     private static final long BI_AFTER = prefix("bi+");
+    private static final long NO_BIGRAM_BEFORE = feed(feed(BI_BEFORE, "<>"), '|');
     private static final long SHAPE = prefix("sh");
     private static final long SHORT_SHAPE = prefix("ss");
     private static final long CAP_INSIDE = prefix("ci");
@@ -544,9 +591,9 @@ public final class Features {
         int[][] sums = new int[n][];
         Word[] words = new Word[n];
         for (int i = 0; i < n; i++) {
-            EmissionMemo.Entry e = memo.get(tokens.get(i).text());
-            sums[i] = e.sums();
-            words[i] = e.word();
+            Word w = memo.get(tokens.get(i).text());
+            sums[i] = w.sums;
+            words[i] = w;
         }
         Info[] in = infos(text, tokens, words);
         Document doc = document(in, gazOut, lowerOut, analysisOut);
@@ -645,7 +692,7 @@ public final class Features {
             }
             if (bits != 0) {
                 docCtx.merge(in[i].w.lower, bits, (a, b) -> a | b);
-                docStem.merge(stem(in[i].w.lower), bits, (a, b) -> a | b);
+                docStem.merge(in[i].w.stem, bits, (a, b) -> a | b);
             }
         }
         return new Document(capInside, docCtx, docStem);
@@ -754,8 +801,8 @@ public final class Features {
             s.add(feed(QUOTED, f.shortShape));
         }
         if (longAffixes && !f.cyr) {
-            s.add(feed(feed(feed(BI_BEFORE, i > 0 ? in[i - 1].w.lower : "<>"), '|'), f.lower));
-            s.add(feed(feed(feed(BI_AFTER, f.lower), '|'), i + 1 < n ? in[i + 1].w.lower : "<>"));
+            s.add(feed(i > 0 ? in[i - 1].w.bigramBefore : NO_BIGRAM_BEFORE, f.lower));
+            s.add(feed(f.bigramAfter, i + 1 < n ? in[i + 1].w.lower : "<>"));
         }
         for (int d = -2; d <= 2; d++) {
             if (d == 0) {
@@ -770,23 +817,22 @@ public final class Features {
             if (d == -1 || d == 1) {
                 Info gi = in[j];
                 Word g = gi.w;
-                s.add(feed(feed(feed(SHP[k], g.shortShape), '|'), f.shortShape));
+                s.add(feed(d < 0 ? g.shapeBefore : g.shapeAfter, f.shortShape));
                 if (gi.gaz != 0) {
                     s.add(feed(G[k], gi.gaz & 7));
                 }
-                s.add(feed(feed(feed(WL[k], g.lemma), '|'), f.lemma));
+                s.add(feed(d < 0 ? g.lemmaBefore : g.lemmaAfter, f.lemma));
             }
         }
         if (i > 0 && i + 1 < n) {
-            s.add(feed(feed(feed(feed(feed(CTX, in[i - 1].w.shortShape), '|'), f.shortShape), '|'),
-                    in[i + 1].w.shortShape));
+            s.add(feed(feed(feed(in[i - 1].w.shapes, f.shortShape), '|'), in[i + 1].w.shortShape));
         }
         if (f.title) {
-            Integer dc = doc.docCtx().get(f.lower);
+            Integer dc = doc.docCtx().isEmpty() ? null : doc.docCtx().get(f.lower);
             if (dc != null) {
                 s.add(feed(DOC_CTX, dc.intValue()));
             }
-            Integer ds = doc.docStem().get(stem(f.lower));
+            Integer ds = doc.docStem().isEmpty() ? null : doc.docStem().get(f.stem);
             if (ds != null && (ds & 4) != 0) {
                 s.add(feed(DOC_STEM, "N"));
             }
@@ -794,10 +840,9 @@ public final class Features {
         if (i > 0) {
             Word g = in[i - 1].w;
             int len = f.lower.length();
-            s.add(feed(feed(feed(LEMMA_SHAPE, g.lemma), '|'), f.shortShape));
-            int gl = g.lower.length();
-            if (gl > 3) {
-                s.add(feed(feed(feed(S3_BEFORE, g.lower, gl - 3, gl), '|'), f.lower, len > 3 ? len - 3 : 0, len));
+            s.add(feed(g.lemmaShape, f.shortShape));
+            if (g.lower.length() > 3) {
+                s.add(feed(g.suffixBefore, f.lower, len > 3 ? len - 3 : 0, len));
             }
         }
     }

@@ -200,31 +200,54 @@ public final class Gazetteer {
      * with bit 8 set when the token begins that match.
      */
     public int[] match(String[] keys) {
+        int[] single = new int[keys.length];
+        boolean[] begins = new boolean[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            single[i] = single(keys[i]);
+            begins[i] = beginsName(keys[i]);
+        }
+        return match(keys, single, begins);
+    }
+
+    /** What {@link #match(String[], int[], boolean[])} needs of one key alone: its entry's types, or -1 for none. */
+    int single(String key) {
+        Integer v = entries.get(key);
+        return v == null ? -1 : v;
+    }
+
+    /** Whether a name of several words begins with this key. */
+    boolean beginsName(String key) {
+        return prefixes.contains(key);
+    }
+
+    /**
+     * As {@link #match(String[])}, given {@link #single} and {@link #beginsName} of each key (which a caller may
+     * keep per word form): only the phrases after a word that can begin one are looked up.
+     */
+    int[] match(String[] keys, int[] single, boolean[] begins) {
         int[] out = new int[keys.length];
         int i = 0;
         while (i < keys.length) {
             int best = 0;
             int bestType = 0;
-            // one-word keys are looked up as they are; a phrase is built only after a word that can begin one
-            StringBuilder sb = null;
-            for (int n = 1; n <= maxWords && i + n <= keys.length; n++) {
-                String k;
-                if (n == 1) {
-                    k = keys[i];
-                } else {
-                    if (sb == null) {
-                        sb = new StringBuilder(keys[i]);
-                    }
+            if (single[i] >= 0) {
+                best = 1;
+                bestType = single[i];
+            }
+            // a phrase is built only after a word that can begin one
+            if (begins[i]) {
+                StringBuilder sb = new StringBuilder(keys[i]);
+                for (int n = 2; n <= maxWords && i + n <= keys.length; n++) {
                     sb.append(' ').append(keys[i + n - 1]);
-                    k = sb.toString();
-                }
-                Integer v = entries.get(k);
-                if (v != null) {
-                    best = n;
-                    bestType = v;
-                }
-                if (!prefixes.contains(k)) {
-                    break;
+                    String k = sb.toString();
+                    Integer v = entries.get(k);
+                    if (v != null) {
+                        best = n;
+                        bestType = v;
+                    }
+                    if (!prefixes.contains(k)) {
+                        break;
+                    }
                 }
             }
             if (best == 0) {

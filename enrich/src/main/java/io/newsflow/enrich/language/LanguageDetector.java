@@ -55,8 +55,6 @@ public final class LanguageDetector {
 
     private final Map<String, Set<String>> words = new HashMap<>();
     private final Map<String, String> scriptOf = new HashMap<>();
-    /** word → the languages (sorted) whose function-word list has it. */
-    private final Map<String, String[]> index = new HashMap<>();
 
     public LanguageDetector() {
         for (Map.Entry<String, String> e : STOPWORDS.entrySet()) {
@@ -73,9 +71,20 @@ public final class LanguageDetector {
             }
         }
         for (Map.Entry<String, java.util.TreeSet<String>> e : idx.entrySet()) {
-            index.put(e.getKey(), e.getValue().toArray(new String[0]));
+            for (String script : List.of("Latin", "Cyrillic")) {
+                String[] of = e.getValue().stream().filter(l -> scriptOf.get(l).equals(script)).toArray(String[]::new);
+                if (of.length > 0) {
+                    indexByScript.computeIfAbsent(script, k -> new HashMap<>()).put(e.getKey(), of);
+                }
+            }
         }
     }
+
+    /**
+     * Script → word → the languages of that script (sorted) whose function-word list has the word; words with none
+     * left out. Per script, so detection does not filter a word's languages by script for every word it reads.
+     */
+    private final Map<String, Map<String, String[]>> indexByScript = new HashMap<>();
 
     /**
      * Detects the language of a text.
@@ -150,6 +159,7 @@ public final class LanguageDetector {
         }
         Map<String, Double> score = new HashMap<>();
         boolean cyrillic = script.equals("Cyrillic");
+        Map<String, String[]> scriptIndex = indexByScript.getOrDefault(script, Map.of());
         int tokens = 0;
         int i = 0;
         String lower = text.substring(0, limit).toLowerCase(Locale.ROOT);
@@ -166,18 +176,10 @@ public final class LanguageDetector {
             }
             String w = lower.substring(s, i);
             tokens++;
-            String[] langs = index.get(w);
+            String[] langs = scriptIndex.get(w);
             if (langs != null) {
-                int k = 0;
                 for (String l : langs) {
-                    if (scriptOf.get(l).equals(script)) {
-                        k++;
-                    }
-                }
-                for (String l : langs) {
-                    if (scriptOf.get(l).equals(script)) {
-                        score.merge(l, 1.0 / k, Double::sum);
-                    }
+                    score.merge(l, 1.0 / langs.length, Double::sum);
                 }
             }
             // letters that only some languages use

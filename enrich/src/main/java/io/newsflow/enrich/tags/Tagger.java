@@ -19,9 +19,11 @@ import java.util.Set;
 import io.newsflow.common.model.Article;
 import io.newsflow.common.model.EntityType;
 import io.newsflow.common.model.Tag;
+import io.newsflow.enrich.entities.DocumentForms;
 import io.newsflow.enrich.entities.Morphology;
 import io.newsflow.enrich.entities.NameNormalizer;
 import io.newsflow.enrich.entities.Tokenizer;
+import io.newsflow.enrich.entities.WordSet;
 
 /**
  * Tags of an article: the publisher's section and tags (score 1), topics of the taxonomy in {@code topics.txt}
@@ -109,12 +111,12 @@ public final class Tagger {
     private final String[] stemKeys;
     private final int[][] stemTopics;
 
-    /** The topics of the stem {@code word[0, len)} whose {@code hashCode()} is {@code hash}, or null. */
-    private int[] topicsOfPrefix(String word, int len, int hash) {
+    /** The topics of the stem {@code text[from, from + len)} whose {@code hashCode()} is {@code hash}, or null. */
+    private int[] topicsOfPrefix(String text, int from, int len, int hash) {
         int mask = stemKeys.length - 1;
         for (int slot = hash & mask; stemKeys[slot] != null; slot = (slot + 1) & mask) {
             String k = stemKeys[slot];
-            if (k.length() == len && word.startsWith(k)) {
+            if (k.length() == len && text.startsWith(k, from)) {
                 return stemTopics[slot];
             }
         }
@@ -131,6 +133,14 @@ public final class Tagger {
 
     /** All tags of the article. */
     public List<Tag> tags(Article article, String language) {
+        return tags(article, language, null);
+    }
+
+    /**
+     * All tags of the article; {@code fullTokens}, if not null, are the tokens of {@code title + "\n\n" + text}
+     * (as {@link io.newsflow.enrich.Enricher#fullText} builds it), which the caller has already tokenised.
+     */
+    public List<Tag> tags(Article article, String language, List<Tokenizer.Token> fullTokens) {
         List<Tag> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<String> publisher = new ArrayList<>();
@@ -147,7 +157,8 @@ public final class Tagger {
         String title = article.title() == null ? "" : article.title();
         String text = article.text() == null ? "" : article.text();
         out.addAll(topicTags(title, text));
-        out.addAll(keyphrases(title + "\n\n" + text, language));
+        String full = title + "\n\n" + text;
+        out.addAll(keyphrases(full, language, fullTokens != null ? fullTokens : Tokenizer.tokenize(full)));
         // publisher tags keep the publisher's order (section first); the others by score, then name
         out.sort((x, y) -> {
             int c = Integer.compare(x.source().ordinal(), y.source().ordinal());
@@ -160,10 +171,15 @@ public final class Tagger {
         return out;
     }
 
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
+    /**
+     * Adds weight to every topic one of whose stems begins a word of {@code s} (each topic once per word); returns
+     * the number of words. Words are the runs of letters and digits of the lower-cased text (ё as е), read in place.
+     */
+    private int count(String s, double weight, double[] hits) {
         String lower = s.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        boolean[] seen = new boolean[topics.size()];
+        int words = 0;
+        int i = 0;
         while (i < lower.length()) {
             while (i < lower.length() && !Character.isLetterOrDigit(lower.charAt(i))) {
                 i++;
@@ -172,28 +188,18 @@ public final class Tagger {
             while (i < lower.length() && Character.isLetterOrDigit(lower.charAt(i))) {
                 i++;
             }
-            if (i > st) {
-                out.add(lower.substring(st, i));
+            if (i == st) {
+                continue;
             }
-        }
-        return out;
-    }
-
-    private static boolean matches(String word, String stem) {
-        return stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem);
-    }
-
-    /** Adds weight to every topic one of whose stems begins the word (each topic once per word). */
-    private void count(List<String> words, double weight, double[] hits) {
-        boolean[] seen = new boolean[topics.size()];
-        for (String w : words) {
+            words++;
+            int wordLength = i - st;
             java.util.Arrays.fill(seen, false);
-            int max = Math.min(w.length(), longestStem);
+            int max = Math.min(wordLength, longestStem);
             int hash = 0;
             for (int len = 1; len <= max; len++) {
-                hash = 31 * hash + w.charAt(len - 1);
-                int[] ts = topicsOfPrefix(w, len, hash);
-                if (ts == null || (len <= 3 && len != w.length())) {
+                hash = 31 * hash + lower.charAt(st + len - 1);
+                int[] ts = topicsOfPrefix(lower, st, len, hash);
+                if (ts == null || (len <= 3 && len != wordLength)) {
                     continue;
                 }
                 for (int t : ts) {
@@ -204,18 +210,15 @@ public final class Tagger {
                 }
             }
         }
+        return words;
     }
 
     List<Tag> topicTags(String title, String text) {
-        List<String> titleWords = words(title);
-        List<String> textWords = words(text);
-        int total = titleWords.size() + textWords.size();
+        double[] hitsOf = new double[topics.size()];
+        int total = count(title, 3, hitsOf) + count(text, 1, hitsOf);
         if (total == 0) {
             return List.of();
         }
-        double[] hitsOf = new double[topics.size()];
-        count(titleWords, 3, hitsOf);
-        count(textWords, 1, hitsOf);
         List<Tag> out = new ArrayList<>();
         for (int ti = 0; ti < topics.size(); ti++) {
             Topic t = topics.get(ti);
@@ -235,9 +238,12 @@ public final class Tagger {
      * dictionary reads words of other Latin-script languages as nouns («pour», «trois»). Others get none.
      */
     List<Tag> keyphrases(String text, String language) {
-        List<Tokenizer.Token> toks = Tokenizer.tokenize(text);
-        // the article's forms, for the normaliser, built only when a phrase is not cached yet
-        List<Set<String>> forms = new ArrayList<>(1);
+        return keyphrases(text, language, Tokenizer.tokenize(text));
+    }
+
+    private List<Tag> keyphrases(String text, String language, List<Tokenizer.Token> toks) {
+        // the article's forms, for the normaliser, built only when a phrase needs them
+        Set<String> forms = new DocumentForms(toks);
         Map<String, Double> counts = new HashMap<>();
         Map<String, Integer> first = new HashMap<>();
         Map<String, String> phrases = new HashMap<>();
@@ -270,7 +276,7 @@ public final class Tagger {
                     String pair = p.toLowerCase(Locale.ROOT) + " " + w.toLowerCase(Locale.ROOT);
                     String phrase = phrases.get(pair);
                     if (phrase == null) {
-                        phrase = nominative(p + " " + w, forms, toks);
+                        phrase = nominative(p + " " + w, forms);
                         phrases.put(pair, phrase);
                     }
                     counts.merge(phrase, 1.6, Double::sum);
@@ -305,19 +311,12 @@ public final class Tagger {
     private final java.util.concurrent.ConcurrentHashMap<String, String> nominatives =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private String nominative(String phrase, List<Set<String>> formsOnce, List<Tokenizer.Token> toks) {
+    private String nominative(String phrase, Set<String> forms) {
         String cached = nominatives.get(phrase);
         if (cached != null) {
             return cached;
         }
-        if (formsOnce.isEmpty()) {
-            Set<String> forms = new HashSet<>();
-            for (Tokenizer.Token t : toks) {
-                forms.add(t.text().toLowerCase(Locale.ROOT));
-            }
-            formsOnce.add(forms);
-        }
-        String out = normalizer.canonical(phrase, EntityType.ORG, formsOnce.get(0)).toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String out = normalizer.canonical(phrase, EntityType.ORG, forms).toLowerCase(Locale.ROOT).replace('ё', 'е');
         if (nominatives.size() > 50_000) {
             nominatives.clear();
         }
@@ -325,7 +324,7 @@ public final class Tagger {
         return out;
     }
 
-    private static final Set<String> EN_STOP = Set.of("the", "and", "that", "this", "with", "from", "have", "were",
+    private static final WordSet EN_STOP = WordSet.of("the", "and", "that", "this", "with", "from", "have", "were",
             "been", "their", "which", "would", "there", "about", "after", "other", "said", "says", "also", "they",
             "will", "more", "when", "what", "than", "into", "some", "could", "them", "only", "over", "such", "most",
             "very", "just", "like", "where", "while", "these", "those", "being", "because", "before", "does");

@@ -107,6 +107,49 @@ public class SimHashTest {
         System.out.printf("ru-metro %016x, en-storm %016x%n", fp(fixture("ru-metro.txt")), fp(fixture("en-storm.txt")));
     }
 
+    /**
+     * The fingerprint as the definition reads: each distinct shingle of {@link SimHash#words} joined by spaces,
+     * hashed as a string, and one vote per bit. {@link SimHash#of} hashes byte ranges in place and must agree.
+     */
+    private static OptionalLong byDefinition(String text) {
+        List<String> words = SimHash.words(text);
+        if (words.size() < SimHash.MIN_WORDS) {
+            return OptionalLong.empty();
+        }
+        java.util.Set<String> shingles = new java.util.TreeSet<>();
+        for (int i = 0; i + SimHash.SHINGLE_WORDS <= words.size(); i++) {
+            shingles.add(String.join(" ", words.subList(i, i + SimHash.SHINGLE_WORDS)));
+        }
+        java.util.Set<Long> hashes = new java.util.HashSet<>();
+        for (String sh : shingles) {
+            hashes.add(SimHash.hash(sh));
+        }
+        int[] votes = new int[64];
+        for (long h : hashes) {
+            for (int bit = 0; bit < 64; bit++) {
+                votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+            }
+        }
+        long fp = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (votes[bit] > 0) {
+                fp |= 1L << bit;
+            }
+        }
+        return OptionalLong.of(fp);
+    }
+
+    @Test
+    void inPlaceShingleHashesMatchTheDefinition() {
+        String ru = fixture("ru-metro.txt");
+        String en = fixture("en-storm.txt");
+        List<String> texts = List.of(ru, en, withOtherBoilerplate(ru, true), withOtherBoilerplate(en, false),
+                "  «ЕЩe» —  ＡＢＣ, １２３ ёлка! " + en + " 😀 naïve café ", ru.substring(0, 200), "", " . , ");
+        for (String t : texts) {
+            assertEquals(byDefinition(t), SimHash.of(t), t.length() > 40 ? t.substring(0, 40) : t);
+        }
+    }
+
     /** The FNV-1a test vector for "a", to check the constants. */
     private static long fnv1aOnly(String s) {
         long h = 0xcbf29ce484222325L;

@@ -102,9 +102,9 @@ class EmissionMemoTest {
     void aWordIsComputedOnceAndThenRead() {
         EntityRecognizer.Model m = EntityRecognizer.get().modelFor(EN, "en");
         EmissionMemo memo = new EmissionMemo(m.first(), m.features());
-        EmissionMemo.Entry first = memo.get("Washington");
+        Features.Word first = memo.get("Washington");
         assertSame(first, memo.get(new String("Washington".toCharArray())));
-        assertTrue(first.word().title && first.word().lower.equals("washington"));
+        assertTrue(first.title && first.lower.equals("washington") && first.sums != null);
     }
 
     @Test
