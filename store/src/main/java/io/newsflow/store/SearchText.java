@@ -241,6 +241,8 @@ public final class SearchText {
         // Made on the first word not yet in the cache.
         private SnowballStemmer stemmer;
         private SnowballStemmer english;
+        // Each word is lower-cased here before it is looked up.
+        private final StringBuilder scratch = new StringBuilder(32);
         // This thread's caches, taken on the first stemmed word.
         private HashMap<String, String> configStems;
         private HashMap<String, String> englishStems;
@@ -313,14 +315,23 @@ public final class SearchText {
 
         /** The word's lexeme, "" for a stop word, null for a word too long to index (it takes no position). */
         private String lexeme(String text, int start, int end) {
-            StringBuilder lower = new StringBuilder(end - start);
+            StringBuilder lower = scratch;
+            lower.setLength(0);
             boolean letters = true;
             boolean ascii = true;
             for (int i = start; i < end; ) {
+                char c = text.charAt(i);
+                if (c < 128) {
+                    // ASCII without the general look-ups: its only digits are 0-9, its only upper case A-Z.
+                    i++;
+                    letters &= c < '0' || c > '9';
+                    lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                    continue;
+                }
                 int cp = text.codePointAt(i);
                 i += Character.charCount(cp);
                 letters &= !Character.isDigit(cp);
-                ascii &= cp < 128;
+                ascii = false;
                 lower.appendCodePoint(Character.toLowerCase(cp));
             }
             String word = lower.toString();
@@ -364,6 +375,10 @@ public final class SearchText {
     }
 
         private static boolean partOfWord(int cp) {
+        if (cp < 128) {
+            // ASCII's letters and digits, without the general look-up.
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -213,89 +214,29 @@ public final class StoreWriter {
                 }
             }
         }
-        TreeSet<String> entityKeys = new TreeSet<>();
-        // The child rows go by COPY: tens of thousands of rows a batch, one stream per table instead of a statement
-        // each. They were deleted above, so a replay writes them again exactly as they were.
-        CopyRows mentions = new CopyRows("article_mentions (article_id, types, names, start_offsets, end_offsets, texts)");
-        CopyRows articleEntities = new CopyRows("article_entities (article_id, type, name, mentions, published_at)");
-        CopyRows tags = new CopyRows("tags (article_id, name, source, score)");
+        // The tsvectors are the batch's largest piece of work in Java (about 0.3 ms an article): made on the pool's
+        // cores while this thread sends the child rows and the server stores them, then used for the articles.
+        CompletableFuture<List<String>> vectors = CompletableFuture.supplyAsync(() -> newest.values().parallelStream()
+                .map(row -> searchText.vector(row.searchConfig(),
+                        row.article().title() == null ? "" : row.article().title(),
+                        row.article().text() == null ? "" : row.article().text())).toList());
+        writeChildRows(connection, newest.values());
         CopyRows fresh = new CopyRows("articles (" + ARTICLE_COLUMNS + ")");
-        // The tsvectors are the batch's largest piece of work in Java (about 0.3 ms an article): made on every core
-        // while the server waits, instead of one after another.
-        List<String> vectors = newest.values().parallelStream().map(row -> searchText.vector(row.searchConfig(),
-                row.article().title() == null ? "" : row.article().title(),
-                row.article().text() == null ? "" : row.article().text())).toList();
+        List<String> made = join(vectors);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE)) {
             int next = 0;
             int upserts = 0;
             for (StoreRow.ArticleRow row : newest.values()) {
-                String id = row.article().id();
-                if (stored.containsKey(id)) {
+                if (stored.containsKey(row.article().id())) {
                     bindArticle(upsert, row);
-                    upsert.setString(25, vectors.get(next++));
+                    upsert.setString(25, made.get(next++));
                     upsert.addBatch();
                     upserts++;
                 } else {
                     for (Object value : articleValues(row)) {
                         fresh.add(value);
                     }
-                    fresh.add(vectors.get(next++)).endRow();
-                }
-                // The article's mentions, in ordinal order, as one row of arrays (V5).
-                List<String> mentionTypes = new ArrayList<>();
-                List<String> mentionNames = new ArrayList<>();
-                List<Integer> starts = new ArrayList<>();
-                List<Integer> ends = new ArrayList<>();
-                List<String> texts = new ArrayList<>();
-                Map<List<String>, Integer> perEntity = new LinkedHashMap<>();
-                for (Entity entity : row.enriched().entities()) {
-                    String type = entity.type() == null ? "MISC" : entity.type().name();
-                    if (entity.name() == null) {
-                        continue;
-                    }
-                    perEntity.merge(List.of(type, entity.name()), entity.mentions().size(), Integer::sum);
-                    for (Mention m : entity.mentions()) {
-                        mentionTypes.add(type);
-                        mentionNames.add(entity.name());
-                        starts.add(m.start());
-                        ends.add(m.end());
-                        texts.add(m.text() == null ? "" : m.text());
-                    }
-                }
-                if (!starts.isEmpty()) {
-                    mentions.add(id).addArray(mentionTypes).addArray(mentionNames).addArray(starts).addArray(ends)
-                            .addArray(texts).endRow();
-                }
-                for (Map.Entry<List<String>, Integer> e : perEntity.entrySet()) {
-                    articleEntities.add(id).add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue())
-                            .add(row.publishedAt()).endRow();
-                    entityKeys.add(e.getKey().get(1) + '\u0000' + e.getKey().get(0));
-                }
-                Map<List<String>, Tag> perTag = new LinkedHashMap<>();
-                for (Tag t : row.enriched().tags()) {
-                    if (t.name() != null && t.source() != null) {
-                        perTag.putIfAbsent(List.of(sourceName(t.source()), t.name()), t);
-                    }
-                }
-                for (Map.Entry<List<String>, Tag> e : perTag.entrySet()) {
-                    tags.add(id).add(e.getKey().get(1)).add(e.getKey().get(0)).add(e.getValue().score()).endRow();
-                }
-            }
-            // Entities first, in key order, so two instances adding the same ones lock them in the same order: one
-            // statement over two arrays, whose rows the insert takes in array order.
-            List<String> names = new ArrayList<>(entityKeys.size());
-            List<String> types = new ArrayList<>(entityKeys.size());
-            for (String key : entityKeys) {
-                int split = key.indexOf('\u0000');
-                names.add(key.substring(0, split));
-                types.add(key.substring(split + 1));
-            }
-            if (!names.isEmpty()) {
-                try (PreparedStatement entity = connection.prepareStatement("INSERT INTO entities (name, type) "
-                        + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING")) {
-                    entity.setArray(1, connection.createArrayOf("text", names.toArray()));
-                    entity.setArray(2, connection.createArrayOf("text", types.toArray()));
-                    entity.executeUpdate();
+                    fresh.add(made.get(next++)).endRow();
                 }
             }
             if (upserts > 0) {
@@ -303,10 +244,96 @@ public final class StoreWriter {
             }
         }
         fresh.copyIn(connection);
+        return newest.size();
+    }
+
+    /**
+     * The articles' entities, mentions, entity links and tags. The child rows go by COPY: tens of thousands of rows a
+     * batch, one stream per table instead of a statement each. A stored article's were deleted before, so a replay
+     * writes them again exactly as they were.
+     */
+    private static void writeChildRows(Connection connection, Iterable<StoreRow.ArticleRow> rows) throws SQLException {
+        TreeSet<String> entityKeys = new TreeSet<>();
+        CopyRows mentions = new CopyRows("article_mentions (article_id, types, names, start_offsets, end_offsets, texts)");
+        CopyRows articleEntities = new CopyRows("article_entities (article_id, type, name, mentions, published_at)");
+        CopyRows tags = new CopyRows("tags (article_id, name, source, score)");
+        for (StoreRow.ArticleRow row : rows) {
+            String id = row.article().id();
+            // The article's mentions, in ordinal order, as one row of arrays (V5).
+            List<String> mentionTypes = new ArrayList<>();
+            List<String> mentionNames = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            Map<List<String>, Integer> perEntity = new LinkedHashMap<>();
+            for (Entity entity : row.enriched().entities()) {
+                String type = entity.type() == null ? "MISC" : entity.type().name();
+                if (entity.name() == null) {
+                    continue;
+                }
+                perEntity.merge(List.of(type, entity.name()), entity.mentions().size(), Integer::sum);
+                for (Mention m : entity.mentions()) {
+                    mentionTypes.add(type);
+                    mentionNames.add(entity.name());
+                    starts.add(m.start());
+                    ends.add(m.end());
+                    texts.add(m.text() == null ? "" : m.text());
+                }
+            }
+            if (!starts.isEmpty()) {
+                mentions.add(id).addArray(mentionTypes).addArray(mentionNames).addArray(starts).addArray(ends)
+                        .addArray(texts).endRow();
+            }
+            for (Map.Entry<List<String>, Integer> e : perEntity.entrySet()) {
+                articleEntities.add(id).add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue())
+                        .add(row.publishedAt()).endRow();
+                entityKeys.add(e.getKey().get(1) + '\u0000' + e.getKey().get(0));
+            }
+            Map<List<String>, Tag> perTag = new LinkedHashMap<>();
+            for (Tag t : row.enriched().tags()) {
+                if (t.name() != null && t.source() != null) {
+                    perTag.putIfAbsent(List.of(sourceName(t.source()), t.name()), t);
+                }
+            }
+            for (Map.Entry<List<String>, Tag> e : perTag.entrySet()) {
+                tags.add(id).add(e.getKey().get(1)).add(e.getKey().get(0)).add(e.getValue().score()).endRow();
+            }
+        }
+        // Entities first, in key order, so two instances adding the same ones lock them in the same order: one
+        // statement over two arrays, whose rows the insert takes in array order.
+        List<String> names = new ArrayList<>(entityKeys.size());
+        List<String> types = new ArrayList<>(entityKeys.size());
+        for (String key : entityKeys) {
+            int split = key.indexOf('\u0000');
+            names.add(key.substring(0, split));
+            types.add(key.substring(split + 1));
+        }
+        if (!names.isEmpty()) {
+            try (PreparedStatement entity = connection.prepareStatement("INSERT INTO entities (name, type) "
+                    + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING")) {
+                entity.setArray(1, connection.createArrayOf("text", names.toArray()));
+                entity.setArray(2, connection.createArrayOf("text", types.toArray()));
+                entity.executeUpdate();
+            }
+        }
         mentions.copyIn(connection);
         articleEntities.copyIn(connection);
         tags.copyIn(connection);
-        return newest.size();
+    }
+
+    /** The value made on the pool, or what making it threw. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static String sourceName(Tag.Source source) {
