@@ -24,6 +24,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the server on {@code dataDir} (created with a new cluster when empty); port 0 takes any free one. */
     public static EmbeddedDatabase start(Path dataDir, int port) {
+        return start(dataDir, port, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, int)}, with further server settings (e.g. {@code shared_preload_libraries}). */
+    public static EmbeddedDatabase start(Path dataDir, int port, java.util.Map<String, String> serverSettings) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -37,6 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min");
+            serverSettings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -25,7 +25,8 @@ public final class Migrations {
 
     /** The migration files under {@code io/newsflow/store/migrations/}, in the order they apply. */
     static final List<String> FILES = List.of("V1__schema.sql", "V2__cheaper_writes.sql",
-            "V3__search_vectors_from_the_writer.sql");
+            "V3__search_vectors_from_the_writer.sql", "V4__search_index_pending_list.sql",
+            "V5__mentions_as_arrays.sql");
 
     /** Any constant shared by every Newsflow store: the advisory lock the migrations take. */
     private static final long LOCK = 0x6e657773666c6f77L;
@@ -35,6 +36,11 @@ public final class Migrations {
 
     /** Applies the files not applied yet; returns how many it applied. */
     public static int apply(DataSource dataSource) throws SQLException {
+        return apply(dataSource, FILES);
+    }
+
+    /** Applies those of {@code files} (a prefix of {@link #FILES}: an older store's schema) not applied yet. */
+    static int apply(DataSource dataSource, List<String> files) throws SQLException {
         int applied = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -48,7 +54,7 @@ public final class Migrations {
                         done.add(rows.getInt(1));
                     }
                 }
-                for (String file : FILES) {
+                for (String file : files) {
                     int version = version(file);
                     if (done.contains(version)) {
                         continue;

@@ -60,6 +60,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
     private final DataSource dataSource;
     private final StoreRecords records;
     private final StoreWriter writer = new StoreWriter();
+    private final SearchIndexCleaner cleaner;
     private final StageCounters counters = new StageCounters(NAME);
     private final LoopControl control = new LoopControl();
     /** The partitions positioned at their stored offset, with that offset as this instance last read or wrote it. */
@@ -80,6 +81,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
     public StoreStage(KafkaSettings settings, DataSource dataSource, StageObserver observer) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.cleaner = new SearchIndexCleaner(dataSource);
         this.observer = observer;
         this.records = new StoreRecords(settings.topics());
     }
@@ -123,6 +125,7 @@ public final class StoreStage implements Runnable, AutoCloseable {
             log.error("stage {} stopped: {}", NAME, e.toString(), e);
             throw e;
         } finally {
+            cleaner.close();
             observer.stopped(failure);
             control.finished();
             log.info("stage {} stopped; {}", NAME, counters);
@@ -280,6 +283,9 @@ public final class StoreStage implements Runnable, AutoCloseable {
             throw e;
         }
         observer.committed(batch.size(), System.nanoTime() - writeStart);
+        if (written.articles() > 0) {
+            cleaner.committed(written.articles());
+        }
         moves.forEach((partition, move) -> expected.put(partition, move.next()));
         Map<String, Long> named = new HashMap<>();
         named.put("articles", (long) written.articles());

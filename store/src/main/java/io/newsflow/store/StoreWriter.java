@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -56,12 +57,14 @@ public final class StoreWriter {
         }
     }
 
+    /** The article's columns in the order {@link #articleValues} gives them, then {@code search}. */
+    private static final String ARTICLE_COLUMNS = "id, url, canonical_url, title, description, authors, published, "
+            + "published_at, modified, site_name, section, publisher_tags, language, language_confidence, body, "
+            + "lead_image_url, lead_image_caption, lead_image_credit, word_count, content_hash, fetched_at, "
+            + "duplicate_of, search_config, enriched, search";
+
     // search is made here (SearchText), not by the server's parser: the server only reads the literal.
-    private static final String UPSERT_ARTICLE = """
-            INSERT INTO articles (id, url, canonical_url, title, description, authors, published, published_at, modified,
-                site_name, section, publisher_tags, language, language_confidence, body, lead_image_url,
-                lead_image_caption, lead_image_credit, word_count, content_hash, fetched_at, duplicate_of,
-                search_config, enriched, search)
+    private static final String UPSERT_ARTICLE = "INSERT INTO articles (" + ARTICLE_COLUMNS + ") " + """
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::regconfig, ?,
                 ?::tsvector)
             ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, canonical_url = EXCLUDED.canonical_url,
@@ -198,77 +201,139 @@ public final class StoreWriter {
         if (newest.isEmpty()) {
             return 0;
         }
-        String[] ids = newest.keySet().toArray(String[]::new);
-        for (String table : List.of("mentions", "tags", "article_entities")) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE article_id = ANY (?)")) {
-                delete.setArray(1, connection.createArrayOf("text", ids));
-                delete.executeUpdate();
+        // Only an article already stored has child rows to replace: a new one (most of a live stream) has none, and
+        // its row goes in by COPY, with no conflict to check (its id is on this instance's partition only, and the
+        // fencing update above holds that partition's row lock until commit).
+        String[] replaced = newest.keySet().stream().filter(stored::containsKey).toArray(String[]::new);
+        if (replaced.length > 0) {
+            for (String table : List.of("article_mentions", "tags", "article_entities")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE article_id = ANY (?)")) {
+                    delete.setArray(1, connection.createArrayOf("text", replaced));
+                    delete.executeUpdate();
+                }
             }
         }
-        TreeSet<String> entityKeys = new TreeSet<>();
-        // The child rows go by COPY: tens of thousands of rows a batch, one stream per table instead of a statement
-        // each. They were deleted above, so a replay writes them again exactly as they were.
-        CopyRows mentions = new CopyRows("mentions (article_id, ordinal, type, name, start_offset, end_offset, text)");
-        CopyRows articleEntities = new CopyRows("article_entities (article_id, type, name, mentions, published_at)");
-        CopyRows tags = new CopyRows("tags (article_id, name, source, score)");
-        // The tsvectors are the batch's largest piece of work in Java (about 0.3 ms an article): made on every core
-        // while the server waits, instead of one after another.
-        List<String> vectors = newest.values().parallelStream().map(row -> searchText.vector(row.searchConfig(),
-                row.article().title() == null ? "" : row.article().title(),
-                row.article().text() == null ? "" : row.article().text())).toList();
+        // The tsvectors are the batch's largest piece of work in Java (about 0.3 ms an article): made on the pool's
+        // cores while this thread sends the child rows and the server stores them, then used for the articles.
+        CompletableFuture<List<String>> vectors = CompletableFuture.supplyAsync(() -> newest.values().parallelStream()
+                .map(row -> searchText.vector(row.searchConfig(),
+                        row.article().title() == null ? "" : row.article().title(),
+                        row.article().text() == null ? "" : row.article().text())).toList());
+        writeChildRows(connection, newest.values());
+        CopyRows fresh = new CopyRows("articles (" + ARTICLE_COLUMNS + ")");
+        List<String> made = join(vectors);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE)) {
             int next = 0;
+            int upserts = 0;
             for (StoreRow.ArticleRow row : newest.values()) {
-                bindArticle(upsert, row);
-                upsert.setString(25, vectors.get(next++));
-                upsert.addBatch();
-                String id = row.article().id();
-                int ordinal = 0;
-                Map<List<String>, Integer> perEntity = new LinkedHashMap<>();
-                for (Entity entity : row.enriched().entities()) {
-                    String type = entity.type() == null ? "MISC" : entity.type().name();
-                    if (entity.name() == null) {
-                        continue;
+                if (stored.containsKey(row.article().id())) {
+                    bindArticle(upsert, row);
+                    upsert.setString(25, made.get(next++));
+                    upsert.addBatch();
+                    upserts++;
+                } else {
+                    for (Object value : articleValues(row)) {
+                        fresh.add(value);
                     }
-                    perEntity.merge(List.of(type, entity.name()), entity.mentions().size(), Integer::sum);
-                    for (Mention m : entity.mentions()) {
-                        mentions.add(id).add(ordinal++).add(type).add(entity.name()).add(m.start()).add(m.end())
-                                .add(m.text() == null ? "" : m.text()).endRow();
-                    }
-                }
-                for (Map.Entry<List<String>, Integer> e : perEntity.entrySet()) {
-                    articleEntities.add(id).add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue())
-                            .add(row.publishedAt()).endRow();
-                    entityKeys.add(e.getKey().get(1) + '\u0000' + e.getKey().get(0));
-                }
-                Map<List<String>, Tag> perTag = new LinkedHashMap<>();
-                for (Tag t : row.enriched().tags()) {
-                    if (t.name() != null && t.source() != null) {
-                        perTag.putIfAbsent(List.of(sourceName(t.source()), t.name()), t);
-                    }
-                }
-                for (Map.Entry<List<String>, Tag> e : perTag.entrySet()) {
-                    tags.add(id).add(e.getKey().get(1)).add(e.getKey().get(0)).add(e.getValue().score()).endRow();
+                    fresh.add(made.get(next++)).endRow();
                 }
             }
-            // Entities first, in key order, so two instances adding the same ones lock them in the same order.
-            try (PreparedStatement entity = connection.prepareStatement(
-                    "INSERT INTO entities (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                for (String key : entityKeys) {
-                    int split = key.indexOf('\u0000');
-                    entity.setString(1, key.substring(0, split));
-                    entity.setString(2, key.substring(split + 1));
-                    entity.addBatch();
-                }
-                entity.executeBatch();
+            if (upserts > 0) {
+                upsert.executeBatch();
             }
-            upsert.executeBatch();
+        }
+        fresh.copyIn(connection);
+        return newest.size();
+    }
+
+    /**
+     * The articles' entities, mentions, entity links and tags. The child rows go by COPY: tens of thousands of rows a
+     * batch, one stream per table instead of a statement each. A stored article's were deleted before, so a replay
+     * writes them again exactly as they were.
+     */
+    private static void writeChildRows(Connection connection, Iterable<StoreRow.ArticleRow> rows) throws SQLException {
+        TreeSet<String> entityKeys = new TreeSet<>();
+        CopyRows mentions = new CopyRows("article_mentions (article_id, types, names, start_offsets, end_offsets, texts)");
+        CopyRows articleEntities = new CopyRows("article_entities (article_id, type, name, mentions, published_at)");
+        CopyRows tags = new CopyRows("tags (article_id, name, source, score)");
+        for (StoreRow.ArticleRow row : rows) {
+            String id = row.article().id();
+            // The article's mentions, in ordinal order, as one row of arrays (V5).
+            List<String> mentionTypes = new ArrayList<>();
+            List<String> mentionNames = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            Map<List<String>, Integer> perEntity = new LinkedHashMap<>();
+            for (Entity entity : row.enriched().entities()) {
+                String type = entity.type() == null ? "MISC" : entity.type().name();
+                if (entity.name() == null) {
+                    continue;
+                }
+                perEntity.merge(List.of(type, entity.name()), entity.mentions().size(), Integer::sum);
+                for (Mention m : entity.mentions()) {
+                    mentionTypes.add(type);
+                    mentionNames.add(entity.name());
+                    starts.add(m.start());
+                    ends.add(m.end());
+                    texts.add(m.text() == null ? "" : m.text());
+                }
+            }
+            if (!starts.isEmpty()) {
+                mentions.add(id).addArray(mentionTypes).addArray(mentionNames).addArray(starts).addArray(ends)
+                        .addArray(texts).endRow();
+            }
+            for (Map.Entry<List<String>, Integer> e : perEntity.entrySet()) {
+                articleEntities.add(id).add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue())
+                        .add(row.publishedAt()).endRow();
+                entityKeys.add(e.getKey().get(1) + '\u0000' + e.getKey().get(0));
+            }
+            Map<List<String>, Tag> perTag = new LinkedHashMap<>();
+            for (Tag t : row.enriched().tags()) {
+                if (t.name() != null && t.source() != null) {
+                    perTag.putIfAbsent(List.of(sourceName(t.source()), t.name()), t);
+                }
+            }
+            for (Map.Entry<List<String>, Tag> e : perTag.entrySet()) {
+                tags.add(id).add(e.getKey().get(1)).add(e.getKey().get(0)).add(e.getValue().score()).endRow();
+            }
+        }
+        // Entities first, in key order, so two instances adding the same ones lock them in the same order: one
+        // statement over two arrays, whose rows the insert takes in array order.
+        List<String> names = new ArrayList<>(entityKeys.size());
+        List<String> types = new ArrayList<>(entityKeys.size());
+        for (String key : entityKeys) {
+            int split = key.indexOf('\u0000');
+            names.add(key.substring(0, split));
+            types.add(key.substring(split + 1));
+        }
+        if (!names.isEmpty()) {
+            try (PreparedStatement entity = connection.prepareStatement("INSERT INTO entities (name, type) "
+                    + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING")) {
+                entity.setArray(1, connection.createArrayOf("text", names.toArray()));
+                entity.setArray(2, connection.createArrayOf("text", types.toArray()));
+                entity.executeUpdate();
+            }
         }
         mentions.copyIn(connection);
         articleEntities.copyIn(connection);
         tags.copyIn(connection);
-        return newest.size();
+    }
+
+    /** The value made on the pool, or what making it threw. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static String sourceName(Tag.Source source) {
@@ -276,33 +341,25 @@ public final class StoreWriter {
     }
 
     private static void bindArticle(PreparedStatement s, StoreRow.ArticleRow row) throws SQLException {
+        List<Object> values = articleValues(row);
+        for (int i = 0; i < values.size(); i++) {
+            s.setObject(i + 1, values.get(i));
+        }
+    }
+
+    /** The values of {@link #ARTICLE_COLUMNS} but {@code search}, for the upsert's binds and COPY's text alike. */
+    private static List<Object> articleValues(StoreRow.ArticleRow row) {
         Article a = row.article();
-        int i = 1;
-        s.setString(i++, a.id());
-        s.setString(i++, a.url());
-        s.setString(i++, a.canonicalUrl());
-        // A missing title or text is stored empty, as the enricher reads it (offsets count from title + "\n\n").
-        s.setString(i++, a.title() == null ? "" : a.title());
-        s.setString(i++, a.description());
-        s.setString(i++, JsonCodec.encodeToString(a.authors()));
-        s.setString(i++, a.published());
-        s.setObject(i++, row.publishedAt());
-        s.setString(i++, a.modified());
-        s.setString(i++, a.siteName());
-        s.setString(i++, a.section());
-        s.setString(i++, JsonCodec.encodeToString(a.publisherTags()));
-        s.setString(i++, row.language() == null ? "und" : row.language());
-        s.setDouble(i++, row.enriched().language() == null ? 0 : row.enriched().language().confidence());
-        s.setString(i++, a.text() == null ? "" : a.text());
-        s.setString(i++, a.leadImage() == null ? null : a.leadImage().url());
-        s.setString(i++, a.leadImage() == null ? null : a.leadImage().caption());
-        s.setString(i++, a.leadImage() == null ? null : a.leadImage().credit());
-        s.setInt(i++, a.wordCount());
-        s.setString(i++, a.contentHash());
-        s.setString(i++, row.fetchedAt());
-        s.setString(i++, row.enriched().duplicateOf());
-        s.setString(i++, row.searchConfig());
-        s.setString(i, row.json());
+        return java.util.Arrays.asList(a.id(), a.url(), a.canonicalUrl(),
+                // A missing title or text is stored empty, as the enricher reads it (offsets count from title + "\n\n").
+                a.title() == null ? "" : a.title(), a.description(), JsonCodec.encodeToString(a.authors()),
+                a.published(), row.publishedAt(), a.modified(), a.siteName(), a.section(),
+                JsonCodec.encodeToString(a.publisherTags()), row.language() == null ? "und" : row.language(),
+                row.enriched().language() == null ? 0.0 : row.enriched().language().confidence(),
+                a.text() == null ? "" : a.text(), a.leadImage() == null ? null : a.leadImage().url(),
+                a.leadImage() == null ? null : a.leadImage().caption(),
+                a.leadImage() == null ? null : a.leadImage().credit(), a.wordCount(), a.contentHash(), row.fetchedAt(),
+                row.enriched().duplicateOf(), row.searchConfig(), row.json());
     }
 
     private static int writeAlerts(Connection connection, List<StoreRow.AlertRow> rows) throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -44,15 +45,38 @@ class StoreWriterTest {
         try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("migrations", 2)) {
             assertEquals(Migrations.FILES.size(), Migrations.apply(pool));
             assertEquals(0, Migrations.apply(pool));
-            assertEquals(List.of("V1__schema.sql", "V2__cheaper_writes.sql", "V3__search_vectors_from_the_writer.sql"),
+            assertEquals(List.of("V1__schema.sql", "V2__cheaper_writes.sql", "V3__search_vectors_from_the_writer.sql",
+                            "V4__search_index_pending_list.sql", "V5__mentions_as_arrays.sql"),
                     StoreFixtures.strings(pool, "SELECT name FROM schema_migrations ORDER BY version"));
         }
     }
 
     @Test
+    void mentionsStoredAsRowsBeforeV5ReadTheSameAfterIt(TestDatabase db) throws Exception {
+        try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("upgrade", 2)) {
+            Migrations.apply(pool, Migrations.FILES.subList(0, 4));
+            List<String> rows = List.of("a|0|PER|Сергей Лавров|10|24|Сергея Лаврова", "a|1|LOC|Berlin|30|36|Berlin",
+                    "a|2|PER|Сергей Лавров|40|46|Лавров", "b|0|ORG|\"Gazprom\", {PJSC}|0|7|Газпром\\");
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                // Inserted out of ordinal order: the arrays must follow the ordinals.
+                for (int i = rows.size() - 1; i >= 0; i--) {
+                    String[] f = rows.get(i).split("\\|");
+                    s.execute("INSERT INTO mentions VALUES ('" + f[0] + "', " + f[1] + ", '" + f[2] + "', '" + f[3]
+                            + "', " + f[4] + ", " + f[5] + ", '" + f[6] + "')");
+                }
+            }
+            assertEquals(1, Migrations.apply(pool));
+            assertEquals(rows, StoreFixtures.strings(pool, "SELECT concat_ws('|', article_id, ordinal, type, name, "
+                    + "start_offset, end_offset, text) FROM mentions ORDER BY article_id, ordinal"));
+            assertEquals(2, StoreFixtures.count(pool, "SELECT count(*) FROM article_mentions"));
+        }
+    }
+
+    @Test
     void childRowsKeepTabsNewlinesAndBackslashesExactly(TestDatabase db) throws Exception {
-        // The child rows go by COPY's text format, where these characters and \N are escapes.
-        String awkward = "Tab\there, line\nbreak, back\\slash, \\N and \u00abЛавров\u00bb\r";
+        // The child rows go by COPY's text format, where these characters and \N are escapes, the mentions in array
+        // literals, where quotes, braces, commas and backslashes are.
+        String awkward = "Tab\there, {line}\nbreak, \"quoted\", back\\slash, \\N, NULL and \u00abЛавров\u00bb\r";
         var base = StoreFixtures.article(0, 1);
         var enriched = new io.newsflow.common.model.EnrichedArticle(base.article(), base.language(),
                 List.of(new io.newsflow.common.model.Entity(io.newsflow.common.model.EntityType.PER, awkward,
@@ -71,6 +95,43 @@ class StoreWriterTest {
                     "SELECT name || '|' || type || '|' || mentions FROM article_entities"));
             assertEquals(List.of(awkward + "|keyphrase|0.125"), StoreFixtures.strings(pool,
                     "SELECT name || '|' || source || '|' || score FROM tags"));
+        }
+    }
+
+    @Test
+    void aNewArticleByCopyIsStoredAsTheUpsertStoresIt(TestDatabase db) throws Exception {
+        // New articles go in by COPY's text format, stored ones by the upsert's binds. The same version written again
+        // takes the upsert, which sets every column: the row must not change. Awkward characters and nulls included.
+        String awkward = "Tab\there, line\nbreak, back\\slash, \\N, 'quote' and \u00abЛавров\u00bb\r";
+        var base = StoreFixtures.article(2, 1).article();
+        var article = new io.newsflow.common.model.Article(base.id(), base.url(), null, awkward, null, List.of(awkward),
+                "not a date", null, null, null, List.of(), null, awkward + "\n\nЛавров " + awkward, null, 3,
+                base.contentHash());
+        var enriched = new io.newsflow.common.model.EnrichedArticle(article, null, List.of(), List.of(), null);
+        var fresh = StoreFixtures.article(4, 1);
+        String dump = "SELECT a::text FROM articles a ORDER BY id";
+        try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("copy-article", 2)) {
+            Migrations.apply(pool);
+            StoreWriter writer = new StoreWriter();
+            try (Connection c = pool.getConnection()) {
+                StoreWriter.storedOffsets(c, List.of(PARTITION));
+                writer.write(c, new StoreWriter.Batch(Map.of(PARTITION, new StoreWriter.OffsetMove(0, 1)),
+                        List.of(StoreRecords.article(StoreFixtures.json(enriched, "2026-11-02T10:00:00Z")))));
+                List<String> byCopy = StoreFixtures.strings(pool, dump);
+                assertEquals(List.of(awkward), StoreFixtures.strings(pool, "SELECT title FROM articles"));
+                assertEquals(1, StoreFixtures.count(pool, "SELECT count(*) FROM articles WHERE search @@ "
+                        + "plainto_tsquery('simple', 'лавров') AND published_at IS NULL AND description IS NULL"));
+                // Again, with a new article in the same batch: one row by the upsert, one by COPY.
+                writer.write(c, new StoreWriter.Batch(Map.of(PARTITION, new StoreWriter.OffsetMove(1, 3)),
+                        List.of(StoreRecords.article(StoreFixtures.json(enriched, "2026-11-02T10:00:00Z")),
+                                StoreRecords.article(StoreFixtures.json(fresh, null)))));
+                List<String> after = StoreFixtures.strings(pool, dump);
+                assertEquals(2, after.size());
+                assertEquals(byCopy, after.stream().filter(row -> !row.contains("story-4")).toList());
+                assertEquals(List.of("1|2"), StoreFixtures.strings(pool, "SELECT count(*) || '|' || "
+                        + "(SELECT count(*) FROM mentions WHERE article_id = '" + fresh.article().id() + "') FROM articles "
+                        + "WHERE id = '" + fresh.article().id() + "'"));
+            }
         }
     }
 

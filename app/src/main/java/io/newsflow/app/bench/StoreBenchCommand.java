@@ -35,6 +35,7 @@ import io.newsflow.extract.NotAnArticleException;
 import io.newsflow.ingest.PageFiles;
 import io.newsflow.store.EmbeddedDatabase;
 import io.newsflow.store.Migrations;
+import io.newsflow.store.SearchIndexCleaner;
 import io.newsflow.store.StoreQueries;
 import io.newsflow.store.StoreRecords;
 import io.newsflow.store.StoreRow;
@@ -67,6 +68,14 @@ public final class StoreBenchCommand implements Callable<Integer> {
             + "partition and connection (default: ${DEFAULT-VALUE}).")
     int writers;
 
+    @Option(names = "--no-cleaner", description = "Leave the search index's pending list to the writers (PostgreSQL's "
+            + "own way) instead of the store's SearchIndexCleaner, to compare the two.")
+    boolean noCleaner;
+
+    @Option(names = "--statements", description = "Load pg_stat_statements and print the server's time, rows and "
+            + "WAL per article for the write's statements (where a write's time goes).")
+    boolean statements;
+
     @Option(names = "--data-dir", description = "Keep the benchmark's database in DIR (a new, empty directory) to "
             + "inspect it afterwards; default: a scratch directory, deleted at the end.")
     Path dataDir;
@@ -82,10 +91,21 @@ public final class StoreBenchCommand implements Callable<Integer> {
         List<EnrichedArticle> distinct = enrich(roots);
         System.out.printf("%d distinct articles from %s%n", distinct.size(), roots);
         try (ScratchDir work = ScratchDir.create("newsflow-bench-store-");
-             EmbeddedDatabase database = EmbeddedDatabase.start(dataDir != null ? dataDir : work.resolve("postgres"), 0);
-             HikariDataSource pool = database.settings().pool("bench", Math.max(4, writers + 1))) {
+             EmbeddedDatabase database = EmbeddedDatabase.start(dataDir != null ? dataDir : work.resolve("postgres"), 0,
+                     statements ? Map.of("shared_preload_libraries", "pg_stat_statements") : Map.of());
+             HikariDataSource pool = database.settings().pool("bench", writers + 2)) {
             Migrations.apply(pool);
-            write(pool, distinct);
+            printServerSettings(pool);
+            if (statements) {
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    s.execute("SELECT pg_stat_statements_reset()");
+                }
+            }
+            write(pool, database, distinct);
+            if (statements) {
+                printStatements(pool);
+            }
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
             }
@@ -121,7 +141,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private void write(HikariDataSource pool, List<EnrichedArticle> distinct) throws Exception {
+    private void write(HikariDataSource pool, EmbeddedDatabase database, List<EnrichedArticle> distinct) throws Exception {
         // The copies' JSON stands for the records polls return: made before the clock starts, parsed inside it.
         List<byte[]> values = new ArrayList<>(articles);
         long mentions = 0;
@@ -133,28 +153,70 @@ public final class StoreBenchCommand implements Callable<Integer> {
         // Each writer is one store instance with a partition of its own: batch k goes to writer k % writers.
         ExecutorService instances = Executors.newFixedThreadPool(writers);
         List<Future<?>> running = new ArrayList<>();
+        JvmAndServerCpu cpuBefore = JvmAndServerCpu.now(database.dataDir());
         long start = System.nanoTime();
-        for (int w = 0; w < writers; w++) {
-            int instance = w;
-            running.add(instances.submit(() -> {
-                writeBatches(pool, values, instance);
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> writer : running) {
-                writer.get();
+        // One cleaner for the database, as each store stage has one for its writes.
+        try (SearchIndexCleaner cleaner = new SearchIndexCleaner(pool)) {
+            for (int w = 0; w < writers; w++) {
+                int instance = w;
+                running.add(instances.submit(() -> {
+                    writeBatches(pool, values, instance, cleaner);
+                    return null;
+                }));
             }
-        } finally {
-            instances.shutdownNow();
+            try {
+                for (Future<?> writer : running) {
+                    writer.get();
+                }
+            } finally {
+                instances.shutdownNow();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        JvmAndServerCpu cpu = JvmAndServerCpu.now(database.dataDir()).minus(cpuBefore);
         System.out.printf("store: %d articles (%d mentions) in %.1f s: %.0f articles/s into PostgreSQL (parse and "
                 + "transactions), batches of %d, %d writer%s%n", articles, mentions, seconds, articles / seconds, batch,
                 writers, writers == 1 ? "" : "s (one partition each)");
+        System.out.printf("cpu during the write: JVM %.2f ms an article, PostgreSQL %.2f ms an article (its processes: "
+                        + "backends, WAL writer, checkpointer, autovacuum), %.0f%% of %d cores%n",
+                cpu.jvmNanos() / 1e6 / articles, cpu.postgresNanos() / 1e6 / articles,
+                100.0 * (cpu.jvmNanos() + cpu.postgresNanos()) / 1e9 / seconds / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
     }
 
-    private void writeBatches(HikariDataSource pool, List<byte[]> values, int instance) throws Exception {
+    /** The server settings that decide a write's cost and durability, as the bench's server runs them. */
+    private static void printServerSettings(HikariDataSource pool) throws Exception {
+        List<String> shown = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT name, setting, coalesce(unit, '') FROM pg_settings WHERE name IN "
+                     + "('fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'shared_buffers', "
+                     + "'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'work_mem') ORDER BY name")) {
+            while (r.next()) {
+                shown.add(r.getString(1) + "=" + r.getString(2) + r.getString(3));
+            }
+        }
+        System.out.println("server: " + String.join(", ", shown) + " (the store's commits: synchronous_commit=off)");
+    }
+
+    /** Per statement of the write: the server's time, rows and WAL per article, most time first. */
+    private void printStatements(HikariDataSource pool) throws Exception {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT calls, total_exec_time, rows, wal_bytes, wal_fpi, "
+                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements "
+                     + "ORDER BY total_exec_time DESC LIMIT 12")) {
+            double total = 0;
+            while (r.next()) {
+                total += r.getDouble(2);
+                System.out.printf("  %8.3f ms/article %7.1f rows/article %8.0f WAL bytes/article %6d fpi %8d calls  %s%n",
+                        r.getDouble(2) / articles, r.getDouble(3) / articles, r.getDouble(4) / articles, r.getLong(5),
+                        r.getLong(1), r.getString(6));
+            }
+            System.out.printf("statements: %.3f ms an article on the server in the 12 above%n", total / articles);
+        }
+    }
+
+    private void writeBatches(HikariDataSource pool, List<byte[]> values, int instance, SearchIndexCleaner cleaner)
+            throws Exception {
         StoreWriter writer = new StoreWriter();
         TopicPartition partition = new TopicPartition("bench.news.enriched", instance);
         long offset = 0;
@@ -167,7 +229,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
                     rows.add(StoreRecords.article(value));
                 }
                 long next = offset + rows.size();
-                writer.write(c, new StoreWriter.Batch(Map.of(partition, new StoreWriter.OffsetMove(offset, next)), rows));
+                StoreWriter.Written written = writer.write(c,
+                        new StoreWriter.Batch(Map.of(partition, new StoreWriter.OffsetMove(offset, next)), rows));
+                if (!noCleaner) {
+                    cleaner.committed(written.articles());
+                }
                 offset = next;
             }
         }
