@@ -20,6 +20,7 @@ import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
 import io.newsflow.extract.html.PreparedHtml;
 import io.newsflow.extract.metadata.Dates;
+import io.newsflow.extract.metadata.DeclaredSteps;
 import io.newsflow.extract.metadata.LanguageGuess;
 import io.newsflow.extract.metadata.Metadata;
 import io.newsflow.extract.metadata.MetadataExtractor;
@@ -125,6 +126,13 @@ public final class Extractor {
             Body fromData = ScriptDataBody.of(PageDecoder.decode(page, contentType).text());
             if (fromData.chars() >= DECLARED_BODY_MIN_CHARS) {
                 body = new Body(fromData.paragraphs(), fromData.chars(), body.linkBlocks());
+            }
+        }
+        if (body.chars() < MIN_BODY_CHARS) {
+            // A recipe or how-to template splits its content into boxes too small to score; its data holds it whole.
+            Body declared = Body.of(DeclaredSteps.of(prepared.jsonLd()), body.linkBlocks());
+            if (declared.chars() >= MIN_BODY_CHARS) {
+                body = declared;
             }
         }
         if (body.chars() < MIN_BODY_CHARS) {

@@ -109,4 +109,31 @@ class PageKindTest {
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aRecipeSplitIntoSmallBoxesIsReadFromItsDeclaredStepsAndAPageWithoutThemStaysRejected() throws Exception {
+        // One short box per ingredient and per step, each beside a progress counter: no container scores.
+        StringBuilder boxes = new StringBuilder("<html><body><main><div class='recipe-teaser'>Für 12 Stück</div>");
+        String[] steps = {"Ofen an.", "Teig rühren.", "Backen.", "Auskühlen."};
+        for (int i = 0; i < steps.length; i++) {
+            boxes.append("<div class='recipe-step'><div class='progress'>").append(i + 1).append(" von 4</div>")
+                    .append(steps[i]).append("</div>");
+        }
+        boxes.append("</main></body></html>");
+        String page = boxes.toString();
+        NotAnArticleException e = assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(page), "https://www.example.de/rezept/kuchen", "text/html; charset=utf-8"));
+        assertEquals(NotAnArticleException.Reason.NO_ARTICLE, e.reason());
+
+        String data = "<script type='application/ld+json'>{\"@type\": \"Recipe\", \"name\": \"Kuchen\", "
+                + "\"recipeIngredient\": [\"200 g Mehl\", \"3 Eier\", \"150 g Zucker\"], \"recipeInstructions\": ["
+                + "\"Heize den Ofen auf 180 Grad vor und fette die Form gut ein.\", "
+                + "\"Rühre Mehl, Eier und Zucker zu einem glatten Teig und gib ihn in die Form.\", "
+                + "\"Backe den Kuchen 40 Minuten und lass ihn danach auf einem Rost auskühlen.\"]}</script>";
+        Article a = EXTRACTOR.extract(utf8(page.replace("<html>", "<html><head>" + data + "</head>")),
+                "https://www.example.de/rezept/kuchen", "text/html; charset=utf-8");
+        assertEquals("200 g Mehl\n\n3 Eier\n\n150 g Zucker\n\nHeize den Ofen auf 180 Grad vor und fette die Form gut "
+                + "ein.\n\nRühre Mehl, Eier und Zucker zu einem glatten Teig und gib ihn in die Form.\n\nBacke den "
+                + "Kuchen 40 Minuten und lass ihn danach auf einem Rost auskühlen.", a.text());
+    }
 }

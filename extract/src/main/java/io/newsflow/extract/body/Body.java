@@ -15,6 +15,19 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         paragraphs = List.copyOf(paragraphs);
     }
 
+    /** A body of the given paragraphs, their non-space characters counted. */
+    public static Body of(List<String> paragraphs, int linkBlocks) {
+        int chars = 0;
+        for (String p : paragraphs) {
+            for (int i = 0; i < p.length(); i++) {
+                if (!Character.isWhitespace(p.charAt(i))) {
+                    chars++;
+                }
+            }
+        }
+        return new Body(paragraphs, chars, linkBlocks);
+    }
+
     /** This body without the paragraphs equal to {@code line} (the headline repeated in the text). */
     public Body without(String line) {
         if (line == null || line.isBlank()) {
