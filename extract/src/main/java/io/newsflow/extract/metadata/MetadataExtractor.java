@@ -428,6 +428,12 @@ public final class MetadataExtractor {
                 }
             }
         }
+        for (String n : structured) {
+            // A meta author "Hanns-Seidel-Stiftung e.V." is the publisher by its legal form, as an Organization is.
+            if (Bylines.isOrganisation(n)) {
+                orgs.add(n);
+            }
+        }
         List<String> people = people(structured, orgs, siteNames, host);
         if (!people.isEmpty()) {
             return fullNames(people, meta, index);
