@@ -26,7 +26,7 @@ final class Bylines {
             "(?:^|.*[\\s\\p{P}])(?:ein|eine|veröffentlicht|posted|published|written|geschrieben|erstellt|verfasst|beitrag|"
                     + "artikel|article|story|reported|publié|publicado|escrito|gepostet|eingestellt|submitted|"
                     + "uploaded|photos?|fotos?|text|interview|kommentar|alles|alle|mehr|more|all|weitere|beiträge|posts|"
-                    + "articles|artikel|stories)\\s*(?:am|on|le|el)?\\s*$",
+                    + "articles|artikel|stories|kolumne|gastbeitrag|bericht|column|report|artículo|columna)\\s*(?:am|on|le|el)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A date or time after the name: "X am 29.12.2010", "X · 31. Oktober 2023", "X at 18:52", "X am Samstag". */
     private static final Pattern TRAILING_DATE = Pattern.compile(

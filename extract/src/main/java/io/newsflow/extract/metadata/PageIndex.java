@@ -23,22 +23,26 @@ final class PageIndex implements NodeVisitor {
 
     private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
 
+    /** What a piece of writing is called before "von"/"by" in a byline: "Ein Artikel von", "Eine Kolumne von". */
+    private static final String PIECE_BY = "(?:eine?\\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|bericht|"
+            + "article|story|column|report|un article|un artículo|una columna)\\s+(?:von|by|de|par|por)";
     private static final Pattern BYLINE_LABEL = Pattern.compile(
             "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
-                    + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?)\\s*:?",
+                    + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?|" + PIECE_BY + ")\\s*:?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BYLINE_START = Pattern.compile(
             "(?:by|von|par|por|written by|geschrieben von|autor(?:in)?\\s*:|authors?\\s*:|auteure?s?\\s*:|"
-                    + "escrito por|texto?\\s*:|автор[ы]?\\s*:)\\s*(?-i:\\p{Lu})",
+                    + "escrito por|texto?\\s*:|автор[ы]?\\s*:|" + PIECE_BY + ")\\s*(?-i:\\p{Lu})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** The two letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
-            "au", "wr", "ge", "es", "te", "ав");
+            "au", "wr", "ge", "es", "te", "ав",
+            "ei", "ar", "be", "ga", "ko", "st", "co", "re", "un");
 
     /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
     private static final Pattern AUTHOR_HREF = Pattern.compile(
-            "/(?:authors?|autor(?:in|en)?|auteurs?|staff|redakteur(?:in)?|journalist(?:in)?)/[^/?#]{3,}/?(?:$|[?#])",
+            "/(?:authors?|autor(?:in|en)?|auteurs?|staff|redakteur(?:in)?|journalist(?:in)?|reporters?)/[^/?#]{3,}/?(?:$|[?#])",
             Pattern.CASE_INSENSITIVE);
     static final Pattern TAG_HREF = Pattern.compile(
             "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
@@ -233,7 +237,7 @@ final class PageIndex implements NodeVisitor {
     /** A cheap test before {@link #AUTHOR_HREF}: most links name no writer's page, and a regex per link adds up. */
     private static boolean mayNameWriter(String href) {
         return href.contains("ut") || href.contains("UT") || href.contains("taff") || href.contains("edakt")
-                || href.contains("ournalist");
+                || href.contains("ournalist") || href.contains("eporter");
     }
 
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
