@@ -51,7 +51,7 @@ final class Bylines {
     private static final Pattern SPLIT = Pattern.compile(
             "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*]+|[\\s·•|»«—–\\-,;:*]+$");
+    private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(
             "^\\(?\\s*(?:images?|photos?|fotos?|bild(?:er)?|credits?|quelle|source|crédit)\\s*:.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -446,9 +446,9 @@ public final class MetadataExtractor {
             return fullNames(people, meta, index, bios);
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
-        List<Element> bylines = index.bylines;
+        List<Element> bylines = index.bylinesFromHeadline();
         if (!index.authorLinks.isEmpty()) {
-            bylines = new ArrayList<>(index.bylines);
+            bylines = new ArrayList<>(bylines);
             bylines.addAll(index.authorLinks);
         }
         for (Element byline : bylines) {

@@ -55,6 +55,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** For each {@code <h1>}, how many bylines came before it in page order. */
+    final List<Integer> bylinesBeforeH1 = new ArrayList<>();
     /** The first twenty {@code <h2>}s: a page without an {@code <h1>} often heads its story with one. */
     final List<Element> h2s = new ArrayList<>();
     /** Links into a writer's page, read after the bylines the page marks as such. */
@@ -85,7 +87,10 @@ final class PageIndex implements NodeVisitor {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "img" -> images.add(e);
-            case "h1" -> h1s.add(e);
+            case "h1" -> {
+                h1s.add(e);
+                bylinesBeforeH1.add(bylines.size());
+            }
             case "h2" -> {
                 if (h2s.size() < 20) {
                     h2s.add(e);
@@ -248,6 +253,21 @@ final class PageIndex implements NodeVisitor {
             }
         }
         return h1s.isEmpty() ? null : h1s.get(0);
+    }
+
+    /**
+     * The bylines, those after the headline first: a byline above the headline is more often a teaser's or a rail's
+     * than the story's.
+     */
+    List<Element> bylinesFromHeadline() {
+        Element h = headline();
+        int at = h == null ? 0 : bylinesBeforeH1.get(h1s.indexOf(h));
+        if (at == 0) {
+            return bylines;
+        }
+        List<Element> out = new ArrayList<>(bylines.subList(at, bylines.size()));
+        out.addAll(bylines.subList(0, at));
+        return out;
     }
 
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */
