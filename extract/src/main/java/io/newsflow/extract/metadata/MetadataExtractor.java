@@ -411,7 +411,11 @@ public final class MetadataExtractor {
         }
         if (structured.isEmpty()) {
             for (String a : micro.authors) {
-                structured.addAll(Bylines.names(a));
+                List<String> names = Bylines.names(a);
+                if (micro.organisationAuthors.contains(a)) {
+                    orgs.addAll(names);
+                }
+                structured.addAll(names);
             }
         }
         if (structured.isEmpty()) {
@@ -419,6 +423,16 @@ public final class MetadataExtractor {
                 if (!a.startsWith("http")) {
                     structured.addAll(Bylines.names(a));
                 }
+            }
+        }
+        if (!structured.isEmpty() && orgs.containsAll(structured)) {
+            // Only an organisation named so far: a person the meta names stands before it.
+            List<String> named = Bylines.names(first(meta.get("author"), meta.get("dc.creator"),
+                    meta.get("dcterms.creator")));
+            named.removeIf(n -> !Bylines.isPersonName(n) || Bylines.isSite(n, siteNames, host));
+            if (!named.isEmpty()) {
+                structured = named;
+                orgs.clear();
             }
         }
         if (structured.isEmpty()) {
