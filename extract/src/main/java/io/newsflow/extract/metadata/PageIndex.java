@@ -37,8 +37,11 @@ final class PageIndex implements NodeVisitor {
 
     /** The two letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
-            "au", "wr", "ge", "es", "te", "ав",
-            "ei", "ar", "be", "ga", "ko", "st", "co", "re", "un");
+            "au", "wr", "ge", "es", "te", "ав");
+
+    /** The words {@link #PIECE_BY} can begin with, lower-cased: tried only on short texts that start with one. */
+    private static final String[] PIECE_WORDS = {"ein", "artikel", "article", "beitrag", "bericht", "gastbeitrag",
+            "kommentar", "kolumne", "story", "column", "report", "un art", "una col"};
 
     /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
     private static final Pattern AUTHOR_HREF = Pattern.compile(
@@ -178,7 +181,8 @@ final class PageIndex implements NodeVisitor {
      * element, or the element around a label wrapped on its own ({@code <strong>Autor</strong> Name}), is a byline.
      */
     private void labelledByline(TextNode t) {
-        if (!startsLikeLabel(t.getWholeText())) {
+        String raw = t.getWholeText();
+        if (!startsLikeLabel(raw) && !(raw.length() <= 300 && startsWithPieceWord(raw))) {
             return;
         }
         String text = t.text().strip();
@@ -198,6 +202,20 @@ final class PageIndex implements NodeVisitor {
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
         }
+    }
+
+    /** Whether a raw text opens (after white space) with a word that names a piece of writing ("Ein Artikel von"). */
+    private static boolean startsWithPieceWord(String raw) {
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        for (String w : PIECE_WORDS) {
+            if (raw.regionMatches(true, i, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
