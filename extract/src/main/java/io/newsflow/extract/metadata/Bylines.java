@@ -26,7 +26,7 @@ final class Bylines {
             "(?:^|.*[\\s\\p{P}])(?:ein|eine|veröffentlicht|posted|published|written|geschrieben|erstellt|verfasst|beitrag|"
                     + "artikel|article|story|reported|publié|publicado|escrito|gepostet|eingestellt|submitted|"
                     + "uploaded|photos?|fotos?|text|interview|kommentar|alles|alle|mehr|more|all|weitere|beiträge|posts|"
-                    + "articles|artikel|stories)\\s*(?:am|on|le|el)?\\s*$",
+                    + "articles|artikel|stories|kolumne|gastbeitrag|bericht|column|report|artículo|columna)\\s*(?:am|on|le|el)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A date or time after the name: "X am 29.12.2010", "X · 31. Oktober 2023", "X at 18:52", "X am Samstag". */
     private static final Pattern TRAILING_DATE = Pattern.compile(
@@ -51,7 +51,7 @@ final class Bylines {
     private static final Pattern SPLIT = Pattern.compile(
             "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*]+|[\\s·•|»«—–\\-,;:*]+$");
+    private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(
             "^\\(?\\s*(?:images?|photos?|fotos?|bild(?:er)?|credits?|quelle|source|crédit)\\s*:.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -83,7 +83,30 @@ final class Bylines {
     /** A bare domain ("mdr.de", "www.dw.com"): the site, not a person. */
     private static final Pattern DOMAIN = Pattern.compile("(?:^|[\\s(])(?:www\\.)?[\\p{L}\\d-]+\\.[a-z]{2,6}(?=$|[\\s)/])");
 
+    /** A social handle written after the name: "Williams Perdomo @wperdomod". */
+    private static final Pattern TRAILING_HANDLE = Pattern.compile("\\s+@[\\w.]+$", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A job title or a button after a full name: "Christoph Hein Chefredakteur", "Martin Junker Kontakt". */
+    private static final Pattern TRAILING_ROLE = Pattern.compile(
+            "\\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|"
+                    + "kontakt|contact|folgen|follow)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
+    private static final Pattern LEADING_ROLE = Pattern.compile(
+            "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
+                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?)\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** A company's or association's legal form closing its name: "Hanns-Seidel-Stiftung e.V.", "Web Commerce GmbH". */
+    private static final Pattern LEGAL_FORM = Pattern.compile(
+            "\\s(?:g?gmbh|mbh|e\\.\\s?v\\.?|ag|se|kg|kgaa|inc\\.?|ltd\\.?|llc|plc|corp\\.?|s\\.a\\.|s\\.l\\.)(?=$|[\\s,])",
+            Pattern.CASE_INSENSITIVE);
+
     private Bylines() {
+    }
+
+    /** Whether a name is an organisation by its legal form, as a JSON-LD Organization would say. */
+    static boolean isOrganisation(String n) {
+        return LEGAL_FORM.matcher(n).find();
     }
 
     /** The names in one byline string, cleaned; empty when it holds only labels, dates or credits. */
@@ -105,11 +128,46 @@ final class Bylines {
             n = afterKeyword(n);
             n = EDGE_JUNK.matcher(n).replaceAll("");
             n = onceIfTwice(n);
+            n = withoutRole(TRAILING_HANDLE.matcher(n).replaceFirst(""));
+            if (!out.isEmpty() && isDescription(n)) {
+                // "Uta Beispiel, Projektleiterin der Stiftung in Tunis": what follows the name says who she is.
+                continue;
+            }
             if (isName(n)) {
                 out.add(n);
             }
         }
         return out;
+    }
+
+    /** A full name without the job title or button written beside it; other names stay as they are. */
+    private static String withoutRole(String n) {
+        Matcher trailing = TRAILING_ROLE.matcher(n);
+        if (trailing.find() && isPersonName(n.substring(0, trailing.start()))) {
+            n = n.substring(0, trailing.start());
+        }
+        Matcher leading = LEADING_ROLE.matcher(n);
+        if (leading.lookingAt() && isPersonName(n.substring(leading.end()))) {
+            n = n.substring(leading.end());
+        }
+        return n;
+    }
+
+    /**
+     * A phrase about the person rather than a name: three or more words, one of them lower case and no particle
+     * ("Projektleiterin der Stiftung in Tunis", "staff writer at the Gazette").
+     */
+    private static boolean isDescription(String n) {
+        String[] words = n.split(" ");
+        if (words.length < 3) {
+            return false;
+        }
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isLowerCase(w.codePointAt(0)) && !PARTICLES.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Jane Doe Jane Doe" → "Jane Doe": a name written twice, as an avatar's text and the link's. */

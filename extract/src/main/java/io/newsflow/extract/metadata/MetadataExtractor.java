@@ -28,6 +28,8 @@ public final class MetadataExtractor {
     /** A label announcing the author, in the languages of the sets: "Written by", "Verfasst von", "Escrito por". */
     private static final Pattern WRITTEN_BY = Pattern.compile("^\\s*(?:written|verfasst|geschrieben|escrito|[ée]crit|"
             + "scritto|geschreven|napisane|skrevet|author|autor|auteur|autore)\\b", Pattern.CASE_INSENSITIVE);
+    /** The capitalised words a bio starts with: the writer's full name. */
+    private static final Pattern BIO_NAME = Pattern.compile("\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}(?=[\\s,.;:–-]|$)");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
             "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
@@ -385,6 +387,7 @@ public final class MetadataExtractor {
             PageIndex index, List<String> siteNames, String host) {
         List<String> structured = new ArrayList<>();
         Set<String> orgs = new LinkedHashSet<>();
+        List<String> bios = new ArrayList<>();
         if (article != null) {
             JsonNode a = article.get("author");
             if (a == null) {
@@ -394,6 +397,10 @@ public final class MetadataExtractor {
                 for (JsonNode x : a.isArray() ? a : List.of(a)) {
                     JsonNode person = JsonLd.resolve(x, objects);
                     List<String> names = Bylines.names(JsonLd.asText(person.isObject() ? person.get("name") : person));
+                    String bio = person.isObject() ? JsonLd.text(person, "description") : null;
+                    if (bio != null) {
+                        bios.add(bio);
+                    }
                     if (person.isObject() && (JsonLd.hasType(person, "Organization")
                             || JsonLd.hasType(person, "NewsMediaOrganization") || JsonLd.hasType(person, "Corporation"))) {
                         orgs.addAll(names);
@@ -404,7 +411,11 @@ public final class MetadataExtractor {
         }
         if (structured.isEmpty()) {
             for (String a : micro.authors) {
-                structured.addAll(Bylines.names(a));
+                List<String> names = Bylines.names(a);
+                if (micro.organisationAuthors.contains(a)) {
+                    orgs.addAll(names);
+                }
+                structured.addAll(names);
             }
         }
         if (structured.isEmpty()) {
@@ -412,6 +423,16 @@ public final class MetadataExtractor {
                 if (!a.startsWith("http")) {
                     structured.addAll(Bylines.names(a));
                 }
+            }
+        }
+        if (!structured.isEmpty() && orgs.containsAll(structured)) {
+            // Only an organisation named so far: a person the meta names stands before it.
+            List<String> named = Bylines.names(first(meta.get("author"), meta.get("dc.creator"),
+                    meta.get("dcterms.creator")));
+            named.removeIf(n -> !Bylines.isPersonName(n) || Bylines.isSite(n, siteNames, host));
+            if (!named.isEmpty()) {
+                structured = named;
+                orgs.clear();
             }
         }
         if (structured.isEmpty()) {
@@ -428,14 +449,20 @@ public final class MetadataExtractor {
                 }
             }
         }
+        for (String n : structured) {
+            // A meta author "Hanns-Seidel-Stiftung e.V." is the publisher by its legal form, as an Organization is.
+            if (Bylines.isOrganisation(n)) {
+                orgs.add(n);
+            }
+        }
         List<String> people = people(structured, orgs, siteNames, host);
         if (!people.isEmpty()) {
-            return fullNames(people, meta, index);
+            return fullNames(people, meta, index, bios);
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
-        List<Element> bylines = index.bylines;
+        List<Element> bylines = index.bylinesFromHeadline();
         if (!index.authorLinks.isEmpty()) {
-            bylines = new ArrayList<>(index.bylines);
+            bylines = new ArrayList<>(bylines);
             bylines.addAll(index.authorLinks);
         }
         for (Element byline : bylines) {
@@ -461,7 +488,7 @@ public final class MetadataExtractor {
      * A one-word author ("Nils", a login like "edilson.la.rosa") replaced by the full name another source on the
      * page gives for the same person: the meta author or a visible byline.
      */
-    private static List<String> fullNames(List<String> names, Meta meta, PageIndex index) {
+    private static List<String> fullNames(List<String> names, Meta meta, PageIndex index, List<String> bios) {
         List<String> candidates = null;
         List<String> out = new ArrayList<>();
         for (String n : names) {
@@ -469,6 +496,13 @@ public final class MetadataExtractor {
             if (n.indexOf(' ') < 0) {
                 if (candidates == null) {
                     candidates = new ArrayList<>(Bylines.names(meta.get("author")));
+                    for (String bio : bios) {
+                        // A writer's bio opens with the full name: "Stefanus Beispiel - Maschinenbauer, ...".
+                        Matcher m = BIO_NAME.matcher(bio.strip());
+                        if (m.lookingAt()) {
+                            candidates.add(m.group());
+                        }
+                    }
                     for (Element byline : index.bylines) {
                         if (byline.text().length() <= 80
                                 && byline.closest(COMMENTS) == null) {

@@ -24,6 +24,8 @@ final class Microdata {
     String imageCaption;
     String publisher;
     final List<String> authors = new ArrayList<>();
+    /** The authors whose item is typed an Organization. */
+    final List<String> organisationAuthors = new ArrayList<>();
 
     static Microdata of(List<Element> itemprops) {
         Microdata m = new Microdata();
@@ -51,6 +53,9 @@ final class Microdata {
                     String v = name != null ? value(name) : value(e);
                     if (v != null && !m.authors.contains(v)) {
                         m.authors.add(v);
+                    }
+                    if (v != null && e.attr("itemtype").contains("Organization")) {
+                        m.organisationAuthors.add(v);
                     }
                 }
                 case "publisher" -> {

@@ -23,22 +23,29 @@ final class PageIndex implements NodeVisitor {
 
     private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
 
+    /** What a piece of writing is called before "von"/"by" in a byline: "Ein Artikel von", "Eine Kolumne von". */
+    private static final String PIECE_BY = "(?:eine?\\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|bericht|"
+            + "article|story|column|report|un article|un artículo|una columna)\\s+(?:von|by|de|par|por)";
     private static final Pattern BYLINE_LABEL = Pattern.compile(
             "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
-                    + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?)\\s*:?",
+                    + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?|" + PIECE_BY + ")\\s*:?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BYLINE_START = Pattern.compile(
             "(?:by|von|par|por|written by|geschrieben von|autor(?:in)?\\s*:|authors?\\s*:|auteure?s?\\s*:|"
-                    + "escrito por|texto?\\s*:|автор[ы]?\\s*:)\\s*(?-i:\\p{Lu})",
+                    + "escrito por|texto?\\s*:|автор[ы]?\\s*:|" + PIECE_BY + ")\\s*(?-i:\\p{Lu})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** The two letters BYLINE_LABEL and BYLINE_START can begin with, lower-cased. */
     private static final java.util.Set<String> LABEL_PAIRS = java.util.Set.of("by", "vo", "ve", "pa", "po", "do",
             "au", "wr", "ge", "es", "te", "ав");
 
+    /** The words {@link #PIECE_BY} can begin with, lower-cased: tried only on short texts that start with one. */
+    private static final String[] PIECE_WORDS = {"ein", "artikel", "article", "beitrag", "bericht", "gastbeitrag",
+            "kommentar", "kolumne", "story", "column", "report", "un art", "una col"};
+
     /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
     private static final Pattern AUTHOR_HREF = Pattern.compile(
-            "/(?:authors?|autor(?:in|en)?|auteurs?|staff|redakteur(?:in)?|journalist(?:in)?)/[^/?#]{3,}/?(?:$|[?#])",
+            "/(?:authors?|autor(?:in|en)?|auteurs?|staff|redakteur(?:in)?|journalist(?:in)?|reporters?)/[^/?#]{3,}/?(?:$|[?#])",
             Pattern.CASE_INSENSITIVE);
     static final Pattern TAG_HREF = Pattern.compile(
             "/(?:tags?|schlagw(?:ort|örter)e?|stichw(?:ort|örter)e?|etiquetas?|tem[ai]s?|teg[iy]?|теги|тэги|тег)/[^/?#]+"
@@ -51,6 +58,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h1s = new ArrayList<>();
     final List<Element> figures = new ArrayList<>();
     final List<Element> bylines = new ArrayList<>();
+    /** For each {@code <h1>}, how many bylines came before it in page order. */
+    final List<Integer> bylinesBeforeH1 = new ArrayList<>();
     /** The first twenty {@code <h2>}s: a page without an {@code <h1>} often heads its story with one. */
     final List<Element> h2s = new ArrayList<>();
     /** Links into a writer's page, read after the bylines the page marks as such. */
@@ -81,7 +90,10 @@ final class PageIndex implements NodeVisitor {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "img" -> images.add(e);
-            case "h1" -> h1s.add(e);
+            case "h1" -> {
+                h1s.add(e);
+                bylinesBeforeH1.add(bylines.size());
+            }
             case "h2" -> {
                 if (h2s.size() < 20) {
                     h2s.add(e);
@@ -169,7 +181,8 @@ final class PageIndex implements NodeVisitor {
      * element, or the element around a label wrapped on its own ({@code <strong>Autor</strong> Name}), is a byline.
      */
     private void labelledByline(TextNode t) {
-        if (!startsLikeLabel(t.getWholeText())) {
+        String raw = t.getWholeText();
+        if (!startsLikeLabel(raw) && !(raw.length() <= 300 && startsWithPieceWord(raw))) {
             return;
         }
         String text = t.text().strip();
@@ -189,6 +202,20 @@ final class PageIndex implements NodeVisitor {
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
         }
+    }
+
+    /** Whether a raw text opens (after white space) with a word that names a piece of writing ("Ein Artikel von"). */
+    private static boolean startsWithPieceWord(String raw) {
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        for (String w : PIECE_WORDS) {
+            if (raw.regionMatches(true, i, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -233,7 +260,7 @@ final class PageIndex implements NodeVisitor {
     /** A cheap test before {@link #AUTHOR_HREF}: most links name no writer's page, and a regex per link adds up. */
     private static boolean mayNameWriter(String href) {
         return href.contains("ut") || href.contains("UT") || href.contains("taff") || href.contains("edakt")
-                || href.contains("ournalist");
+                || href.contains("ournalist") || href.contains("eporter");
     }
 
     /** The first {@code <h1>}, preferring one inside {@code <article>} or {@code <main>}. */
@@ -244,6 +271,21 @@ final class PageIndex implements NodeVisitor {
             }
         }
         return h1s.isEmpty() ? null : h1s.get(0);
+    }
+
+    /**
+     * The bylines, those after the headline first: a byline above the headline is more often a teaser's or a rail's
+     * than the story's.
+     */
+    List<Element> bylinesFromHeadline() {
+        Element h = headline();
+        int at = h == null ? 0 : bylinesBeforeH1.get(h1s.indexOf(h));
+        if (at == 0) {
+            return bylines;
+        }
+        List<Element> out = new ArrayList<>(bylines.subList(at, bylines.size()));
+        out.addAll(bylines.subList(0, at));
+        return out;
     }
 
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */

@@ -183,6 +183,82 @@ class BylinesTest {
     }
 
     @Test
+    void aHandleAJobTitleOrAButtonBesideTheNameIsCut() {
+        assertEquals(List.of("Williams Beispiel"), Bylines.names("Williams Beispiel @wbeispiel"));
+        assertEquals(List.of("Christa Muster"), Bylines.names("Christa Muster Chefredakteurin"));
+        assertEquals(List.of("Martin Muster"), Bylines.names("Martin Muster Kontakt"));
+        assertEquals(List.of("Robin Muster"), Bylines.names("BLATT-Online-Experte Robin Muster"));
+        assertEquals(List.of("Uta Muster"), Bylines.names("Uta Muster, Projektleiterin der Stiftung in Tunis."));
+        // Only beside a full name: a desk's name keeps its last word, a second name after a comma stays.
+        assertEquals(List.of("Gazette staff reporter"), Bylines.names("Gazette staff reporter"));
+        assertEquals(List.of("Michael Muster", "Redaktion"), Bylines.names("Michael Muster, Redaktion"));
+        assertEquals(List.of("Thilo"), Bylines.names("Thilo /"));
+    }
+
+    @Test
+    void anAuthorWithALegalFormIsAnOrganisationAndGivesWayToAPerson() {
+        assertTrue(Bylines.isOrganisation("Beispiel-Stiftung e.V."));
+        assertTrue(Bylines.isOrganisation("Web Agentur GmbH www.agentur.example"));
+        assertFalse(Bylines.isOrganisation("Maria Agustina"));
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='Beispiel-Stiftung e.V.'></head><body>"
+                + "<h1>Titel</h1><p>Text.</p><p><strong>Autorin: Uta Muster</strong></p></body></html>",
+                "https://www.stiftung.example/a");
+        assertEquals(List.of("Uta Muster"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.stiftung.example/a").authors());
+    }
+
+    @Test
+    void aPieceNamedBeforeTheKeywordLabelsAByline() {
+        Document doc = Jsoup.parse("<html><body><h1>Titel</h1><div class='meta'>Ein Artikel von <strong>Pamela "
+                + "Muster</strong> | 27.01.2022 - 12:45</div><p>Text.</p></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of("Pamela Muster"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.blatt.example/a").authors());
+        String ld = "{\"@type\":\"BlogPosting\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\",\"name\":\"Nils\"}}";
+        Document column = Jsoup.parse("<html><body><h1>H</h1><p><strong>Eine Kolumne von Nils Muster</strong></p>"
+                + "<p>Text.</p></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of("Nils Muster"),
+                MetadataExtractor.extract(column, List.of(ld), "https://www.blatt.example/a").authors());
+        Document reporter = Jsoup.parse("<html><body><h1>H</h1><div>By&nbsp;<a href='/reporters/jose-de-la-muster'>"
+                + "Jose de la Muster</a></div><p>Text.</p></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of("Jose de la Muster"),
+                MetadataExtractor.extract(reporter, List.of(), "https://www.blatt.example/a").authors());
+    }
+
+    @Test
+    void aOneWordAuthorBecomesTheFullNameItsBioOpensWith() {
+        String ld = "{\"@type\":\"BlogPosting\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"Stefanus\",\"description\":\"Stefanus Muster - Maschinenbauer und Radfahrer.\"}}";
+        Document doc = Jsoup.parse("<html><body><h1>H</h1><p>Text.</p></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of("Stefanus Muster"),
+                MetadataExtractor.extract(doc, List.of(ld), "https://www.blatt.example/a").authors());
+    }
+
+    @Test
+    void theBylineAfterTheHeadlineComesBeforeOneAboveIt() {
+        Document doc = Jsoup.parse("<html><body><div class='teaser'><p class='author'>Physio Beispiel</p></div>"
+                + "<h1>Titel</h1><p class='author'>Sandra Muster</p><p>Text.</p></body></html>",
+                "https://www.blatt.example/a");
+        assertEquals(List.of("Sandra Muster"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.blatt.example/a").authors());
+    }
+
+    @Test
+    void aMicrodataOrganisationGivesWayToThePersonTheMetaNames() {
+        Document doc = Jsoup.parse("<html><head><meta name='dc.creator' content='Elizabeth Muster'></head><body>"
+                + "<div itemprop='author' itemscope itemtype='https://schema.org/Organization'><meta itemprop='name' "
+                + "content='Journal Editorial'></div><h1>Titel</h1><p>Text.</p></body></html>",
+                "https://www.journal.example/a");
+        assertEquals(List.of("Elizabeth Muster"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.journal.example/a").authors());
+        // Without a person named elsewhere, the organisation stays.
+        Document alone = Jsoup.parse("<html><body><div itemprop='author' itemscope "
+                + "itemtype='https://schema.org/Organization'><meta itemprop='name' content='Journal Editorial'></div>"
+                + "<h1>Titel</h1><p>Text.</p></body></html>", "https://www.journal.example/a");
+        assertEquals(List.of("Journal Editorial"),
+                MetadataExtractor.extract(alone, List.of(), "https://www.journal.example/a").authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
