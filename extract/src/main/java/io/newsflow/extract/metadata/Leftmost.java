@@ -58,9 +58,17 @@ final class Leftmost {
      * would; false when there is none. The matcher's bounds become transparent, so lookbehinds see the whole text.
      */
     boolean find(Matcher m, String text) {
+        return find(m, text, 0);
+    }
+
+    /**
+     * Positions {@code m} at the leftmost match that starts at or after {@code from}; false when there is none. A
+     * lookbehind still sees the text before {@code from}, so a match is found there only if it is one in the whole text.
+     */
+    boolean find(Matcher m, String text, int from) {
         int n = text.length();
         m.useTransparentBounds(true);
-        for (int i = 0; i < n; i++) {
+        for (int i = Math.max(0, from); i < n; i++) {
             if (canStart(text, i) && m.region(i, n).lookingAt()) {
                 return true;
             }
