@@ -247,34 +247,43 @@ public final class Dates {
      * and "2022-05-03". A time that cannot be (the next day of a range read as one) leaves the date without it.
      */
     static List<Written> allWritten(String text) {
-        return allWritten(text, monthWords(text));
+        return allWritten(text, marks(text));
     }
 
-    /** {@link #allWritten(String)} given the text's {@link #monthWords}. */
-    static List<Written> allWritten(String text, int[] monthWords) {
+    /** {@link #allWritten(String)} given the text's {@link #marks}. */
+    static List<Written> allWritten(String text, Marks marks) {
+        return allWritten(text, marks, false);
+    }
+
+    /**
+     * {@link #allWritten(String, int[])}; when {@code settled}, only the dates whose match never read up to the end of
+     * {@code text}: those stay the same whatever text follows, so a date found in a prefix is one of the whole text's.
+     */
+    private static List<Written> allWritten(String text, Marks marks, boolean settled) {
         List<Written> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
         int n = text.length();
-        int[] numbers = numberStarts(text);
+        int[] numbers = marks.numbers();
+        int[] monthWords = marks.monthWords();
         if (monthWords.length > 0) {
             Matcher m = DAY_MONTH_YEAR.matcher(text).useTransparentBounds(true);
             for (int i : numbers) {
-                if (dayBeforeMonth(text, i, monthWords) && m.region(i, n).lookingAt()) {
+                if (dayBeforeMonth(text, i, monthWords) && matches(m.region(i, n), settled)) {
                     addWritten(out, written(0, m, true));
                 }
             }
             m = MONTH_DAY_YEAR.matcher(text).useTransparentBounds(true);
             for (int k : monthWords) {
-                if (m.region(k, n).lookingAt()) {
+                if (matches(m.region(k, n), settled)) {
                     addWritten(out, written(1, m, true));
                 }
             }
         }
         Matcher numeric = NUMERIC.matcher(text).useTransparentBounds(true);
         for (int i : numbers) {
-            if (dayThen(text, i, '.') && numeric.region(i, n).lookingAt()) {
+            if (dayThen(text, i, '.') && matches(numeric.region(i, n), settled)) {
                 addWritten(out, written(2, numeric, true));
             }
         }
@@ -283,7 +292,7 @@ public final class Dates {
             for (int i : numbers) {
                 boolean possible = p == ISO_IN_TEXT ? i + 4 < n && text.charAt(i + 4) == '-'
                         : dayThen(text, i, p == SLASHED ? '/' : '.');
-                if (!possible || !m.region(i, n).lookingAt()) {
+                if (!possible || !matches(m.region(i, n), settled)) {
                     continue;
                 }
                 int a = Integer.parseInt(m.group(1));
@@ -303,20 +312,94 @@ public final class Dates {
         return out;
     }
 
-    /** Where numbers start (an ASCII digit no digit precedes): the only places the numeric patterns can match. */
-    private static int[] numberStarts(String text) {
-        int[] out = new int[16];
-        int count = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9' && (i == 0 || text.charAt(i - 1) < '0' || text.charAt(i - 1) > '9')) {
-                if (count == out.length) {
-                    out = Arrays.copyOf(out, count * 2);
-                }
-                out[count++] = i;
+    /** A match at the region's start; when {@code settled}, only one that did not read up to the text's end. */
+    private static boolean matches(Matcher m, boolean settled) {
+        return m.lookingAt() && !(settled && m.hitEnd());
+    }
+
+    /**
+     * Whether {@code prefix}, the start of a longer text, writes {@code day}, or its day and month, in a form
+     * {@link #allWritten} or {@link #monthDaysWritten} reads, with a match the rest of the text cannot change. When
+     * true, the whole text writes it too; when false, it may still.
+     */
+    static boolean prefixWrites(String prefix, LocalDate day) {
+        Marks marks = marks(prefix);
+        for (Written w : allWritten(prefix, marks, true)) {
+            if (w.day().equals(day)) {
+                return true;
             }
         }
-        return Arrays.copyOf(out, count);
+        return monthDaysWritten(prefix, marks, true).contains(java.time.MonthDay.from(day));
+    }
+
+    /**
+     * Where a text's numbers start (an ASCII digit no digit precedes: the only places the numeric patterns can match)
+     * and where its words that are month names start (every month-name pattern wants the name whole, no letter before
+     * or after it, so its matches can start, or reach their name, only at these words); both in text order.
+     */
+    record Marks(int[] numbers, int[] monthWords) {
+    }
+
+    /**
+     * The {@link Marks} of {@code text}, found in one pass over its characters: a hash look-up per word that could
+     * be a month name instead of the patterns' ~180-name alternation tried wherever two letters could begin a name.
+     */
+    static Marks marks(String text) {
+        if (text == null) {
+            return new Marks(new int[0], new int[0]);
+        }
+        char[] c = text.toCharArray();
+        int n = c.length;
+        int[] numbers = new int[16];
+        int numberCount = 0;
+        int[] words = new int[16];
+        int wordCount = 0;
+        int i = 0;
+        while (i < n) {
+            char x = c[i];
+            if (x >= '0' && x <= '9') {
+                if (numberCount == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, numberCount * 2);
+                }
+                numbers[numberCount++] = i;
+                do {
+                    i++;
+                } while (i < n && c[i] >= '0' && c[i] <= '9');
+            } else if (isLetter(x)) {
+                // A letter found here starts a word: the loop steps over each word whole.
+                int j = i + 1;
+                while (j < n && isLetter(c[j])) {
+                    j++;
+                }
+                if (isMonthName(c, i, j, text)) {
+                    if (wordCount == words.length) {
+                        words = Arrays.copyOf(words, wordCount * 2);
+                    }
+                    words[wordCount++] = i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return new Marks(Arrays.copyOf(numbers, numberCount), Arrays.copyOf(words, wordCount));
+    }
+
+    /** Whether the word {@code c[start, end)} (of {@code text}) is a month name, case aside. */
+    private static boolean isMonthName(char[] c, int start, int end, String text) {
+        int length = end - start;
+        if (length < SHORTEST_MONTH || length > LONGEST_MONTH) {
+            return false;
+        }
+        char first = fold(c[start]);
+        char second = fold(c[start + 1]);
+        int pair = (first & 0xFF) << 8 | second & 0xFF;
+        // Most words fail the table of first-letter pairs, before any search or string.
+        if ((MONTH_PAIRS[pair >>> 6] & 1L << pair) == 0) {
+            return false;
+        }
+        return Arrays.binarySearch(MONTH_SHAPES, (long) first << 32 | (long) second << 16 | length) >= 0
+                && FOLDED_MONTHS.contains(fold(text.substring(start, end)));
     }
 
     /** Whether the number at {@code i} has one or two digits and then {@code separator}, as "26.06." and "03/05/" do. */
@@ -347,6 +430,18 @@ public final class Dates {
     private static final long[] MONTH_SHAPES = FOLDED_MONTHS.stream().mapToLong(n -> shape(n, 0, n.length()))
             .distinct().sorted().toArray();
 
+    /** The names' folded first two letters, each cut to its low byte, as a bit set: a quick no for most words. */
+    private static final long[] MONTH_PAIRS = monthPairs();
+
+    private static long[] monthPairs() {
+        long[] bits = new long[1 << 10];
+        for (String name : FOLDED_MONTHS) {
+            int pair = (fold(name.charAt(0)) & 0xFF) << 8 | fold(name.charAt(1)) & 0xFF;
+            bits[pair >>> 6] |= 1L << pair;
+        }
+        return bits;
+    }
+
     private static long shape(String s, int start, int end) {
         return (long) fold(s.charAt(start)) << 32 | (long) fold(s.charAt(start + 1)) << 16 | (end - start);
     }
@@ -371,39 +466,9 @@ public final class Dates {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    /**
-     * Where the words of {@code text} that are month names start, in text order: a hash look-up per word instead of
-     * the patterns' ~180-name alternation tried wherever two letters could begin a name. Every month-name pattern
-     * wants the name whole (no letter before or after it), so its matches can
-     * start, or reach their name, only at these words.
-     */
+    /** Where the words of {@code text} that are month names start, in text order (see {@link Marks}). */
     static int[] monthWords(String text) {
-        if (text == null) {
-            return new int[0];
-        }
-        int n = text.length();
-        int[] out = new int[16];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            // A letter found here starts a word: the loop steps over each word whole.
-            if (!isLetter(text.charAt(i))) {
-                continue;
-            }
-            int j = i + 1;
-            while (j < n && isLetter(text.charAt(j))) {
-                j++;
-            }
-            if (j - i >= SHORTEST_MONTH && j - i <= LONGEST_MONTH
-                    && Arrays.binarySearch(MONTH_SHAPES, shape(text, i, j)) >= 0
-                    && FOLDED_MONTHS.contains(fold(text.substring(i, j)))) {
-                if (count == out.length) {
-                    out = Arrays.copyOf(out, count * 2);
-                }
-                out[count++] = i;
-            }
-            i = j - 1;
-        }
-        return Arrays.copyOf(out, count);
+        return marks(text).monthWords();
     }
 
     /**
@@ -459,25 +524,30 @@ public final class Dates {
      * today's stories "8 января, 17:46" and leaves the year out.
      */
     static Set<java.time.MonthDay> monthDaysWritten(String text) {
-        return monthDaysWritten(text, monthWords(text));
+        return monthDaysWritten(text, marks(text));
     }
 
-    /** {@link #monthDaysWritten(String)} given the text's {@link #monthWords}. */
-    static Set<java.time.MonthDay> monthDaysWritten(String text, int[] monthWords) {
+    /** {@link #monthDaysWritten(String)} given the text's {@link #marks}. */
+    static Set<java.time.MonthDay> monthDaysWritten(String text, Marks marks) {
+        return monthDaysWritten(text, marks, false);
+    }
+
+    private static Set<java.time.MonthDay> monthDaysWritten(String text, Marks marks, boolean settled) {
         Set<java.time.MonthDay> out = new HashSet<>();
+        int[] monthWords = marks.monthWords();
         if (text == null || monthWords.length == 0) {
             return out;
         }
         int n = text.length();
         Matcher m = DAY_MONTH.matcher(text).useTransparentBounds(true);
-        for (int i : numberStarts(text)) {
-            if (dayBeforeMonth(text, i, monthWords) && m.region(i, n).lookingAt()) {
+        for (int i : marks.numbers()) {
+            if (dayBeforeMonth(text, i, monthWords) && matches(m.region(i, n), settled)) {
                 addMonthDay(out, MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(1)));
             }
         }
         m = MONTH_DAY.matcher(text).useTransparentBounds(true);
         for (int k : monthWords) {
-            if (m.region(k, n).lookingAt()) {
+            if (matches(m.region(k, n), settled)) {
                 addMonthDay(out, MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(2)));
             }
         }

@@ -100,8 +100,8 @@ class ShownDateTest {
     @Test
     void withoutAHeadlineOnlyTheModifiedRuleApplies() {
         assertEquals("2022-01-25T14:45:00", ShownDate.published("2022-01-25T14:45:00", null,
-                new TextHead("Lokales 26.01.2022 14:30", -1), false, 60));
+                TextHead.ofText("Lokales 26.01.2022 14:30", -1), false, 60));
         assertEquals("2022-01-26T14:30:00", ShownDate.published("2022-01-25T14:45:00", null,
-                new TextHead("Lokales 26.01.2022 14:30", 0), false, 60));
+                TextHead.ofText("Lokales 26.01.2022 14:30", 0), false, 60));
     }
 }
