@@ -86,10 +86,6 @@ public final class Dates {
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d)" + TIME);
 
-    /** Where matches of the patterns above can start: fromText tries them only there. */
-    private static final Leftmost AT_NUMBERS = Leftmost.atNumbers();
-    private static final Leftmost AT_MONTHS = Leftmost.atWordsOf(MONTH_WORD);
-
     private Dates() {
     }
 
@@ -212,10 +208,11 @@ public final class Dates {
         }
         // Each form's leftmost match only: one whose time cannot be (a range "28.01.2022 – 29.01.2022" read as
         // 29:01) gives nothing, and a page's dateline further on usually wins over the first form it could be.
+        Marks marks = marks(text);
         Written best = null;
         for (int p = 0; p < WRITTEN.length; p++) {
-            Matcher m = WRITTEN[p].matcher(text);
-            if ((p == 1 ? AT_MONTHS : AT_NUMBERS).find(m, text) && (best == null || m.start() < best.start())) {
+            Matcher m = WRITTEN[p].matcher(text).useTransparentBounds(true);
+            if (leftmost(p, m, text, marks) && (best == null || m.start() < best.start())) {
                 Written w = written(p, m, false);
                 if (w != null) {
                     best = w;
@@ -223,6 +220,26 @@ public final class Dates {
             }
         }
         return best == null ? null : best.value();
+    }
+
+    /**
+     * Positions {@code m}, a matcher of {@code WRITTEN[pattern]}, at its leftmost match in {@code text}, as
+     * {@code m.find()} would; false when there is none. It is tried only where {@link #allWritten} tries it: at the
+     * numbers or month words where a match can start, so the ~180-name alternation runs at few places.
+     */
+    private static boolean leftmost(int pattern, Matcher m, String text, Marks marks) {
+        int n = text.length();
+        for (int i : pattern == 1 ? marks.monthWords() : marks.numbers()) {
+            boolean possible = switch (pattern) {
+                case 0 -> dayBeforeMonth(text, i, marks.monthWords());
+                case 2 -> dayThen(text, i, '.');
+                default -> true;
+            };
+            if (possible && m.region(i, n).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
