@@ -1,6 +1,8 @@
 package io.newsflow.extract.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
@@ -74,6 +76,29 @@ class DatesTest {
                 .orElseThrow().value());
         // The range's first day read with the next day as its time stays the old way in fromText.
         assertEquals("2022-05-03T21:25:00", Dates.fromText(text));
+    }
+
+    @Test
+    void theLeftmostDateOnlyAtNumbersAndMonthWords() {
+        // Words that begin like month names, numbers next to letters, and a date only at the end.
+        assertEquals("2021-05-03", Dates.fromText("Mayor 3, 2020 · Dezernat 12 · Nr. 12.10.20210 · Dezember 2021 · "
+                + "am 3. Mai 2021"));
+        assertEquals("2021-05-03", Dates.fromText("Mayor 3, 2020 · May 3, 2021 · 4.5.2021"));
+        assertEquals("2021-05-04", Dates.fromText("Mayor 3, 2020 · 4.5.2021 · May 3, 2021"));
+    }
+
+    @Test
+    void aPrefixWritesADayOnlyWithAMatchTheRestCannotChange() {
+        LocalDate day = LocalDate.of(2022, 5, 3);
+        assertTrue(Dates.prefixWrites("Stand: 03.05.2022 · Lokales", day));
+        assertTrue(Dates.prefixWrites("Politik · 3 May 2022, 10:15 · Lokales", day));
+        // The year's last digit, or a time, may follow: the match reads up to the prefix's end.
+        assertFalse(Dates.prefixWrites("Stand: 03.05.2022", day));
+        assertFalse(Dates.prefixWrites("Stand: 03.05.202", day));
+        assertFalse(Dates.prefixWrites("Politik · 3 Ma", day));
+        // A day and month without the year count, as in the whole head.
+        assertTrue(Dates.prefixWrites("Карина, 3 мая, 17:46 · Lokales", day));
+        assertFalse(Dates.prefixWrites("Stand: 04.05.2022 · Lokales", day));
     }
 
     @Test
