@@ -3,14 +3,17 @@ package io.newsflow.extract.metadata;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,17 +35,38 @@ public final class Dates {
 
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[^0-9])");
 
+    /**
+     * Month names and their abbreviations, January first: Russian (nominative, genitive, prepositional), English,
+     * German (with Austrian "Jänner"), French, Spanish, Portuguese, Italian, Dutch, Polish (genitive, as dates write
+     * it). Ambiguous short forms are left out: Portuguese "set"/"out" and Italian "gen" are common words.
+     */
+    private static final String[][] MONTH_NAMES = {
+        {"январь", "января", "январе", "янв", "january", "jan", "januar", "jänner", "jän", "janvier", "janv", "enero",
+            "ene", "janeiro", "gennaio", "januari", "stycznia"},
+        {"февраль", "февраля", "феврале", "фев", "february", "feb", "februar", "février", "fevrier", "févr", "fevr",
+            "febrero", "fevereiro", "fev", "febbraio", "februari", "lutego"},
+        {"март", "марта", "марте", "мар", "march", "mar", "märz", "mär", "mrz", "mars", "marzo", "março", "marco",
+            "maart", "marca"},
+        {"апрель", "апреля", "апреле", "апр", "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia"},
+        {"май", "мая", "мае", "may", "mai", "mayo", "maio", "maggio", "mei", "maja"},
+        {"июнь", "июня", "июне", "июн", "june", "jun", "juni", "juin", "junio", "junho", "giugno", "czerwca"},
+        {"июль", "июля", "июле", "июл", "july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lipca"},
+        {"август", "августа", "августе", "авг", "august", "aug", "août", "aout", "agosto", "ago", "augustus",
+            "sierpnia"},
+        {"сентябрь", "сентября", "сентябре", "сен", "сент", "september", "sep", "sept", "septembre", "septiembre",
+            "setiembre", "setembro", "settembre", "września"},
+        {"октябрь", "октября", "октябре", "окт", "october", "oct", "oktober", "okt", "octobre", "octubre", "outubro",
+            "ottobre", "października"},
+        {"ноябрь", "ноября", "ноябре", "ноя", "november", "nov", "novembre", "noviembre", "novembro", "listopada"},
+        {"декабрь", "декабря", "декабре", "дек", "december", "dec", "dezember", "dez", "décembre", "decembre", "déc",
+            "diciembre", "dic", "dezembro", "dicembre", "grudnia"},
+    };
+
     private static final Map<String, Integer> MONTHS = months();
 
-    private static final String MONTH_WORD = "(январ[ьяе]|янв|феврал[ьяе]|фев|март[ае]?|мар|апрел[ьяе]|апр|ма[йяе]|"
-            + "июн[ьяе]?|июл[ьяе]?|август[ае]?|авг|сентябр[ьяе]|сен|сент|октябр[ьяе]|окт|ноябр[ьяе]|ноя|декабр[ьяе]|дек|"
-            + "january|february|march|april|may|june|july|august|september|october|november|december|"
-            + "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
-            + "januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|"
-            + "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
-            + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
-            + "janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-            + "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)";
+    /** The month names as one group, longest first. */
+    private static final String MONTH_WORD = "(" + String.join("|", MONTHS.keySet().stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(x -> x)).toList()) + ")";
 
     private static final String TIME = "(?:\\s*(?:,|в|at|um|à|às|a las|alle|ore|-|—|–|\\|)?\\s*(\\d{1,2})[:h.](\\d{2})"
             + "(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.))?(?!\\d))?";
@@ -61,10 +85,6 @@ public final class Dates {
     /** "26.06.2021 14:05". */
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d)" + TIME);
-
-    /** Where matches of the patterns above can start: fromText tries them only there. */
-    private static final Leftmost AT_NUMBERS = Leftmost.atNumbers();
-    private static final Leftmost AT_MONTHS = Leftmost.atWordsOf(MONTH_WORD);
 
     private Dates() {
     }
@@ -186,34 +206,400 @@ public final class Dates {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String best = null;
-        int bestStart = Integer.MAX_VALUE;
-        Matcher m = DAY_MONTH_YEAR.matcher(text);
-        if (AT_NUMBERS.find(m, text)) {
-            String r = build(m.group(3), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)), m.group(1), m.group(4),
-                    m.group(5), m.group(6));
-            if (r != null) {
-                best = r;
-                bestStart = m.start();
+        // Each form's leftmost match only: one whose time cannot be (a range "28.01.2022 – 29.01.2022" read as
+        // 29:01) gives nothing, and a page's dateline further on usually wins over the first form it could be.
+        Marks marks = marks(text);
+        Written best = null;
+        for (int p = 0; p < WRITTEN.length; p++) {
+            Matcher m = WRITTEN[p].matcher(text).useTransparentBounds(true);
+            if (leftmost(p, m, text, marks) && (best == null || m.start() < best.start())) {
+                Written w = written(p, m, false);
+                if (w != null) {
+                    best = w;
+                }
             }
         }
-        m = MONTH_DAY_YEAR.matcher(text);
-        if (AT_MONTHS.find(m, text) && m.start() < bestStart) {
-            String r = build(m.group(3), MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)), m.group(2), m.group(4),
-                    m.group(5), m.group(6));
-            if (r != null) {
-                best = r;
-                bestStart = m.start();
+        return best == null ? null : best.value();
+    }
+
+    /**
+     * Positions {@code m}, a matcher of {@code WRITTEN[pattern]}, at its leftmost match in {@code text}, as
+     * {@code m.find()} would; false when there is none. It is tried only where {@link #allWritten} tries it: at the
+     * numbers or month words where a match can start, so the ~180-name alternation runs at few places.
+     */
+    private static boolean leftmost(int pattern, Matcher m, String text, Marks marks) {
+        int n = text.length();
+        for (int i : pattern == 1 ? marks.monthWords() : marks.numbers()) {
+            boolean possible = switch (pattern) {
+                case 0 -> dayBeforeMonth(text, i, marks.monthWords());
+                case 2 -> dayThen(text, i, '.');
+                default -> true;
+            };
+            if (possible && m.region(i, n).lookingAt()) {
+                return true;
             }
         }
-        m = NUMERIC.matcher(text);
-        if (AT_NUMBERS.find(m, text) && m.start() < bestStart) {
-            String r = build(m.group(3), parseInt(m.group(2)), m.group(1), m.group(4), m.group(5), m.group(6));
-            if (r != null) {
-                best = r;
+        return false;
+    }
+
+    /**
+     * A date written in text: its day, its value as {@link #fromText} gives it (with the time when one is written
+     * beside it) and where it starts in the text.
+     */
+    record Written(LocalDate day, String value, int start) {
+    }
+
+    /** "06.11.23": a day with a two-digit year, read as 20yy. */
+    private static final Pattern NUMERIC_SHORT = Pattern.compile("(?<![\\w.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.])");
+
+    /** "03/05/2022": day and month in either order. */
+    private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?![\\d/])");
+
+    /** "2022-05-03" in running text. */
+    private static final Pattern ISO_IN_TEXT = Pattern.compile("(?<![\\d-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])");
+
+    /**
+     * Every valid date written in {@code text}, in text order: the forms {@link #fromText} reads, and the numeric
+     * ones it leaves out, "06.11.23", "03/05/2022" (both readings when day and month could be either, day first)
+     * and "2022-05-03". A time that cannot be (the next day of a range read as one) leaves the date without it.
+     */
+    static List<Written> allWritten(String text) {
+        return allWritten(text, marks(text));
+    }
+
+    /** {@link #allWritten(String)} given the text's {@link #marks}. */
+    static List<Written> allWritten(String text, Marks marks) {
+        return allWritten(text, marks, false);
+    }
+
+    /**
+     * {@link #allWritten(String, int[])}; when {@code settled}, only the dates whose match never read up to the end of
+     * {@code text}: those stay the same whatever text follows, so a date found in a prefix is one of the whole text's.
+     */
+    private static List<Written> allWritten(String text, Marks marks, boolean settled) {
+        List<Written> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int n = text.length();
+        int[] numbers = marks.numbers();
+        int[] monthWords = marks.monthWords();
+        if (monthWords.length > 0) {
+            Matcher m = DAY_MONTH_YEAR.matcher(text).useTransparentBounds(true);
+            for (int i : numbers) {
+                if (dayBeforeMonth(text, i, monthWords) && matches(m.region(i, n), settled)) {
+                    addWritten(out, written(0, m, true));
+                }
+            }
+            m = MONTH_DAY_YEAR.matcher(text).useTransparentBounds(true);
+            for (int k : monthWords) {
+                if (matches(m.region(k, n), settled)) {
+                    addWritten(out, written(1, m, true));
+                }
             }
         }
-        return best;
+        Matcher numeric = NUMERIC.matcher(text).useTransparentBounds(true);
+        for (int i : numbers) {
+            if (dayThen(text, i, '.') && matches(numeric.region(i, n), settled)) {
+                addWritten(out, written(2, numeric, true));
+            }
+        }
+        for (Pattern p : new Pattern[] {NUMERIC_SHORT, SLASHED, ISO_IN_TEXT}) {
+            Matcher m = p.matcher(text).useTransparentBounds(true);
+            for (int i : numbers) {
+                boolean possible = p == ISO_IN_TEXT ? i + 4 < n && text.charAt(i + 4) == '-'
+                        : dayThen(text, i, p == SLASHED ? '/' : '.');
+                if (!possible || !matches(m.region(i, n), settled)) {
+                    continue;
+                }
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                int c = Integer.parseInt(m.group(3));
+                if (p == NUMERIC_SHORT) {
+                    addDay(out, 2000 + c, b, a, m.start());
+                } else if (p == SLASHED) {
+                    addDay(out, c, b, a, m.start());
+                    addDay(out, c, a, b, m.start());
+                } else {
+                    addDay(out, a, b, c, m.start());
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Written::start)); // a stable sort: day-first reading first
+        return out;
+    }
+
+    /** A match at the region's start; when {@code settled}, only one that did not read up to the text's end. */
+    private static boolean matches(Matcher m, boolean settled) {
+        return m.lookingAt() && !(settled && m.hitEnd());
+    }
+
+    /**
+     * Whether {@code prefix}, the start of a longer text, writes {@code day}, or its day and month, in a form
+     * {@link #allWritten} or {@link #monthDaysWritten} reads, with a match the rest of the text cannot change. When
+     * true, the whole text writes it too; when false, it may still.
+     */
+    static boolean prefixWrites(String prefix, LocalDate day) {
+        Marks marks = marks(prefix);
+        for (Written w : allWritten(prefix, marks, true)) {
+            if (w.day().equals(day)) {
+                return true;
+            }
+        }
+        return monthDaysWritten(prefix, marks, true).contains(java.time.MonthDay.from(day));
+    }
+
+    /**
+     * Where a text's numbers start (an ASCII digit no digit precedes: the only places the numeric patterns can match)
+     * and where its words that are month names start (every month-name pattern wants the name whole, no letter before
+     * or after it, so its matches can start, or reach their name, only at these words); both in text order.
+     */
+    record Marks(int[] numbers, int[] monthWords) {
+    }
+
+    /**
+     * The {@link Marks} of {@code text}, found in one pass over its characters: a hash look-up per word that could
+     * be a month name instead of the patterns' ~180-name alternation tried wherever two letters could begin a name.
+     */
+    static Marks marks(String text) {
+        if (text == null) {
+            return new Marks(new int[0], new int[0]);
+        }
+        char[] c = text.toCharArray();
+        int n = c.length;
+        int[] numbers = new int[16];
+        int numberCount = 0;
+        int[] words = new int[16];
+        int wordCount = 0;
+        int i = 0;
+        while (i < n) {
+            char x = c[i];
+            if (x >= '0' && x <= '9') {
+                if (numberCount == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, numberCount * 2);
+                }
+                numbers[numberCount++] = i;
+                do {
+                    i++;
+                } while (i < n && c[i] >= '0' && c[i] <= '9');
+            } else if (isLetter(x)) {
+                // A letter found here starts a word: the loop steps over each word whole.
+                int j = i + 1;
+                while (j < n && isLetter(c[j])) {
+                    j++;
+                }
+                if (isMonthName(c, i, j, text)) {
+                    if (wordCount == words.length) {
+                        words = Arrays.copyOf(words, wordCount * 2);
+                    }
+                    words[wordCount++] = i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return new Marks(Arrays.copyOf(numbers, numberCount), Arrays.copyOf(words, wordCount));
+    }
+
+    /** Whether the word {@code c[start, end)} (of {@code text}) is a month name, case aside. */
+    private static boolean isMonthName(char[] c, int start, int end, String text) {
+        int length = end - start;
+        if (length < SHORTEST_MONTH || length > LONGEST_MONTH) {
+            return false;
+        }
+        char first = fold(c[start]);
+        char second = fold(c[start + 1]);
+        int pair = (first & 0xFF) << 8 | second & 0xFF;
+        // Most words fail the table of first-letter pairs, before any search or string.
+        if ((MONTH_PAIRS[pair >>> 6] & 1L << pair) == 0) {
+            return false;
+        }
+        return Arrays.binarySearch(MONTH_SHAPES, (long) first << 32 | (long) second << 16 | length) >= 0
+                && FOLDED_MONTHS.contains(fold(text.substring(start, end)));
+    }
+
+    /** Whether the number at {@code i} has one or two digits and then {@code separator}, as "26.06." and "03/05/" do. */
+    private static boolean dayThen(String text, int i, char separator) {
+        int n = text.length();
+        return i + 1 < n && text.charAt(i + 1) == separator
+                || i + 2 < n && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9'
+                        && text.charAt(i + 2) == separator;
+    }
+
+    private static void addWritten(List<Written> out, Written w) {
+        if (w != null) {
+            out.add(w);
+        }
+    }
+
+    /** The month names folded as the patterns' {@code CASE_INSENSITIVE | UNICODE_CASE} compares characters. */
+    private static final Set<String> FOLDED_MONTHS = MONTHS.keySet().stream().map(Dates::fold)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static final int SHORTEST_MONTH = MONTHS.keySet().stream().mapToInt(String::length).min().orElse(0);
+    private static final int LONGEST_MONTH = MONTHS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+    /**
+     * The names' folded first two letters and length (first &lt;&lt; 32 | second &lt;&lt; 16 | length), sorted:
+     * most words fail this before a look-up that needs the word as a string.
+     */
+    private static final long[] MONTH_SHAPES = FOLDED_MONTHS.stream().mapToLong(n -> shape(n, 0, n.length()))
+            .distinct().sorted().toArray();
+
+    /** The names' folded first two letters, each cut to its low byte, as a bit set: a quick no for most words. */
+    private static final long[] MONTH_PAIRS = monthPairs();
+
+    private static long[] monthPairs() {
+        long[] bits = new long[1 << 10];
+        for (String name : FOLDED_MONTHS) {
+            int pair = (fold(name.charAt(0)) & 0xFF) << 8 | fold(name.charAt(1)) & 0xFF;
+            bits[pair >>> 6] |= 1L << pair;
+        }
+        return bits;
+    }
+
+    private static long shape(String s, int start, int end) {
+        return (long) fold(s.charAt(start)) << 32 | (long) fold(s.charAt(start + 1)) << 16 | (end - start);
+    }
+
+    private static String fold(String s) {
+        char[] c = new char[s.length()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = fold(s.charAt(i));
+        }
+        return new String(c);
+    }
+
+    /** {@code Character.isLetter} (the patterns' {@code \p{L}} on a char), without its table look-up for ASCII. */
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    private static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** Where the words of {@code text} that are month names start, in text order (see {@link Marks}). */
+    static int[] monthWords(String text) {
+        return marks(text).monthWords();
+    }
+
+    /**
+     * Whether a day-first month pattern (DAY_MONTH_YEAR, DAY_MONTH) can match at {@code i}: a number starts there
+     * and only what those patterns allow before the name (digits, "er", "de", dots, white space) lies between it and
+     * the next month word. No month name is spelt with d, e and r alone, so a name the pattern reaches is that word.
+     */
+    private static boolean dayBeforeMonth(String text, int i, int[] monthWords) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9' || i > 0 && text.charAt(i - 1) >= '0' && text.charAt(i - 1) <= '9') {
+            return false;
+        }
+        int w = Arrays.binarySearch(monthWords, i + 1);
+        if (w < 0) {
+            w = -w - 1;
+        }
+        if (w == monthWords.length) {
+            return false;
+        }
+        for (int j = i; j < monthWords[w]; j++) {
+            char x = text.charAt(j);
+            char f = fold(x);
+            boolean allowed = x >= '0' && x <= '9' || x == '.' || Character.isWhitespace(x)
+                    || f == 'd' || f == 'e' || f == 'r';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The days of {@link #allWritten}: the days a text writes. */
+    static Set<LocalDate> daysWritten(String text) {
+        Set<LocalDate> days = new HashSet<>();
+        for (Written w : allWritten(text)) {
+            days.add(w.day());
+        }
+        return days;
+    }
+
+    /** "8 января", "3. Mai", "26 de junio": a day and month without the year. */
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "(?<![\\p{L}\\d])(\\d{1,2})(?:er)?\\.?\\s+(?:de\\s+)?" + MONTH_WORD + "(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** "September 3", "Sept. 3rd". */
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![\\p{L}])" + MONTH_WORD + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * The days of the year a text writes with a month name, with or without the year: a news page often dates
+     * today's stories "8 января, 17:46" and leaves the year out.
+     */
+    static Set<java.time.MonthDay> monthDaysWritten(String text) {
+        return monthDaysWritten(text, marks(text));
+    }
+
+    /** {@link #monthDaysWritten(String)} given the text's {@link #marks}. */
+    static Set<java.time.MonthDay> monthDaysWritten(String text, Marks marks) {
+        return monthDaysWritten(text, marks, false);
+    }
+
+    private static Set<java.time.MonthDay> monthDaysWritten(String text, Marks marks, boolean settled) {
+        Set<java.time.MonthDay> out = new HashSet<>();
+        int[] monthWords = marks.monthWords();
+        if (text == null || monthWords.length == 0) {
+            return out;
+        }
+        int n = text.length();
+        Matcher m = DAY_MONTH.matcher(text).useTransparentBounds(true);
+        for (int i : marks.numbers()) {
+            if (dayBeforeMonth(text, i, monthWords) && matches(m.region(i, n), settled)) {
+                addMonthDay(out, MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(1)));
+            }
+        }
+        m = MONTH_DAY.matcher(text).useTransparentBounds(true);
+        for (int k : monthWords) {
+            if (matches(m.region(k, n), settled)) {
+                addMonthDay(out, MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    private static void addMonthDay(Set<java.time.MonthDay> out, Integer month, int day) {
+        if (month != null && day >= 1 && day <= java.time.Month.of(month).maxLength()) {
+            out.add(java.time.MonthDay.of(month, day));
+        }
+    }
+
+    private static void addDay(List<Written> out, int year, int month, int day, int start) {
+        if (month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            LocalDate d = LocalDate.of(year, month, day);
+            out.add(new Written(d, d.toString(), start));
+        }
+    }
+
+    /** DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC: the order {@link #written} reads their groups in. */
+    private static final Pattern[] WRITTEN = {DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC};
+
+    private static Written written(int pattern, Matcher m, boolean dayWithoutBadTime) {
+        String year = m.group(3);
+        String day = pattern == 1 ? m.group(2) : m.group(1);
+        Integer month = switch (pattern) {
+            case 0 -> MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
+            case 1 -> MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+            default -> parseInt(m.group(2));
+        };
+        String v = build(year, month, day, m.group(4), m.group(5), m.group(6));
+        if (v == null && dayWithoutBadTime && m.group(4) != null) {
+            v = build(year, month, day, null, null, null);
+        }
+        return v == null ? null : new Written(LocalDate.parse(v.substring(0, 10)), v, m.start());
     }
 
     private static Integer parseInt(String s) {
@@ -246,25 +632,8 @@ public final class Dates {
 
     private static Map<String, Integer> months() {
         Map<String, Integer> m = new java.util.HashMap<>();
-        String[][] names = {
-            {"январь", "января", "январе", "янв", "january", "jan", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio"},
-            {"февраль", "февраля", "феврале", "фев", "february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro",
-                "febbraio"},
-            {"март", "марта", "марте", "мар", "march", "mar", "märz", "mars", "marzo", "março", "marco"},
-            {"апрель", "апреля", "апреле", "апр", "april", "apr", "avril", "abril", "aprile"},
-            {"май", "мая", "мае", "may", "mai", "mayo", "maio", "maggio"},
-            {"июнь", "июня", "июне", "июн", "june", "jun", "juni", "juin", "junio", "junho", "giugno"},
-            {"июль", "июля", "июле", "июл", "july", "jul", "juli", "juillet", "julio", "julho", "luglio"},
-            {"август", "августа", "августе", "авг", "august", "aug", "août", "aout", "agosto"},
-            {"сентябрь", "сентября", "сентябре", "сен", "сент", "september", "sep", "sept", "septembre", "septiembre",
-                "setiembre", "setembro", "settembre"},
-            {"октябрь", "октября", "октябре", "окт", "october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre"},
-            {"ноябрь", "ноября", "ноябре", "ноя", "november", "nov", "novembre", "noviembre", "novembro"},
-            {"декабрь", "декабря", "декабре", "дек", "december", "dec", "dezember", "décembre", "decembre",
-                "diciembre", "dezembro", "dicembre"},
-        };
-        for (int i = 0; i < names.length; i++) {
-            for (String n : names[i]) {
+        for (int i = 0; i < MONTH_NAMES.length; i++) {
+            for (String n : MONTH_NAMES[i]) {
                 m.put(n, i + 1);
             }
         }

@@ -111,6 +111,7 @@ public final class MetadataExtractor {
             Element time = index.firstTime;
             published = time == null ? null : Dates.normalize(time.attr("datetime"));
         }
+        boolean declared = published != null;
         if (published == null && doc.body() != null) {
             // A date in the URL is only a day; one written near the headline usually adds the time.
             String fromUrl = Dates.fromUrl(url);
@@ -122,11 +123,19 @@ public final class MetadataExtractor {
             published = fromUrl == null ? fromText
                     : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
         }
-        published = Dates.inZone(published, pageZone(url, doc));
+        java.time.ZoneId zone = pageZone(url, doc);
+        published = Dates.inZone(published, zone);
         String modified = firstDate(JsonLd.text(article, "dateModified"), meta.get("article:modified_time"),
                 meta.get("og:updated_time"), micro.dateModified, meta.get("datemodified"),
                 meta.get("dcterms.modified"), meta.get("last-modified"), meta.get("article:modified"),
                 JsonLd.text(webPage, "dateModified"));
+        if (declared) {
+            boolean liveBlog = index.liveBlogItemtype || objects.stream().anyMatch(
+                    o -> JsonLd.hasType(o, "LiveBlogPosting"));
+            published = ShownDate.published(published, Dates.inZone(modified, zone),
+                    TextHead.of(doc.body(), logo ? null : h1Element, TextHead.LIMIT), liveBlog,
+                    ShownDate.WINDOW_DAYS);
+        }
 
         String section = first(meta.get("article:section"), JsonLd.text(article, "articleSection"),
                 micro.section, meta.get("section"), meta.get("parsely-section"), meta.get("article.section"));

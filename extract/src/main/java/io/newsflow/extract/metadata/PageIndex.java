@@ -71,6 +71,8 @@ final class PageIndex implements NodeVisitor {
     Element canonical;
     Element firstTime;
     boolean articleItemtype;
+    /** Whether microdata types an element as a live blog, whose dates are its entries'. */
+    boolean liveBlogItemtype;
 
     static PageIndex of(Document doc) {
         PageIndex index = new PageIndex();
@@ -137,6 +139,9 @@ final class PageIndex implements NodeVisitor {
             String t = e.attr("itemtype");
             if (t.contains("Article") || t.contains("BlogPosting")) {
                 articleItemtype = true;
+            }
+            if (t.contains("LiveBlogPosting")) {
+                liveBlogItemtype = true;
             }
         }
         if (e.attr("rel").equals("author")) {

@@ -1,7 +1,13 @@
 package io.newsflow.extract.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,72 @@ class DatesTest {
         assertEquals("2021-06-26", Dates.fromText("26 de junio de 2021"));
         assertEquals("2021-06-26T14:05:00", Dates.fromText("26.06.2021 14:05"));
         assertNull(Dates.fromText("Курс евро на 25 апреля"));
+    }
+
+    @Test
+    void monthAbbreviationsOfEveryLanguageRead() {
+        assertEquals("2021-10-03", Dates.fromText("3. Okt. 2021"));
+        assertEquals("2021-12-03", Dates.fromText("3. Dez 2021"));
+        assertEquals("2021-03-03", Dates.fromText("3. Mär 2021"));
+        assertEquals("2021-01-03", Dates.fromText("3. Jän. 2021"));
+        assertEquals("2021-01-03", Dates.fromText("3 janv. 2021"));
+        assertEquals("2021-02-03", Dates.fromText("3 févr. 2021"));
+        assertEquals("2021-04-03", Dates.fromText("3 avr. 2021"));
+        assertEquals("2021-07-03", Dates.fromText("3 juil. 2021"));
+        assertEquals("2021-12-03", Dates.fromText("3 déc. 2021"));
+        assertEquals("2021-01-03", Dates.fromText("3 ene 2021"));
+        assertEquals("2021-04-03", Dates.fromText("3 abr. 2021"));
+        assertEquals("2021-08-03", Dates.fromText("3 ago 2021"));
+        assertEquals("2021-12-03", Dates.fromText("3 dic. 2021"));
+        assertEquals("2021-12-03", Dates.fromText("3 grudnia 2021"));
+        assertEquals("2021-05-03", Dates.fromText("3 mei 2021"));
+        assertEquals("2021-10-03", Dates.fromText("Okt 3, 2021"));
+        // Portuguese "out" and "set" are common words; they are no months here.
+        assertNull(Dates.fromText("sold out 3, 2021"));
+    }
+
+    @Test
+    void everyDayATextWrites() {
+        String text = "Range 28.01.2022 – 29.01.2022 · 06.11.23 · 03/05/2022 · 25/12/2021 · 2020-02-29 · "
+                + "3 de mayo de 2022 21:25 · 31.02.2022 · v1.2.20";
+        assertEquals(java.util.Set.of(LocalDate.of(2022, 1, 28), LocalDate.of(2022, 1, 29), LocalDate.of(2023, 11, 6),
+                LocalDate.of(2022, 5, 3), LocalDate.of(2022, 3, 5), LocalDate.of(2021, 12, 25),
+                LocalDate.of(2020, 2, 29)), Dates.daysWritten(text));
+        List<Dates.Written> all = Dates.allWritten(text);
+        assertEquals(LocalDate.of(2022, 1, 28), all.get(0).day());
+        assertEquals("2022-05-03T21:25:00", all.stream().filter(w -> w.value().length() > 10).findFirst()
+                .orElseThrow().value());
+        // The range's first day read with the next day as its time stays the old way in fromText.
+        assertEquals("2022-05-03T21:25:00", Dates.fromText(text));
+    }
+
+    @Test
+    void theLeftmostDateOnlyAtNumbersAndMonthWords() {
+        // Words that begin like month names, numbers next to letters, and a date only at the end.
+        assertEquals("2021-05-03", Dates.fromText("Mayor 3, 2020 · Dezernat 12 · Nr. 12.10.20210 · Dezember 2021 · "
+                + "am 3. Mai 2021"));
+        assertEquals("2021-05-03", Dates.fromText("Mayor 3, 2020 · May 3, 2021 · 4.5.2021"));
+        assertEquals("2021-05-04", Dates.fromText("Mayor 3, 2020 · 4.5.2021 · May 3, 2021"));
+    }
+
+    @Test
+    void aPrefixWritesADayOnlyWithAMatchTheRestCannotChange() {
+        LocalDate day = LocalDate.of(2022, 5, 3);
+        assertTrue(Dates.prefixWrites("Stand: 03.05.2022 · Lokales", day));
+        assertTrue(Dates.prefixWrites("Politik · 3 May 2022, 10:15 · Lokales", day));
+        // The year's last digit, or a time, may follow: the match reads up to the prefix's end.
+        assertFalse(Dates.prefixWrites("Stand: 03.05.2022", day));
+        assertFalse(Dates.prefixWrites("Stand: 03.05.202", day));
+        assertFalse(Dates.prefixWrites("Politik · 3 Ma", day));
+        // A day and month without the year count, as in the whole head.
+        assertTrue(Dates.prefixWrites("Карина, 3 мая, 17:46 · Lokales", day));
+        assertFalse(Dates.prefixWrites("Stand: 04.05.2022 · Lokales", day));
+    }
+
+    @Test
+    void daysOfTheYearWithoutTheYear() {
+        assertEquals(java.util.Set.of(MonthDay.of(1, 8), MonthDay.of(9, 3), MonthDay.of(5, 26)),
+                Dates.monthDaysWritten("Карина, 8 января, 17:46 · Updated September 3 · 26. Mai 2021 · 3 wins"));
     }
 
     @Test
