@@ -92,6 +92,45 @@ final class RussianOrgNames {
         if (DOMAINS) {
             domains(text, tokens, labels);
         }
+        if (ZONES) {
+            domainZones(tokens, labels);
+        }
+    }
+
+    static final boolean ZONES = !Boolean.getBoolean("newsflow.ner.noZones");
+
+    /**
+     * A domain zone written on its own («в зоне .РФ», «домен .eu»): a dot glued to the word after it but not to the
+     * word before names a top-level domain, not the country or place the word also names.
+     */
+    private static void domainZones(List<Tokenizer.Token> tokens, int[] labels) {
+        int n = tokens.size();
+        for (int dot = 0; dot + 1 < n; dot++) {
+            if (!tokens.get(dot).text().equals(".") || !joined(tokens, dot, dot + 1)
+                    || (dot > 0 && joined(tokens, dot - 1, dot)) || labels[dot + 1] == 0
+                    || labels[dot + 1] % 2 == 0 || (dot + 2 < n && joined(tokens, dot + 1, dot + 2)
+                            && !isPunctuationEnd(tokens, dot + 2))) {
+                continue;
+            }
+            String w = tokens.get(dot + 1).text();
+            if (w.length() > 6 || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            labels[dot + 1] = 0;
+            for (int k = dot + 2; k < n && labels[k] != 0 && labels[k] % 2 == 0; k++) {
+                labels[k] = 0;
+            }
+        }
+    }
+
+    /** Punctuation that may follow a word and end its phrase: «.РФ,», «.РФ.» (not «.com.ua», «.РФ-домен»). */
+    private static boolean isPunctuationEnd(List<Tokenizer.Token> tokens, int i) {
+        String t = tokens.get(i).text();
+        if (t.equals(".")) {
+            return i + 1 == tokens.size() || !joined(tokens, i, i + 1);
+        }
+        return t.equals(",") || t.equals(";") || t.equals(":") || t.equals(")") || t.equals("»") || t.equals("\"")
+                || t.equals("!") || t.equals("?");
     }
 
     static final boolean EVENTS = !Boolean.getBoolean("newsflow.ner.noEvents");
