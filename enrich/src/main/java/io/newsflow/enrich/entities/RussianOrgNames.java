@@ -50,6 +50,12 @@ final class RussianOrgNames {
 
     private static final Set<String> LINKS = Set.of("по", "при", "против");
 
+    /** Words right before a quoted name that make it the outlet a report comes from (lemmas). */
+    private static final Set<String> REPORTING = Set.of("сообщать", "сообщить", "писать", "написать", "передавать",
+            "передать", "цитировать", "процитировать", "информировать", "интервью");
+
+    static final boolean SOURCES = !Boolean.getBoolean("newsflow.ner.noSources");
+
     private RussianOrgNames() {
     }
 
@@ -432,9 +438,12 @@ final class RussianOrgNames {
                 }
                 described = between && descriptor(d, tokens, an, lower, gazetteer);
             }
+            // «сообщает «Спорт уик-энд»», «в интервью «Свободной прессе»»: a quoted name a report comes from
+            boolean source = SOURCES && i >= 1 && an[i - 1] != null && an[i - 1].known()
+                    && REPORTING.contains(Gazetteer.key(lower[i - 1], an[i - 1]));
             String first = tokens.get(i + 1).text();
             boolean nameLike = Character.isUpperCase(first.charAt(0)) || Character.isDigit(first.charAt(0));
-            if ((described || afterList) && nameLike) {
+            if ((described || afterList || source) && nameLike) {
                 labels[i + 1] = B_ORG;
                 for (int k = i + 2; k < close; k++) {
                     labels[k] = I_ORG;

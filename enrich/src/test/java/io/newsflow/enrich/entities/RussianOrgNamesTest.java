@@ -150,4 +150,12 @@ class RussianOrgNamesTest {
         assertEquals(List.of("ORG МИД", "LOC Сирии"),
                 overLabels("Заявление МИД по Сирии опубликовано.", 0, 5, 0, 3, 0, 0));
     }
+
+    @Test
+    void aQuotedNameAReportComesFromIsAnOrganisation() {
+        assertEquals(List.of("Вечерний курьер"), grammar("Об этом сообщает «Вечерний курьер» со ссылкой на мэрию."));
+        assertEquals(List.of("Северной звезде"), grammar("Он рассказал в интервью «Северной звезде» о планах."));
+        // a quote after another verb is no source
+        assertEquals(List.of(), grammar("Он назвал «Северной звездой» свой новый проект."));
+    }
 }
