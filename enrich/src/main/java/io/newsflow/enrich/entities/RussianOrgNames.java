@@ -101,6 +101,62 @@ final class RussianOrgNames {
         if (ZONES) {
             domainZones(tokens, labels);
         }
+        if (PRODUCTS) {
+            products(text, tokens, labels, an, lower);
+        }
+    }
+
+    static final boolean PRODUCTS = !Boolean.getBoolean("newsflow.ner.noProducts");
+
+    /** Words for made things and works whose quoted names are neither organisations nor places (lemmas). */
+    private static final Set<String> PRODUCT_HEADS = Set.of("корабль", "шаттл", "челнок", "модуль", "ракета",
+            "ракета-носитель", "спутник", "телескоп", "зонд", "марсоход", "луноход", "автомобиль", "автобус",
+            "самолет", "вертолет", "лайнер", "судно", "теплоход", "ледокол", "подлодка", "танк", "модель", "марка",
+            "альбом", "сингл", "песня", "фильм", "спектакль", "мюзикл", "сериал", "роман", "книга", "поэма", "опера",
+            "балет", "картина", "игра", "браузер", "операция");
+
+    /**
+     * A quoted name after a word for a made thing or a work names that thing («корабль «Союз»», «альбом «…»»,
+     * «спектакля «Большой город»»): the tagger, which learned that quoted names are organisations, is overruled. The same
+     * quoted name elsewhere in the text is untagged too («гибели «Колумбии»»).
+     */
+    private static void products(String text, List<Tokenizer.Token> tokens, int[] labels, Morphology.Analysis[] an,
+            String[] lower) {
+        int n = tokens.size();
+        Set<String> names = new java.util.HashSet<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 1; i + 1 < n; i++) {
+                if (!isOpen(tokens.get(i).text())) {
+                    continue;
+                }
+                int close = closing(text, tokens, i);
+                if (close < 0) {
+                    continue;
+                }
+                String firstKey = an[i + 1] == null ? lower[i + 1] : Gazetteer.key(lower[i + 1], an[i + 1]);
+                boolean product;
+                if (pass == 0) {
+                    String head = an[i - 1] == null ? lower[i - 1] : Gazetteer.key(lower[i - 1], an[i - 1]);
+                    product = PRODUCT_HEADS.contains(head);
+                    if (product) {
+                        names.add(firstKey);
+                    }
+                } else {
+                    product = names.contains(firstKey);
+                }
+                if (product) {
+                    for (int k = i + 1; k < close; k++) {
+                        if (labels[k] >= 3) {
+                            labels[k] = 0;
+                        }
+                    }
+                    if (close + 1 < n && labels[close + 1] % 2 == 0 && labels[close + 1] != 0) {
+                        labels[close + 1] -= 1;
+                    }
+                }
+                i = close;
+            }
+        }
     }
 
     static final boolean ZONES = !Boolean.getBoolean("newsflow.ner.noZones");

@@ -158,4 +158,13 @@ class RussianOrgNamesTest {
         // a quote after another verb is no source
         assertEquals(List.of(), grammar("Он назвал «Северной звездой» свой новый проект."));
     }
+
+    @Test
+    void aQuotedNameOfAMadeThingOrAWorkIsNoOrganisation() {
+        // Корабль « Восход-5 » стартовал . После полёта « Восхода-5 » … ; компания « Восход » stays
+        assertEquals(List.of(), overLabels("Корабль «Заря» стартовал. После полёта «Зари» экипаж отдыхал.",
+                0, 0, 5, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0));
+        assertEquals(List.of("ORG Заря"), overLabels("Компания «Заря» открыла завод.", 0, 0, 5, 0, 0, 0, 0));
+        assertEquals(List.of(), overLabels("Вышел альбом «Тихий берег».", 0, 0, 0, 5, 6, 0, 0));
+    }
 }
