@@ -104,6 +104,67 @@ final class RussianOrgNames {
         if (PRODUCTS) {
             products(text, tokens, labels, an, lower);
         }
+        if (COMPANIES) {
+            latinCompanies(tokens, labels, an, lower);
+        }
+    }
+
+    static final boolean COMPANIES = !Boolean.getBoolean("newsflow.ner.noCompanies");
+
+    /** Words after which a Latin-script name is a company's: its owner, its shares, its purchase (lemmas). */
+    private static final Set<String> COMPANY_CONTEXT = Set.of("компания", "корпорация", "концерн", "холдинг",
+            "руководство", "основатель", "владелец", "акция", "производитель", "сотрудник", "представитель",
+            "покупка", "приобрести", "купить", "вложить", "поглощение", "слияние");
+
+    /**
+     * «Основатель MySQL», «акции Facebook», «покупка 3Com»: a capitalised Latin-script name right after a word for a
+     * company, its owner, shares or purchase is that company. The Russian training data has few Latin names, so the
+     * tagger leaves many of them untagged.
+     */
+    private static void latinCompanies(List<Tokenizer.Token> tokens, int[] labels, Morphology.Analysis[] an,
+            String[] lower) {
+        int n = tokens.size();
+        for (int i = 0; i + 1 < n; i++) {
+            if (an[i] == null || !an[i].known() || !COMPANY_CONTEXT.contains(Gazetteer.key(lower[i], an[i]))
+                    || !latinName(tokens.get(i + 1).text())) {
+                continue;
+            }
+            int end = i + 2;
+            while (end < n && latinName(tokens.get(end).text()) && joinedOrSpaced(tokens, end)) {
+                end++;
+            }
+            boolean free = true;
+            for (int k = i + 1; k < end; k++) {
+                free &= labels[k] == 0 || labels[k] <= 2;
+            }
+            if (free && (end == n || labels[end] == 0 || labels[end] % 2 == 1)) {
+                labels[i + 1] = B_ORG;
+                for (int k = i + 2; k < end; k++) {
+                    labels[k] = I_ORG;
+                }
+            }
+            i = end - 1;
+        }
+    }
+
+    /** A Latin-script word with a capital (Oracle, MySQL, comScore) or a digit and Latin letters (3Com). */
+    private static boolean latinName(String t) {
+        boolean latin = false;
+        boolean capital = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (Tokenizer.isLat(c)) {
+                latin = true;
+                capital |= Character.isUpperCase(c);
+            } else if (!Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return latin && (capital || Character.isDigit(t.charAt(0)));
+    }
+
+    private static boolean joinedOrSpaced(List<Tokenizer.Token> tokens, int k) {
+        return tokens.get(k).start() - tokens.get(k - 1).end() <= 1;
     }
 
     static final boolean PRODUCTS = !Boolean.getBoolean("newsflow.ner.noProducts");

@@ -167,4 +167,12 @@ class RussianOrgNamesTest {
         assertEquals(List.of("ORG Заря"), overLabels("Компания «Заря» открыла завод.", 0, 0, 5, 0, 0, 0, 0));
         assertEquals(List.of(), overLabels("Вышел альбом «Тихий берег».", 0, 0, 0, 5, 6, 0, 0));
     }
+
+    @Test
+    void aLatinNameAfterAWordForACompanyIsOne() {
+        assertEquals(List.of("QuantaSoft", "NetLine"), grammar("Основатель QuantaSoft продал акции NetLine."));
+        assertEquals(List.of("Blue Harbor"), grammar("Сделку одобрило руководство Blue Harbor в пятницу."));
+        // a product after another word stays untagged
+        assertEquals(List.of(), grammar("Игра работает на платформе Linux."));
+    }
 }
