@@ -125,8 +125,8 @@ final class RussianOrgNames {
             String[] lower) {
         int n = tokens.size();
         for (int i = 0; i + 1 < n; i++) {
-            if (an[i] == null || !an[i].known() || !COMPANY_CONTEXT.contains(Gazetteer.key(lower[i], an[i]))
-                    || !latinName(tokens.get(i + 1).text())) {
+            if (!latinName(tokens.get(i + 1).text()) || an[i] == null || !an[i].known()
+                    || !COMPANY_CONTEXT.contains(Gazetteer.key(lower[i], an[i]))) {
                 continue;
             }
             int end = i + 2;
