@@ -379,6 +379,12 @@ public final class EntityRecognizer {
             if (KNOWN_ORG_RULE) {
                 knownOrganisations(tokens, gaz, labels);
             }
+            if (COUNTRY_RULE) {
+                countries(tokens, gaz, labels);
+            }
+            if (LIST_RULE) {
+                placeLists(tokens, segments, labels);
+            }
             if (ORG_RULE) {
                 RussianOrgNames.apply(text, tokens, labels, Morphology.russian(), Gazetteer.get(), lower, analyses);
             }
@@ -988,6 +994,138 @@ public final class EntityRecognizer {
             if (!nextInside) {
                 labels[i] = 5;
             }
+        }
+    }
+
+    static boolean LIST_RULE = !Boolean.getBoolean("newsflow.ner.noLists");
+    /** Items of a list of places that make it one: at least this many, and at least this share of its named items. */
+    private static final int LIST_LEAST_PLACES = 3;
+
+    /**
+     * A list is of one kind: in a line of items between «•», «,» or «;» where at least three items and two thirds
+     * of the named ones are each a whole place mention («• Ирландия • Лихтенштейн • Люксембург •»), an item the
+     * tagger called a person, or left untagged, of capitalised words (a place head such as «острова» may follow
+     * them) is a place too.
+     */
+    static void placeLists(List<Tokenizer.Token> tokens, List<int[]> segments, int[] labels) {
+        Gazetteer g = Gazetteer.get();
+        for (int[] seg : segments) {
+            List<int[]> items = new ArrayList<>();
+            int from = seg[0];
+            for (int k = seg[0]; k <= seg[1]; k++) {
+                if (k == seg[1] || isListSeparator(tokens.get(k).text())) {
+                    if (k > from) {
+                        items.add(new int[] {from, k});
+                    }
+                    from = k + 1;
+                }
+            }
+            if (items.size() < LIST_LEAST_PLACES + 1) {
+                continue;
+            }
+            int places = 0;
+            int named = 0;
+            for (int[] it : items) {
+                int type = wholeMention(labels, it[0], it[1]);
+                if (type >= 0) {
+                    named++;
+                    places += type == 1 ? 1 : 0;
+                }
+            }
+            if (places < LIST_LEAST_PLACES || places * 3 < named * 2) {
+                continue;
+            }
+            for (int[] it : items) {
+                int type = wholeMention(labels, it[0], it[1]);
+                boolean untagged = true;
+                for (int k = it[0]; k < it[1]; k++) {
+                    untagged &= labels[k] == 0;
+                }
+                if (type != 0 && !untagged) {
+                    continue;
+                }
+                if (it[1] - it[0] > 3 || !isCapitalised(tokens.get(it[0]).text())) {
+                    continue;
+                }
+                boolean name = true;
+                for (int k = it[0] + 1; k < it[1]; k++) {
+                    String t = tokens.get(k).text();
+                    name &= isCapitalised(t) || (k == it[1] - 1 && (g.head(g.key(t)) & Gazetteer.LOC) != 0);
+                }
+                if (name) {
+                    labels[it[0]] = 3;
+                    for (int k = it[0] + 1; k < it[1]; k++) {
+                        labels[k] = 4;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isCapitalised(String t) {
+        return Character.isLetter(t.charAt(0)) && Character.isUpperCase(t.charAt(0));
+    }
+
+    private static boolean isListSeparator(String t) {
+        return t.equals("•") || t.equals(",") || t.equals(";");
+    }
+
+    /** The type (0 PER, 1 LOC, 2 ORG) of the one mention that covers exactly tokens [a, b), or -1. */
+    private static int wholeMention(int[] labels, int a, int b) {
+        if (labels[a] == 0 || labels[a] % 2 == 0) {
+            return -1;
+        }
+        for (int k = a + 1; k < b; k++) {
+            if (labels[k] != labels[a] + 1) {
+                return -1;
+            }
+        }
+        return (labels[a] - 1) / 2;
+    }
+
+    static boolean COUNTRY_RULE = !Boolean.getBoolean("newsflow.ner.noCountries");
+
+    /**
+     * A country's name (CLDR's names, in any case form) is a place: the tagger calls the names in a list such as
+     * «• Ирландия • Лихтенштейн • Люксембург •» persons, as it learned of lists of players; a whole person mention
+     * (or an untagged capitalised word) that is exactly a country's name becomes a place.
+     */
+    static void countries(List<Tokenizer.Token> tokens, int[] gaz, int[] labels) {
+        int n = labels.length;
+        Gazetteer g = Gazetteer.get();
+        int i = 0;
+        while (i < n) {
+            if ((gaz[i] & 8) == 0 || (gaz[i] & 7) != Gazetteer.LOC || (gaz[i] & 32) == 0) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (gaz[j] & 7) != 0 && (gaz[j] & 8) == 0) {
+                j++;
+            }
+            boolean wholePerson = labels[i] == 1 && (j == n || labels[j] != 2);
+            boolean untagged = labels[i] == 0 && (j == n || labels[j] % 2 != 0 || labels[j] == 0)
+                    && (i == 0 || labels[i - 1] == 0);
+            for (int k = i + 1; k < j; k++) {
+                wholePerson &= labels[k] == 2;
+                untagged &= labels[k] == 0;
+            }
+            if (wholePerson || untagged) {
+                StringBuilder key = new StringBuilder();
+                for (int k = i; k < j; k++) {
+                    if (k > i) {
+                        key.append(' ');
+                    }
+                    key.append(g.key(tokens.get(k).text()));
+                }
+                if (g.country(key.toString())) {
+                    labels[i] = 3;
+                    for (int k = i + 1; k < j; k++) {
+                        labels[k] = 4;
+                    }
+                }
+            }
+            i = j;
         }
     }
 

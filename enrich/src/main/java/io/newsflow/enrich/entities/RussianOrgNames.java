@@ -50,6 +50,12 @@ final class RussianOrgNames {
 
     private static final Set<String> LINKS = Set.of("по", "при", "против");
 
+    /** Words right before a quoted name that make it the outlet a report comes from (lemmas). */
+    private static final Set<String> REPORTING = Set.of("сообщать", "сообщить", "писать", "написать", "передавать",
+            "передать", "цитировать", "процитировать", "информировать", "интервью");
+
+    static final boolean SOURCES = !Boolean.getBoolean("newsflow.ner.noSources");
+
     private RussianOrgNames() {
     }
 
@@ -92,6 +98,162 @@ final class RussianOrgNames {
         if (DOMAINS) {
             domains(text, tokens, labels);
         }
+        if (ZONES) {
+            domainZones(tokens, labels);
+        }
+        if (PRODUCTS) {
+            products(text, tokens, labels, an, lower);
+        }
+        if (COMPANIES) {
+            latinCompanies(tokens, labels, an, lower);
+        }
+    }
+
+    static final boolean COMPANIES = !Boolean.getBoolean("newsflow.ner.noCompanies");
+
+    /** Words after which a Latin-script name is a company's: its owner, its shares, its purchase (lemmas). */
+    private static final Set<String> COMPANY_CONTEXT = Set.of("компания", "корпорация", "концерн", "холдинг",
+            "руководство", "основатель", "владелец", "акция", "производитель", "сотрудник", "представитель",
+            "покупка", "приобрести", "купить", "вложить", "поглощение", "слияние");
+
+    /**
+     * «Основатель MySQL», «акции Facebook», «покупка 3Com»: a capitalised Latin-script name right after a word for a
+     * company, its owner, shares or purchase is that company. The Russian training data has few Latin names, so the
+     * tagger leaves many of them untagged.
+     */
+    private static void latinCompanies(List<Tokenizer.Token> tokens, int[] labels, Morphology.Analysis[] an,
+            String[] lower) {
+        int n = tokens.size();
+        for (int i = 0; i + 1 < n; i++) {
+            if (!latinName(tokens.get(i + 1).text()) || an[i] == null || !an[i].known()
+                    || !COMPANY_CONTEXT.contains(Gazetteer.key(lower[i], an[i]))) {
+                continue;
+            }
+            int end = i + 2;
+            while (end < n && latinName(tokens.get(end).text()) && joinedOrSpaced(tokens, end)) {
+                end++;
+            }
+            boolean free = true;
+            for (int k = i + 1; k < end; k++) {
+                free &= labels[k] == 0 || labels[k] <= 2;
+            }
+            if (free && (end == n || labels[end] == 0 || labels[end] % 2 == 1)) {
+                labels[i + 1] = B_ORG;
+                for (int k = i + 2; k < end; k++) {
+                    labels[k] = I_ORG;
+                }
+            }
+            i = end - 1;
+        }
+    }
+
+    /** A Latin-script word with a capital (Oracle, MySQL, comScore) or a digit and Latin letters (3Com). */
+    private static boolean latinName(String t) {
+        boolean latin = false;
+        boolean capital = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (Tokenizer.isLat(c)) {
+                latin = true;
+                capital |= Character.isUpperCase(c);
+            } else if (!Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return latin && (capital || Character.isDigit(t.charAt(0)));
+    }
+
+    private static boolean joinedOrSpaced(List<Tokenizer.Token> tokens, int k) {
+        return tokens.get(k).start() - tokens.get(k - 1).end() <= 1;
+    }
+
+    static final boolean PRODUCTS = !Boolean.getBoolean("newsflow.ner.noProducts");
+
+    /** Words for made things and works whose quoted names are neither organisations nor places (lemmas). */
+    private static final Set<String> PRODUCT_HEADS = Set.of("корабль", "шаттл", "челнок", "модуль", "ракета",
+            "ракета-носитель", "спутник", "телескоп", "зонд", "марсоход", "луноход", "автомобиль", "автобус",
+            "самолет", "вертолет", "лайнер", "судно", "теплоход", "ледокол", "подлодка", "танк", "модель", "марка",
+            "альбом", "сингл", "песня", "фильм", "спектакль", "мюзикл", "сериал", "роман", "книга", "поэма", "опера",
+            "балет", "картина", "игра", "браузер", "операция");
+
+    /**
+     * A quoted name after a word for a made thing or a work names that thing («корабль «Союз»», «альбом «…»»,
+     * «спектакля «Большой город»»): the tagger, which learned that quoted names are organisations, is overruled. The same
+     * quoted name elsewhere in the text is untagged too («гибели «Колумбии»»).
+     */
+    private static void products(String text, List<Tokenizer.Token> tokens, int[] labels, Morphology.Analysis[] an,
+            String[] lower) {
+        int n = tokens.size();
+        Set<String> names = new java.util.HashSet<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 1; i + 1 < n; i++) {
+                if (!isOpen(tokens.get(i).text())) {
+                    continue;
+                }
+                int close = closing(text, tokens, i);
+                if (close < 0) {
+                    continue;
+                }
+                String firstKey = an[i + 1] == null ? lower[i + 1] : Gazetteer.key(lower[i + 1], an[i + 1]);
+                boolean product;
+                if (pass == 0) {
+                    String head = an[i - 1] == null ? lower[i - 1] : Gazetteer.key(lower[i - 1], an[i - 1]);
+                    product = PRODUCT_HEADS.contains(head);
+                    if (product) {
+                        names.add(firstKey);
+                    }
+                } else {
+                    product = names.contains(firstKey);
+                }
+                if (product) {
+                    for (int k = i + 1; k < close; k++) {
+                        if (labels[k] >= 3) {
+                            labels[k] = 0;
+                        }
+                    }
+                    if (close + 1 < n && labels[close + 1] % 2 == 0 && labels[close + 1] != 0) {
+                        labels[close + 1] -= 1;
+                    }
+                }
+                i = close;
+            }
+        }
+    }
+
+    static final boolean ZONES = !Boolean.getBoolean("newsflow.ner.noZones");
+
+    /**
+     * A domain zone written on its own («в зоне .РФ», «домен .eu»): a dot glued to the word after it but not to the
+     * word before names a top-level domain, not the country or place the word also names.
+     */
+    private static void domainZones(List<Tokenizer.Token> tokens, int[] labels) {
+        int n = tokens.size();
+        for (int dot = 0; dot + 1 < n; dot++) {
+            if (!tokens.get(dot).text().equals(".") || !joined(tokens, dot, dot + 1)
+                    || (dot > 0 && joined(tokens, dot - 1, dot)) || labels[dot + 1] == 0
+                    || labels[dot + 1] % 2 == 0 || (dot + 2 < n && joined(tokens, dot + 1, dot + 2)
+                            && !isPunctuationEnd(tokens, dot + 2))) {
+                continue;
+            }
+            String w = tokens.get(dot + 1).text();
+            if (w.length() > 6 || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            labels[dot + 1] = 0;
+            for (int k = dot + 2; k < n && labels[k] != 0 && labels[k] % 2 == 0; k++) {
+                labels[k] = 0;
+            }
+        }
+    }
+
+    /** Punctuation that may follow a word and end its phrase: «.РФ,», «.РФ.» (not «.com.ua», «.РФ-домен»). */
+    private static boolean isPunctuationEnd(List<Tokenizer.Token> tokens, int i) {
+        String t = tokens.get(i).text();
+        if (t.equals(".")) {
+            return i + 1 == tokens.size() || !joined(tokens, i, i + 1);
+        }
+        return t.equals(",") || t.equals(";") || t.equals(":") || t.equals(")") || t.equals("»") || t.equals("\"")
+                || t.equals("!") || t.equals("?");
     }
 
     static final boolean EVENTS = !Boolean.getBoolean("newsflow.ner.noEvents");
@@ -393,9 +555,12 @@ final class RussianOrgNames {
                 }
                 described = between && descriptor(d, tokens, an, lower, gazetteer);
             }
+            // «сообщает «Спорт уик-энд»», «в интервью «Свободной прессе»»: a quoted name a report comes from
+            boolean source = SOURCES && i >= 1 && an[i - 1] != null && an[i - 1].known()
+                    && REPORTING.contains(Gazetteer.key(lower[i - 1], an[i - 1]));
             String first = tokens.get(i + 1).text();
             boolean nameLike = Character.isUpperCase(first.charAt(0)) || Character.isDigit(first.charAt(0));
-            if ((described || afterList) && nameLike) {
+            if ((described || afterList || source) && nameLike) {
                 labels[i + 1] = B_ORG;
                 for (int k = i + 2; k < close; k++) {
                     labels[k] = I_ORG;

@@ -150,4 +150,29 @@ class RussianOrgNamesTest {
         assertEquals(List.of("ORG МИД", "LOC Сирии"),
                 overLabels("Заявление МИД по Сирии опубликовано.", 0, 5, 0, 3, 0, 0));
     }
+
+    @Test
+    void aQuotedNameAReportComesFromIsAnOrganisation() {
+        assertEquals(List.of("Вечерний курьер"), grammar("Об этом сообщает «Вечерний курьер» со ссылкой на мэрию."));
+        assertEquals(List.of("Северной звезде"), grammar("Он рассказал в интервью «Северной звезде» о планах."));
+        // a quote after another verb is no source
+        assertEquals(List.of(), grammar("Он назвал «Северной звездой» свой новый проект."));
+    }
+
+    @Test
+    void aQuotedNameOfAMadeThingOrAWorkIsNoOrganisation() {
+        // Корабль « Восход-5 » стартовал . После полёта « Восхода-5 » … ; компания « Восход » stays
+        assertEquals(List.of(), overLabels("Корабль «Заря» стартовал. После полёта «Зари» экипаж отдыхал.",
+                0, 0, 5, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0));
+        assertEquals(List.of("ORG Заря"), overLabels("Компания «Заря» открыла завод.", 0, 0, 5, 0, 0, 0, 0));
+        assertEquals(List.of(), overLabels("Вышел альбом «Тихий берег».", 0, 0, 0, 5, 6, 0, 0));
+    }
+
+    @Test
+    void aLatinNameAfterAWordForACompanyIsOne() {
+        assertEquals(List.of("QuantaSoft", "NetLine"), grammar("Основатель QuantaSoft продал акции NetLine."));
+        assertEquals(List.of("Blue Harbor"), grammar("Сделку одобрило руководство Blue Harbor в пятницу."));
+        // a product after another word stays untagged
+        assertEquals(List.of(), grammar("Игра работает на платформе Linux."));
+    }
 }
