@@ -190,12 +190,7 @@ public final class Extractor {
             return body;
         }
         String text = org.jsoup.parser.Parser.unescapeEntities(declared, false);
-        int chars = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                chars++;
-            }
-        }
+        int chars = Body.nonSpaceChars(text);
         if (chars < DECLARED_BODY_MIN_CHARS || chars < body.chars() * 2) {
             return body;
         }

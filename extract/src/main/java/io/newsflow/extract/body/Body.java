@@ -19,13 +19,20 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
     public static Body of(List<String> paragraphs, int linkBlocks) {
         int chars = 0;
         for (String p : paragraphs) {
-            for (int i = 0; i < p.length(); i++) {
-                if (!Character.isWhitespace(p.charAt(i))) {
-                    chars++;
-                }
-            }
+            chars += nonSpaceChars(p);
         }
         return new Body(paragraphs, chars, linkBlocks);
+    }
+
+    /** How many characters of {@code text} are not white space: the count {@code chars} holds. */
+    public static int nonSpaceChars(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** This body without the paragraphs equal to {@code line} (the headline repeated in the text). */
@@ -35,8 +42,7 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         }
         String key = WHITESPACE_RUN.matcher(line.strip()).replaceAll(" ");
         List<String> kept = paragraphs.stream().filter(p -> !equalsCollapsed(p, key)).toList();
-        return kept.size() == paragraphs.size() ? this : new Body(kept, chars - (int) key.chars()
-                .filter(c -> !Character.isWhitespace(c)).count() * (paragraphs.size() - kept.size()), linkBlocks);
+        return kept.size() == paragraphs.size() ? this : new Body(kept, chars - (int) nonSpaceChars(key) * (paragraphs.size() - kept.size()), linkBlocks);
     }
 
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
@@ -79,7 +85,7 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         }
         int removed = 0;
         for (int i = 0; i < cut; i++) {
-            removed += (int) paragraphs.get(i).chars().filter(c -> !Character.isWhitespace(c)).count();
+            removed += nonSpaceChars(paragraphs.get(i));
         }
         return new Body(paragraphs.subList(cut, paragraphs.size()), chars - removed, linkBlocks);
     }
@@ -95,7 +101,7 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         }
         int removed = 0;
         for (int i = end; i < paragraphs.size(); i++) {
-            removed += (int) paragraphs.get(i).chars().filter(c -> !Character.isWhitespace(c)).count();
+            removed += nonSpaceChars(paragraphs.get(i));
         }
         return new Body(paragraphs.subList(0, end), chars - removed, linkBlocks);
     }

@@ -65,7 +65,7 @@ public final class ScriptDataBody {
                 String t = e.text().strip();
                 if (!t.isEmpty()) {
                     own.add(t);
-                    ownChars += (int) t.chars().filter(c -> !Character.isWhitespace(c)).count();
+                    ownChars += Body.nonSpaceChars(t);
                 }
             }
             if (ownChars >= MIN_VALUE_CHARS) {

@@ -483,11 +483,6 @@ public final class Dates {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    /** Where the words of {@code text} that are month names start, in text order (see {@link Marks}). */
-    static int[] monthWords(String text) {
-        return marks(text).monthWords();
-    }
-
     /**
      * Whether a day-first month pattern (DAY_MONTH_YEAR, DAY_MONTH) can match at {@code i}: a number starts there
      * and only what those patterns allow before the name (digits, "er", "de", dots, white space) lies between it and

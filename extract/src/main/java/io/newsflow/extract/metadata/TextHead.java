@@ -18,18 +18,16 @@ final class TextHead {
     /** The first ~20,000 characters: far past a story's dateline, far short of a long page's whole text. */
     static final int LIMIT = 20_000;
 
-    private final Element root;
     private final Element headline;
     private final int limit;
     private final StringBuilder out = new StringBuilder();
     private int afterHeadline = -1;
-    /** The node whose start is read next, and its depth below {@code root}; null when the head is complete. */
+    /** The node whose start is read next, and its depth below the body; null when the head is complete. */
     private Node next;
     private int depth;
     private String text;
 
     private TextHead(Element root, Element headline, int limit) {
-        this.root = root;
         this.headline = headline;
         this.limit = limit;
         this.next = root;
