@@ -15,6 +15,7 @@ import io.newsflow.common.topics.ArticleIds;
 import io.newsflow.extract.body.Body;
 import io.newsflow.extract.body.Boilerplate;
 import io.newsflow.extract.body.BodyExtractor;
+import io.newsflow.extract.body.PageParagraphs;
 import io.newsflow.extract.body.ScriptDataBody;
 import io.newsflow.extract.charset.PageDecoder;
 import io.newsflow.extract.html.HtmlPrepass;
@@ -133,6 +134,13 @@ public final class Extractor {
             Body declared = Body.of(DeclaredSteps.of(prepared.jsonLd()), body.linkBlocks());
             if (declared.chars() >= MIN_BODY_CHARS) {
                 body = declared;
+            }
+        }
+        if (body.chars() < MIN_BODY_CHARS && doc.selectFirst(PASSWORD_INPUT) == null) {
+            // A landing page spreads its prose over many small boxes, none of which scores as the article.
+            Body paragraphs = PageParagraphs.of(doc.body(), body.linkBlocks());
+            if (paragraphs.chars() >= DECLARED_BODY_MIN_CHARS) {
+                body = paragraphs;
             }
         }
         if (body.chars() < MIN_BODY_CHARS) {

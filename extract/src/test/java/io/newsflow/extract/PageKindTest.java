@@ -136,4 +136,45 @@ class PageKindTest {
                 + "ein.\n\nRühre Mehl, Eier und Zucker zu einem glatten Teig und gib ihn in die Form.\n\nBacke den "
                 + "Kuchen 40 Minuten und lass ihn danach auf einem Rost auskühlen.", a.text());
     }
+
+    @Test
+    void aLandingPageOfManySmallSectionsIsReadFromItsParagraphsWithoutItsFormsAndFooter() throws Exception {
+        // One screen per selling point, each a heading and a sentence or two in a box named for its layout: no box
+        // scores as the article, so the page's paragraphs outside its chrome are its text.
+        String[][] sections = {
+                {"Schnell geliefert", "Wir liefern jede Bestellung innerhalb von zwei Werktagen, auch in die Schweiz. Ab 50 Franken ist der Versand frei."},
+                {"Fair produziert", "Alle Stoffe kommen aus Webereien, die ihre Leute nach Tarif bezahlen. Wir besuchen jede einmal im Jahr."},
+                {"Lange haltbar", "Jede Naht wird doppelt gesteppt, und auf alle Jacken geben wir fünf Jahre Garantie."},
+                {"Einfach zurück", "Was nicht passt, schickst du innerhalb von dreissig Tagen kostenlos zurück."},
+                {"Persönlich beraten", "Unser Team in Zürich beantwortet jede Frage am Telefon oder per Mail."}};
+        StringBuilder page = new StringBuilder("<html><body><header><p>Jetzt 10 % Rabatt auf die erste Bestellung</p>"
+                + "</header><div class='hero'><form><div class='text-fail-form'>Bitte gib eine gültige E-Mail-Adresse "
+                + "ein.</div><input type='email'></form></div>");
+        for (int i = 0; i < sections.length; i++) {
+            String box = "<div class='container-small text-center'><h2>" + sections[i][0] + "</h2><p class='paragraph-1'>"
+                    + sections[i][1] + " So halten wir es seit der Gründung im Jahr 2012.</p></div>";
+            for (int depth = 0; depth < i % 3; depth++) {
+                box = "<div class='wrapper-" + i + "-" + depth + "'>" + box + "</div>";
+            }
+            page.append("<div class='section-").append(i).append(" wf-section'>").append(box).append("</div>");
+        }
+        page.append("<footer><p>© 2024 Beispiel GmbH. Alle Rechte vorbehalten.</p></footer></body></html>");
+        Article a = EXTRACTOR.extract(utf8(page.toString()), "https://www.example.ch/", "text/html; charset=utf-8");
+        assertEquals("Wir liefern jede Bestellung innerhalb von zwei Werktagen, auch in die Schweiz. Ab 50 Franken ist der "
+                + "Versand frei. So halten wir es seit der Gründung im Jahr 2012.", a.text()
+                .lines().findFirst().orElse(""));
+        assertTrue(a.text().contains("Unser Team in Zürich beantwortet"), a.text());
+        assertFalse(a.text().contains("Rabatt"), a.text());
+        assertFalse(a.text().contains("E-Mail-Adresse"), a.text());
+        assertFalse(a.text().contains("Rechte vorbehalten"), a.text());
+
+        // The same boxes with less than a short story's worth of prose stay rejected, and so does a login page.
+        String thin = page.toString().replaceAll("<p class='paragraph-1'>[^<]*</p>", "<p class='paragraph-1'>Mehr.</p>");
+        assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(thin), "https://www.example.ch/", "text/html; charset=utf-8"));
+        String login = page.toString().replace("<input type='email'>", "<input type='password'>");
+        NotAnArticleException e = assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(login), "https://www.example.ch/", "text/html; charset=utf-8"));
+        assertTrue(e.getMessage().contains("login wall"), e.getMessage());
+    }
 }

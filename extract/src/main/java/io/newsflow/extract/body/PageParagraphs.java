@@ -1,0 +1,50 @@
+package io.newsflow.extract.body;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * The last resort for a page whose text no one container holds: every paragraph of the page outside its chrome, in
+ * reading order.
+ *
+ * <p>Landing pages and section-per-screen templates spread a few sentences over many sibling boxes, so no box scores
+ * as the article and the scored body is a caption or a form's error text. Their prose is still written as
+ * {@code <p>} elements, and their chrome still sits in {@code header}, {@code nav}, {@code footer}, {@code form} or
+ * {@code aside}, or in link lists. trafilatura's "baseline" reads a failed page the same way.
+ */
+public final class PageParagraphs {
+
+    /** Regions that hold a page's chrome rather than its text, whatever the template. */
+    private static final Set<String> CHROME = Set.of("header", "nav", "footer", "form", "aside", "figure",
+            "figcaption", "address", "dialog", "menu", "caption");
+
+    /** Link share above which a paragraph is a teaser or a link list, not prose. */
+    private static final double MAX_LINK_DENSITY = 0.5;
+
+    private PageParagraphs() {
+    }
+
+    /** The paragraphs under {@code root} (the page's {@code <body>}), with the page's headline-link count. */
+    public static Body of(Element root, int linkBlocks) {
+        List<String> paragraphs = new ArrayList<>();
+        for (TextBlock b : BlockCollector.collect(root)) {
+            if (b.chars() > 0 && b.owner().normalName().equals("p") && !b.unlikely()
+                    && b.linkDensity() <= MAX_LINK_DENSITY && !inChrome(b.owner(), root)) {
+                paragraphs.add(b.text());
+            }
+        }
+        return Body.of(paragraphs, linkBlocks);
+    }
+
+    private static boolean inChrome(Element e, Element root) {
+        for (Element a = e; a != null && a != root; a = a.parent()) {
+            if (CHROME.contains(a.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
