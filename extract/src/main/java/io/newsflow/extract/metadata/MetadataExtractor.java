@@ -719,7 +719,7 @@ public final class MetadataExtractor {
     private static final Evaluator CAPTION = QueryParser.parse("figcaption, [itemprop=caption], [class*=caption],"
             + " [class*=image__title], [class*=photo__title], [class*=image-title], [class*=photo-title]");
     private static final Evaluator HTML = QueryParser.parse("html");
-    private static final Evaluator COMMENTS = QueryParser.parse("[class*=comment], [id*=comment]");
+    static final Evaluator COMMENTS = QueryParser.parse("[class*=comment], [id*=comment]");
     private static final Evaluator CREDIT = QueryParser.parse("[class*=credit], [class*=copyright], [class*=source],"
             + " [class*=author], [itemprop=author], [itemprop=copyrightHolder]");
     private static final Evaluator IMG_SRC = QueryParser.parse("img[src]");

@@ -195,17 +195,52 @@ final class PageIndex implements NodeVisitor {
         if (text.length() < 2 || text.length() > 80 || parent == null) {
             return;
         }
+        if (parent.closest(NEVER_BYLINE) != null) {
+            // "Von Kiel nach Kapstadt": a headline that opens with a label word is still the headline; code that
+            // opens with "text =" is code.
+            return;
+        }
         if (BYLINE_LABEL.matcher(text).matches()) {
             Element e = parent;
+            Element label = null;
             if (e.text().strip().length() <= text.length() + 1 && e.parent() != null) {
+                label = e;
                 e = e.parent();
             }
             if (e.text().length() <= 80 && e.text().strip().startsWith(text)) {
                 bylines.add(e);
+            } else if (label != null) {
+                lineAfterLabel(label, text);
             }
         } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
+        }
+    }
+
+    private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");
+
+    /**
+     * A label in an element of its own inside a block of several labelled lines ({@code <b>Datum:</b> 19.11.2021<br>
+     * <b>Autor:</b> Jane Doe<br><b>Quelle:</b> …}): the byline is the label and what follows it up to the line's
+     * end, read as a detached element, since no element of the page holds that line alone.
+     */
+    private void lineAfterLabel(Element label, String text) {
+        StringBuilder line = new StringBuilder(text);
+        for (Node n = label.nextSibling(); n != null; n = n.nextSibling()) {
+            if (n instanceof Element el && (el.normalName().equals("br")
+                    || el.isBlock() || el.text().strip().endsWith(":"))) {
+                break;
+            }
+            String piece = n instanceof TextNode tn ? tn.text() : n instanceof Element el ? el.text() : "";
+            line.append(piece);
+            if (line.length() > 80) {
+                return;
+            }
+        }
+        String byline = line.toString().strip();
+        if (byline.length() > text.length() + 1 && label.closest(MetadataExtractor.COMMENTS) == null) {
+            bylines.add(new Element("span").text(byline));
         }
     }
 

@@ -225,6 +225,31 @@ class BylinesTest {
     }
 
     @Test
+    void aLabelOnItsOwnInABlockOfLabelledLinesNamesTheTextAfterItUpToTheLineBreak() {
+        Document doc = Jsoup.parse("<html><body><h1>Gespräch über Sprache</h1><p>Text.</p><div class='info'>"
+                + "<span class='label'>Datum:</span> 19.11.2021<br><span class='label'>Autor:</span> Fritz Muster<br>"
+                + "<span class='label'>Quelle:</span> Beispielnetz<br></div></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of("Fritz Muster"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.blatt.example/a").authors());
+        Document credits = Jsoup.parse("<html><body><h1>Die Lastwagen der Nachkriegszeit</h1><p>Lange Geschichte, "
+                + "erzählt in vielen Teilen und über viele Jahre, mit allen Baureihen.<br><br><strong>Text:</strong> "
+                + "Klaus Muster<br><strong>Fotos:</strong> Helmut Beispiel</p></body></html>",
+                "https://www.blatt.example/a");
+        assertEquals(List.of("Klaus Muster"),
+                MetadataExtractor.extract(credits, List.of(), "https://www.blatt.example/a").authors());
+        Document code = Jsoup.parse("<html><body><h1>Schriftgrösse ändern</h1><pre><code><span>text</span> = "
+                + "element_text(size = 20)</code></pre></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of(), MetadataExtractor.extract(code, List.of(), "https://www.blatt.example/a").authors());
+    }
+
+    @Test
+    void aHeadlineThatOpensWithALabelWordIsNoByline() {
+        Document doc = Jsoup.parse("<html><body><h3>Die Autorin im Gespräch</h3><h1>Von Sprachregeln, Gender-Politik "
+                + "und ganz normalem Deutsch</h1><p>Text.</p></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of(), MetadataExtractor.extract(doc, List.of(), "https://www.blatt.example/a").authors());
+    }
+
+    @Test
     void aOneWordAuthorBecomesTheFullNameItsBioOpensWith() {
         String ld = "{\"@type\":\"BlogPosting\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\","
                 + "\"name\":\"Stefanus\",\"description\":\"Stefanus Muster - Maschinenbauer und Radfahrer.\"}}";
