@@ -190,7 +190,8 @@ final class PageIndex implements NodeVisitor {
         if (!startsLikeLabel(raw) && !(raw.length() <= 300 && startsWithPieceWord(raw))) {
             return;
         }
-        String text = t.text().strip();
+        String whole = t.text().strip();
+        String text = !whole.isEmpty() && isSeparator(whole.charAt(0)) ? whole.substring(1).strip() : whole;
         Element parent = t.parent();
         if (text.length() < 2 || text.length() > 80 || parent == null) {
             return;
@@ -203,7 +204,7 @@ final class PageIndex implements NodeVisitor {
         if (BYLINE_LABEL.matcher(text).matches()) {
             Element e = parent;
             Element label = null;
-            if (e.text().strip().length() <= text.length() + 1 && e.parent() != null) {
+            if (e.text().strip().length() <= whole.length() + 1 && e.parent() != null) {
                 label = e;
                 e = e.parent();
             }
@@ -271,6 +272,13 @@ final class PageIndex implements NodeVisitor {
                 || StringUtil.isInvisibleChar(raw.charAt(i)))) {
             i++;
         }
+        if (i < n && isSeparator(raw.charAt(i))) {
+            // A meta row's separator before the label: "April 13, 2020 | By Jane Doe".
+            i++;
+            while (i < n && (Character.isWhitespace(raw.charAt(i)) || StringUtil.isActuallyWhitespace(raw.charAt(i)))) {
+                i++;
+            }
+        }
         if (i >= n) {
             return false;
         }
@@ -283,6 +291,11 @@ final class PageIndex implements NodeVisitor {
             return false;
         }
         return isLabelPair(first, Character.toLowerCase(raw.charAt(i)));
+    }
+
+    /** The characters a meta row puts between its items. */
+    private static boolean isSeparator(char c) {
+        return c == '|' || c == '•' || c == '·' || c == '–' || c == '—' || c == '/';
     }
 
     /** Whether two lower-cased letters are in LABEL_PAIRS, without building a string for each text node. */

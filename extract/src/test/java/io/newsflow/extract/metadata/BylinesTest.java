@@ -225,7 +225,7 @@ class BylinesTest {
     }
 
     @Test
-    void aLabelOnItsOwnInABlockOfLabelledLinesNamesTheTextAfterItUpToTheLineBreak() {
+    void aLabelOnItsOwnInABlockOfLabelledLinesOrAfterAMetaRowSeparatorNamesTheTextAfterItUpToTheLineBreak() {
         Document doc = Jsoup.parse("<html><body><h1>Gespräch über Sprache</h1><p>Text.</p><div class='info'>"
                 + "<span class='label'>Datum:</span> 19.11.2021<br><span class='label'>Autor:</span> Fritz Muster<br>"
                 + "<span class='label'>Quelle:</span> Beispielnetz<br></div></body></html>", "https://www.blatt.example/a");
@@ -237,6 +237,11 @@ class BylinesTest {
                 "https://www.blatt.example/a");
         assertEquals(List.of("Klaus Muster"),
                 MetadataExtractor.extract(credits, List.of(), "https://www.blatt.example/a").authors());
+        Document row = Jsoup.parse("<html><body><h1>What she finds</h1><div class='meta'><span class='tag'>yas!</span> "
+                + "<span class='screen-reader-text'>| By </span> <span>Cara Muster</span> | <time>April 13, 2020</time>"
+                + "</div><p>Text.</p></body></html>", "https://www.blatt.example/a");
+        assertEquals(List.of("Cara Muster"),
+                MetadataExtractor.extract(row, List.of(), "https://www.blatt.example/a").authors());
         Document code = Jsoup.parse("<html><body><h1>Schriftgrösse ändern</h1><pre><code><span>text</span> = "
                 + "element_text(size = 20)</code></pre></body></html>", "https://www.blatt.example/a");
         assertEquals(List.of(), MetadataExtractor.extract(code, List.of(), "https://www.blatt.example/a").authors());
