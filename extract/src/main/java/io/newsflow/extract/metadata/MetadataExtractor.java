@@ -92,8 +92,12 @@ public final class MetadataExtractor {
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
         List<String> siteNames = new ArrayList<>();
-        for (String n : new String[] {meta.get("og:site_name"), publisherName(article, objects),
-                JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher}) {
+        // A publisher typed Person as well (Yoast's ["Person", "Organization"] for a personal site) is a person who
+        // may write the post, not a site whose name stands in for a writer.
+        for (String n : new String[] {meta.get("og:site_name"),
+                isPerson(publisher(article, objects)) ? null : publisherName(article, objects),
+                isPerson(organization) ? null : JsonLd.text(organization, "name"),
+                meta.get("application-name"), micro.publisher}) {
             if (n != null && !n.isBlank()) {
                 siteNames.add(n);
             }
@@ -200,15 +204,20 @@ public final class MetadataExtractor {
         return m.find() ? m.group(1) : null;
     }
 
+    private static boolean isPerson(JsonNode n) {
+        return n != null && n.isObject() && JsonLd.hasType(n, "Person");
+    }
+
+    private static JsonNode publisher(JsonNode article, List<JsonNode> objects) {
+        JsonNode p = article == null ? null : article.get("publisher");
+        return p == null ? null : JsonLd.resolve(p.isArray() && p.size() > 0 ? p.get(0) : p, objects);
+    }
+
     private static String publisherName(JsonNode article, List<JsonNode> objects) {
-        if (article == null) {
-            return null;
-        }
-        JsonNode p = article.get("publisher");
+        JsonNode p = publisher(article, objects);
         if (p == null) {
             return null;
         }
-        p = JsonLd.resolve(p.isArray() && p.size() > 0 ? p.get(0) : p, objects);
         String name = JsonLd.text(p, "name");
         return name != null ? name : p.isTextual() ? p.asText() : null;
     }
@@ -410,7 +419,8 @@ public final class MetadataExtractor {
                     if (bio != null) {
                         bios.add(bio);
                     }
-                    if (person.isObject() && (JsonLd.hasType(person, "Organization")
+                    // Yoast types a personal site's owner ["Person", "Organization"]: a person writes the post.
+                    if (person.isObject() && !JsonLd.hasType(person, "Person") && (JsonLd.hasType(person, "Organization")
                             || JsonLd.hasType(person, "NewsMediaOrganization") || JsonLd.hasType(person, "Corporation"))) {
                         orgs.addAll(names);
                     }

@@ -248,6 +248,22 @@ class BylinesTest {
     }
 
     @Test
+    void aPersonalSiteOwnerTypedPersonAndOrganizationWhoWritesThePostIsItsAuthor() {
+        // Yoast's graph for a one-person blog: the owner is the site's publisher and the post's author at once.
+        String ld = "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":[\"Person\",\"Organization\"],"
+                + "\"@id\":\"https://blog.example/#/schema/person/1\",\"name\":\"Andrea Muster\"},"
+                + "{\"@type\":\"WebSite\",\"@id\":\"https://blog.example/#website\",\"name\":\"blog.example\","
+                + "\"publisher\":{\"@id\":\"https://blog.example/#/schema/person/1\"}},"
+                + "{\"@type\":\"Article\",\"headline\":\"15 Jahre Blog\",\"author\":{\"@id\":"
+                + "\"https://blog.example/#/schema/person/1\"},\"publisher\":{\"@id\":\"https://blog.example/#/schema/person/1\"}}]}";
+        Document doc = Jsoup.parse("<html><body><h1>15 Jahre Blog</h1><p>Text.</p><aside class='widget'><div "
+                + "class='quote'>Eine schmerzliche Wahrheit ist besser als eine Lüge.</div><div class='quote_author'>"
+                + "Thomas Dichter</div></aside></body></html>", "https://blog.example/notizen/15-jahre/");
+        assertEquals(List.of("Andrea Muster"),
+                MetadataExtractor.extract(doc, List.of(ld), "https://blog.example/notizen/15-jahre/").authors());
+    }
+
+    @Test
     void aHeadlineThatOpensWithALabelWordIsNoByline() {
         Document doc = Jsoup.parse("<html><body><h3>Die Autorin im Gespräch</h3><h1>Von Sprachregeln, Gender-Politik "
                 + "und ganz normalem Deutsch</h1><p>Text.</p></body></html>", "https://www.blatt.example/a");
