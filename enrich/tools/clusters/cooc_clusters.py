@@ -10,6 +10,7 @@ vocabulary is small). Deterministic.
 """
 import collections
 import gzip
+import io
 import re
 import sys
 
@@ -55,7 +56,7 @@ def main():
     levels = [k for k in (64, 256, 1024, 4096) if k * 4 <= len(vocab)]
     cols = [kmeans(x, k, 42 + i, 25) for i, k in enumerate(levels)]
     print(f"{len(vocab)} words, levels {levels}", file=sys.stderr)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+    with io.TextIOWrapper(gzip.GzipFile(out, "wb", 9, mtime=0), encoding="utf-8") as f:  # no time stamp: same input, same bytes
         for j, w in enumerate(vocab):
             if w[0].isalpha():
                 f.write(w + "\t" + "\t".join(str(c[j]) for c in cols) + "\n")

@@ -11,6 +11,7 @@ split, so the levels nest roughly like Brown-cluster prefixes. Writes `word<TAB>
 Deterministic (fixed seed).
 """
 import gzip
+import io
 import json
 import sys
 
@@ -58,7 +59,7 @@ def main():
         a = kmeans(x, k, 42 + i, 25)
         cols.append(a)
         print(f"k={k}: {len(set(a.tolist()))} clusters used", file=sys.stderr)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+    with io.TextIOWrapper(gzip.GzipFile(out, "wb", 9, mtime=0), encoding="utf-8") as f:  # no time stamp: same input, same bytes
         for j, w in enumerate(words):
             f.write(w + "\t" + "\t".join(str(c[j]) for c in cols) + "\n")
 
