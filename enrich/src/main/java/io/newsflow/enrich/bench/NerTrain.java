@@ -110,6 +110,7 @@ public final class NerTrain {
         boolean stack = false;
         int folds = 5;
         int epochs = 12;
+        Path clusters = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gold" -> golds.add(Path.of(args[++i]));
@@ -127,9 +128,10 @@ public final class NerTrain {
                 case "--long-affixes" -> longAffixes = true;
                 case "--outside-penalty" -> outsidePenalty = Float.parseFloat(args[++i]);
                 case "--domain-per-file" -> domainPerFile = true;
+                case "--clusters" -> clusters = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (options: --gold F [--gold F]... [--extra F]... [--test F]... [--folds K] [--epochs N] [--stack"
-                        + " --epochs2 N] [--domains [--domain-per-file]] [--long-affixes] [--outside-penalty X] [--repeat N] [--rules russian|english|model] [--out F]"
+                        + " --epochs2 N] [--domains [--domain-per-file]] [--long-affixes] [--outside-penalty X] [--clusters F.tsv.gz] [--repeat N] [--rules russian|english|model] [--out F]"
                         + " [--cv-predict F])");
             }
         }
@@ -143,6 +145,9 @@ public final class NerTrain {
             docs.addAll(GoldData.read(gold));
         }
         Features base = longAffixes ? Features.standard().withLongAffixes() : Features.standard();
+        if (clusters != null) {
+            base = base.withClusters(io.newsflow.enrich.entities.WordClusters.read(clusters));
+        }
         Features features = domains ? base.withDomain("main") : base;
         Features extraFeatures = domains ? base.withDomain("extra") : base;
         List<List<Tokenizer.Token>> tokens = new ArrayList<>();

@@ -27,6 +27,10 @@ public final class EntityRecognizer {
     public static final String EN_MODEL = "ner-en.bin";
     /** The German model (GermEval 2014), for German text: German capitalises every noun, the others do not. */
     public static final String DE_MODEL = "ner-de.bin";
+    /** The English model's word clusters (GloVe vectors clustered; {@code enrich/tools/clusters}). */
+    public static final String EN_CLUSTERS = "clusters-en.tsv.gz";
+    /** The German model's word clusters, if it was trained with them (learned from unlabeled German text). */
+    public static final String DE_CLUSTERS = "clusters-de.tsv.gz";
     /** The shared model of the Latin-script UNER languages (da, pt, sv, hr, sr, sk). */
     public static final String LATIN_MODEL = "ner-latin.bin";
 
@@ -126,13 +130,20 @@ public final class EntityRecognizer {
         this.features = features;
         this.ru = Model.memoised(ru, ru2, features, Rules.RUSSIAN, 0f);
         // the English model was trained with domain-augmented features (NerTrain --domains), gold data as "main"
-        this.en = Model.memoised(en, null, features.withDomain("main"), Rules.ENGLISH, 0f);
+        this.en = Model.memoised(en, null, withClusters(features, EN_CLUSTERS).withDomain("main"), Rules.ENGLISH, 0f);
         // German: GermEval as "main", the other Latin-script and English data as "extra" (NerTrain --domains);
         // the Latin-script model pools its six languages without domains
         this.de = new Lazy(de == null ? null : () -> Model.memoised(de.get(), null,
-                features.withLongAffixes().withDomain("main"), Rules.MODEL, GERMAN_OUTSIDE_PENALTY));
+                withClusters(features.withLongAffixes(), DE_CLUSTERS).withDomain("main"), Rules.MODEL,
+                GERMAN_OUTSIDE_PENALTY));
         this.latin = new Lazy(latin == null ? null : () -> Model.memoised(latin.get(), null,
                 features.withLongAffixes(), Rules.MODEL, 0f));
+    }
+
+    /** The features with a shipped cluster table ({@link WordClusters}); unchanged when the jar has none. */
+    private static Features withClusters(Features features, String resource) {
+        WordClusters table = WordClusters.resource(resource);
+        return table == null ? features : features.withClusters(table);
     }
 
     private static java.util.function.Supplier<PerceptronTagger> shipped(String resource) {

@@ -30,26 +30,36 @@ public final class Features {
      */
     private final boolean longAffixes;
 
+    /** Distributional classes of non-Cyrillic words, for the word and its neighbours; null for none. */
+    private final WordClusters clusters;
+
     public Features(Morphology morphology, Morphology english, Gazetteer gazetteer) {
-        this(morphology, english, gazetteer, 0, false);
+        this(morphology, english, gazetteer, 0, false, null);
     }
 
-    private Features(Morphology morphology, Morphology english, Gazetteer gazetteer, long domain, boolean longAffixes) {
+    private Features(Morphology morphology, Morphology english, Gazetteer gazetteer, long domain, boolean longAffixes,
+            WordClusters clusters) {
         this.morphology = morphology;
         this.english = english;
         this.gazetteer = gazetteer;
         this.domain = domain;
         this.longAffixes = longAffixes;
+        this.clusters = clusters;
     }
 
     /** The same features plus a copy of each specific to one domain (training data source). */
     public Features withDomain(String name) {
-        return new Features(morphology, english, gazetteer, hash("domain:" + name), longAffixes);
+        return new Features(morphology, english, gazetteer, hash("domain:" + name), longAffixes, clusters);
     }
 
     /** The same features plus the long affixes of Latin-script words and word bigrams. */
     public Features withLongAffixes() {
-        return new Features(morphology, english, gazetteer, domain, true);
+        return new Features(morphology, english, gazetteer, domain, true, clusters);
+    }
+
+    /** The same features plus the word clusters of non-Cyrillic words, at the token and its neighbours. */
+    public Features withClusters(WordClusters table) {
+        return new Features(morphology, english, gazetteer, domain, longAffixes, table);
     }
 
     /** Whether the Russian analyses of {@link #extract} come from this dictionary. */
@@ -151,6 +161,8 @@ public final class Features {
         final long shapes;
         final long bigramBefore;
         final long bigramAfter;
+        /** The word's cluster ids, coarse to fine; empty when the table lacks it, null without a table or for Cyrillic. */
+        final int[] clusterIds;
         /**
          * For {@link EmissionMemo}: the sums of {@link Features#wordSums} with the tagger the word was made for, or null.
          * Computed last, from the fields above.
@@ -217,8 +229,23 @@ public final class Features {
             shapes = feed(feed(CTX, shortShape), '|');
             bigramBefore = feed(feed(BI_BEFORE, lower), '|');
             bigramAfter = feed(feed(BI_AFTER, lower), '|');
+            clusterIds = fx.clusters == null || cyr || !Character.isLetter(c0) ? null : clusterIds(fx.clusters, lower);
             sums = tagger == null ? null : fx.wordSums(this, tagger);
         }
+    }
+
+    private static final int[] NO_CLUSTER = {};
+
+    private static int[] clusterIds(WordClusters table, String lower) {
+        long packed = table.of(lower);
+        if (packed == WordClusters.NONE) {
+            return NO_CLUSTER;
+        }
+        int[] ids = new int[table.levels()];
+        for (int l = 0; l < ids.length; l++) {
+            ids[l] = table.level(packed, l);
+        }
+        return ids;
     }
 
     /** The word form's facts (not memoised). */
@@ -479,6 +506,19 @@ public final class Features {
     private static final long[] M = prefixes("m");
     private static final long[] G = prefixes("g");
     private static final long[] WL = prefixes("wl");
+    /** Cluster features by offset (-2 … 2) and level. */
+    private static final long[][] CL = clusterPrefixes();
+    private static final long CL_TITLE = prefix("clt");
+
+    private static long[][] clusterPrefixes() {
+        long[][] out = new long[5][8];
+        for (int d = -2; d <= 2; d++) {
+            for (int l = 0; l < 8; l++) {
+                out[d + 2][l] = prefix("cl" + d + "." + l);
+            }
+        }
+        return out;
+    }
 
     private static long prefix(String template) {
         return hash(template + "=");
@@ -759,6 +799,17 @@ public final class Features {
         if (f.upper) {
             s.add(feed(feed(UPPER, f.cyr ? (f.morph == 0 ? "u" : "k") : "l"), Math.min(len, 5)));
         }
+        if (f.clusterIds != null) {
+            if (f.clusterIds.length == 0) {
+                s.add(feed(CL[2][0], f.title ? "-T" : "-t"));
+            }
+            for (int l = 0; l < f.clusterIds.length; l++) {
+                s.add(feed(CL[2][l], f.clusterIds[l]));
+                if (l == 1) {
+                    s.add(feed(feed(CL_TITLE, f.clusterIds[l]), f.title ? 'T' : 't'));
+                }
+            }
+        }
     }
 
     /** The features that a word standing at offset {@code d} (±1, ±2) from a token gives that token. */
@@ -776,6 +827,16 @@ public final class Features {
         int gl = g.lower.length();
         if (d == 1 && gl > 3) {
             s.add(feed(feed(S3_AFTER, g.lower, gl - 3, gl), g.title ? 'T' : 't'));
+        }
+        if (g.clusterIds != null) {
+            // the neighbours' classes: coarse ones at ±2, all but the finest at ±1
+            int upTo = d == -1 || d == 1 ? Math.min(3, g.clusterIds.length) : Math.min(2, g.clusterIds.length);
+            if (g.clusterIds.length == 0) {
+                s.add(feed(CL[k][0], "-"));
+            }
+            for (int l = 0; l < upTo; l++) {
+                s.add(feed(CL[k][l], g.clusterIds[l]));
+            }
         }
     }
 
