@@ -1,7 +1,7 @@
 -- The article's text was stored twice: as body and inside the enriched value. The writer now stores the enriched
 -- value without its article.text (StoredEnriched), which is the body, and this view gives the whole value back
--- (docs/store.md "Schema"): the largest value of a row, about a third of its bytes and WAL, once instead of twice.
--- A value whose article still holds a text (stored before this file, or written by another codec) is read as it is.
+-- (docs/store.md "Schema"): the largest value of a row once instead of twice (5.4 of 26.6 KB of WAL an article).
+-- A value whose article still holds its text (another codec's escaping, left whole by the writer and below) reads as it is.
 CREATE VIEW enriched_articles AS
 SELECT id,
        CASE WHEN body = '' OR (enriched::jsonb -> 'article') ? 'text' THEN enriched
