@@ -26,7 +26,7 @@ public final class Migrations {
     /** The migration files under {@code io/newsflow/store/migrations/}, in the order they apply. */
     static final List<String> FILES = List.of("V1__schema.sql", "V2__cheaper_writes.sql",
             "V3__search_vectors_from_the_writer.sql", "V4__search_index_pending_list.sql",
-            "V5__mentions_as_arrays.sql");
+            "V5__mentions_as_arrays.sql", "V6__body_stored_once.sql");
 
     /** Any constant shared by every Newsflow store: the advisory lock the migrations take. */
     private static final long LOCK = 0x6e657773666c6f77L;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,12 +54,13 @@ public final class SearchText {
 
     private final Map<String, Set<String>> stopWords;
     /**
-     * Stems already made, by configuration and lower-cased word, one plain map per thread: most words of news text
-     * recur, and a shared concurrent map's lookups were a third of the tsvector's time with the batch's vectors made
-     * on every core.
+     * Lexemes already made, by configuration and by the word as the text spells it, one cache per thread: most words
+     * of news text recur, and one look-up of the word's characters in place replaces lower-casing it into a new
+     * string, the stop-word test and the stem look-up (together most of a tsvector's time: docs/store.md). A shared
+     * concurrent map's look-ups were a third of the tsvector's time with the batch's vectors made on every core.
      */
-    private final ThreadLocal<Map<String, HashMap<String, String>>> stems = ThreadLocal.withInitial(HashMap::new);
-    private static final int MAX_CACHED_STEMS = 200_000;
+    private final ThreadLocal<Map<String, WordCache>> lexemeCaches = ThreadLocal.withInitial(HashMap::new);
+    private static final int MAX_CACHED_WORDS = 200_000;
 
     /** With each configuration's stop words (lower-cased); a configuration without an entry drops none. */
     public SearchText(Map<String, Set<String>> stopWords) {
@@ -122,43 +122,65 @@ public final class SearchText {
     /** The tsvector literal of an article: the title's lexemes at weight A, then the body's at weight B. */
     public String vector(String config, String title, String body) {
         Words words = new Words(config);
-        Map<String, List<Integer>> titleLexemes = words.lexemes(title);
-        Map<String, List<Integer>> bodyLexemes = words.lexemes(body);
+        Map<String, Positions> titleLexemes = words.lexemes(title);
+        Map<String, Positions> bodyLexemes = words.lexemes(body);
         // || shifts the right operand's positions by the left's highest stored position (stop words store none).
         int shift = 0;
-        for (List<Integer> positions : titleLexemes.values()) {
-            shift = Math.max(shift, positions.get(positions.size() - 1));
+        for (Positions positions : titleLexemes.values()) {
+            shift = Math.max(shift, positions.last());
         }
         StringBuilder out = new StringBuilder(body.length() / 2 + 64);
-        Set<String> all = new LinkedHashSet<>(titleLexemes.keySet());
-        all.addAll(bodyLexemes.keySet());
-        // The server sorts the lexemes when it parses the literal.
-        for (String lexeme : all) {
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            quote(out, lexeme).append(':');
-            int count = 0;
-            int last = 0;
-            List<Integer> inTitle = titleLexemes.get(lexeme);
-            if (inTitle != null) {
-                for (int p : inTitle) {
-                    count = appendPosition(out, count, p, 'A');
-                    last = p;
-                }
-            }
-            List<Integer> inBody = bodyLexemes.get(lexeme);
-            if (inBody != null) {
-                for (int p : inBody) {
-                    if (count >= MAX_POSITIONS || last == MAX_POSITION) {
-                        break;
-                    }
-                    last = Math.min(MAX_POSITION, p + shift);
-                    count = appendPosition(out, count, last, 'B');
-                }
+        // The title's lexemes, then the body's others; the server sorts the lexemes when it parses the literal.
+        for (Map.Entry<String, Positions> e : titleLexemes.entrySet()) {
+            appendLexeme(out, e.getKey(), e.getValue(), bodyLexemes.get(e.getKey()), shift);
+        }
+        for (Map.Entry<String, Positions> e : bodyLexemes.entrySet()) {
+            if (!titleLexemes.containsKey(e.getKey())) {
+                appendLexeme(out, e.getKey(), null, e.getValue(), shift);
             }
         }
         return out.toString();
+    }
+
+    private static void appendLexeme(StringBuilder out, String lexeme, Positions inTitle, Positions inBody, int shift) {
+        if (out.length() > 0) {
+            out.append(' ');
+        }
+        quote(out, lexeme).append(':');
+        int count = 0;
+        int last = 0;
+        if (inTitle != null) {
+            for (int i = 0; i < inTitle.size; i++) {
+                last = inTitle.values[i];
+                count = appendPosition(out, count, last, 'A');
+            }
+        }
+        if (inBody != null) {
+            for (int i = 0; i < inBody.size; i++) {
+                if (count >= MAX_POSITIONS || last == MAX_POSITION) {
+                    break;
+                }
+                last = Math.min(MAX_POSITION, inBody.values[i] + shift);
+                count = appendPosition(out, count, last, 'B');
+            }
+        }
+    }
+
+    /** A lexeme's positions in a text, ascending. */
+    private static final class Positions {
+        int[] values = new int[2];
+        int size;
+
+        int last() {
+            return size == 0 ? 0 : values[size - 1];
+        }
+
+        void add(int position) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = position;
+        }
     }
 
     private static int appendPosition(StringBuilder out, int count, int position, char weight) {
@@ -243,9 +265,8 @@ public final class SearchText {
         private SnowballStemmer english;
         // Each word is lower-cased here before it is looked up.
         private final StringBuilder scratch = new StringBuilder(32);
-        // This thread's caches, taken on the first stemmed word.
-        private HashMap<String, String> configStems;
-        private HashMap<String, String> englishStems;
+        // This thread's lexemes of this configuration, taken on the first word.
+        private WordCache cache;
 
         Words(String config) {
             this.config = config;
@@ -254,8 +275,9 @@ public final class SearchText {
         }
 
         /** Each lexeme's positions (ascending, 1-based, at most {@link #MAX_POSITIONS}); stop words take a position. */
-        Map<String, List<Integer>> lexemes(String text) {
-            Map<String, List<Integer>> out = new LinkedHashMap<>();
+        Map<String, Positions> lexemes(String text) {
+            // About one distinct lexeme in ten characters of news text: sized so the map rarely grows.
+            Map<String, Positions> out = new LinkedHashMap<>(Math.max(16, text.length() / 6));
             int position = 0;
             int i = 0;
             int n = text.length();
@@ -274,9 +296,13 @@ public final class SearchText {
                 if (lexeme.isEmpty()) {
                     continue;
                 }
-                List<Integer> positions = out.computeIfAbsent(lexeme, k -> new ArrayList<>(2));
-                int last = positions.isEmpty() ? 0 : positions.get(positions.size() - 1);
-                if (positions.size() < MAX_POSITIONS - 1 && last != MAX_POSITION && last != position) {
+                Positions positions = out.get(lexeme);
+                if (positions == null) {
+                    positions = new Positions();
+                    out.put(lexeme, positions);
+                }
+                int last = positions.last();
+                if (positions.size < MAX_POSITIONS - 1 && last != MAX_POSITION && last != position) {
                     positions.add(position);
                 }
             }
@@ -315,6 +341,24 @@ public final class SearchText {
 
         /** The word's lexeme, "" for a stop word, null for a word too long to index (it takes no position). */
         private String lexeme(String text, int start, int end) {
+            if (cache == null) {
+                cache = lexemeCaches.get().computeIfAbsent(config, k -> new WordCache());
+            }
+            String known = cache.get(text, start, end);
+            if (known != null) {
+                return known;
+            }
+            String made = makeLexeme(text, start, end);
+            if (made != null) {
+                if (cache.size() >= MAX_CACHED_WORDS) {
+                    cache.clear();
+                }
+                cache.put(text.substring(start, end), made);
+            }
+            return made;
+        }
+
+        private String makeLexeme(String text, int start, int end) {
             StringBuilder lower = scratch;
             lower.setLength(0);
             boolean letters = true;
@@ -346,32 +390,93 @@ public final class SearchText {
             if (stop.contains(word)) {
                 return "";
             }
-            HashMap<String, String> cache = asEnglish
-                    ? (englishStems == null ? englishStems = cache("english") : englishStems)
-                    : (configStems == null ? configStems = cache(config) : configStems);
-            String stem = cache.get(word);
-            if (stem == null) {
-                SnowballStemmer use;
-                if (asEnglish) {
-                    use = english == null ? english = stemmer("english") : english;
-                } else {
-                    use = stemmer == null ? stemmer = stemmer(config) : stemmer;
-                }
-                use.setCurrent(word);
-                use.stem();
-                stem = use.getCurrent();
-                if (cache.size() >= MAX_CACHED_STEMS) {
-                    cache.clear();
-                }
-                cache.put(word, stem);
+            SnowballStemmer use;
+            if (asEnglish) {
+                use = english == null ? english = stemmer("english") : english;
+            } else {
+                use = stemmer == null ? stemmer = stemmer(config) : stemmer;
             }
-            return stem;
+            use.setCurrent(word);
+            use.stem();
+            return use.getCurrent();
         }
     }
 
-    /** This thread's stem cache for a configuration. */
-    private HashMap<String, String> cache(String config) {
-        return stems.get().computeIfAbsent(config, k -> new HashMap<>());
+    /**
+     * Words as a text spells them to their lexemes: an open-addressing table looked up by a range of the text's
+     * characters, so a word already seen costs no new string.
+     */
+    private static final class WordCache {
+        private String[] keys = new String[1 << 12];
+        private String[] values = new String[1 << 12];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(keys, null);
+            java.util.Arrays.fill(values, null);
+            size = 0;
+        }
+
+        String get(String text, int start, int end) {
+            int mask = keys.length - 1;
+            int length = end - start;
+            for (int slot = hash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (key == null) {
+                    return null;
+                }
+                if (key.length() == length && key.regionMatches(0, text, start, length)) {
+                    return values[slot];
+                }
+            }
+        }
+
+        void put(String word, String lexeme) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            insert(word, lexeme);
+        }
+
+        private void insert(String word, String lexeme) {
+            int mask = keys.length - 1;
+            int slot = hash(word, 0, word.length()) & mask;
+            while (keys[slot] != null) {
+                if (keys[slot].equals(word)) {
+                    values[slot] = lexeme;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = word;
+            values[slot] = lexeme;
+            size++;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            String[] oldValues = values;
+            keys = new String[oldKeys.length * 2];
+            values = new String[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    insert(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int hash(String text, int start, int end) {
+            int h = 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            return h ^ (h >>> 16);
+        }
     }
 
         private static boolean partOfWord(int cp) {
@@ -389,8 +494,14 @@ public final class SearchText {
     /** The first character of a word at or after {@code from}, or the text's length when none follows. */
     private static int wordStart(String text, int from) {
         int i = from;
-        while (i < text.length() && !partOfWord(text.codePointAt(i))) {
-            i += Character.charCount(text.codePointAt(i));
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            int cp = c < 128 ? c : text.codePointAt(i);
+            if (partOfWord(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
         }
         return i;
     }
@@ -398,8 +509,14 @@ public final class SearchText {
     /** Just past the word that begins at {@code start}. */
     private static int wordEnd(String text, int start) {
         int i = start;
-        while (i < text.length() && partOfWord(text.codePointAt(i))) {
-            i += Character.charCount(text.codePointAt(i));
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            int cp = c < 128 ? c : text.codePointAt(i);
+            if (!partOfWord(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
         }
         return i;
     }

@@ -359,7 +359,7 @@ public final class StoreWriter {
                 a.text() == null ? "" : a.text(), a.leadImage() == null ? null : a.leadImage().url(),
                 a.leadImage() == null ? null : a.leadImage().caption(),
                 a.leadImage() == null ? null : a.leadImage().credit(), a.wordCount(), a.contentHash(), row.fetchedAt(),
-                row.enriched().duplicateOf(), row.searchConfig(), row.json());
+                row.enriched().duplicateOf(), row.searchConfig(), StoredEnriched.withoutText(row.json(), a.text()));
     }
 
     private static int writeAlerts(Connection connection, List<StoreRow.AlertRow> rows) throws SQLException {

@@ -46,7 +46,8 @@ class StoreWriterTest {
             assertEquals(Migrations.FILES.size(), Migrations.apply(pool));
             assertEquals(0, Migrations.apply(pool));
             assertEquals(List.of("V1__schema.sql", "V2__cheaper_writes.sql", "V3__search_vectors_from_the_writer.sql",
-                            "V4__search_index_pending_list.sql", "V5__mentions_as_arrays.sql"),
+                            "V4__search_index_pending_list.sql", "V5__mentions_as_arrays.sql",
+                            "V6__body_stored_once.sql"),
                     StoreFixtures.strings(pool, "SELECT name FROM schema_migrations ORDER BY version"));
         }
     }
@@ -65,10 +66,69 @@ class StoreWriterTest {
                             + "', " + f[4] + ", " + f[5] + ", '" + f[6] + "')");
                 }
             }
-            assertEquals(1, Migrations.apply(pool));
+            assertEquals(1, Migrations.apply(pool, Migrations.FILES.subList(0, 5)));
             assertEquals(rows, StoreFixtures.strings(pool, "SELECT concat_ws('|', article_id, ordinal, type, name, "
                     + "start_offset, end_offset, text) FROM mentions ORDER BY article_id, ordinal"));
             assertEquals(2, StoreFixtures.count(pool, "SELECT count(*) FROM article_mentions"));
+        }
+    }
+
+    @Test
+    void theBodyIsStoredOnceAndTheViewGivesTheWholeEnrichedValueBack(TestDatabase db) throws Exception {
+        // An awkward text, as the codec escapes it inside the value, and one without a text.
+        var base = StoreFixtures.article(0, 1);
+        var awkward = new io.newsflow.common.model.EnrichedArticle(new io.newsflow.common.model.Article(
+                base.article().id(), base.article().url(), null, "Title", null, List.of(), null, null, null, null,
+                List.of(), "ru", "Tab\there, \"quoted\" back\\slash \u00abЛавров\u00bb\n\nend", null, 3,
+                base.article().contentHash()), base.language(), base.entities(), base.tags(), null);
+        var empty = StoreFixtures.article(1, 1);
+        empty = new io.newsflow.common.model.EnrichedArticle(new io.newsflow.common.model.Article(empty.article().id(),
+                empty.article().url(), null, "Title", null, List.of(), null, null, null, null, List.of(), "en", null,
+                null, 0, empty.article().contentHash()), empty.language(), List.of(), List.of(), null);
+        try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("body-once", 2)) {
+            Migrations.apply(pool);
+            try (Connection c = pool.getConnection()) {
+                StoreWriter.storedOffsets(c, List.of(PARTITION));
+                new StoreWriter().write(c, new StoreWriter.Batch(Map.of(PARTITION, new StoreWriter.OffsetMove(0, 2)),
+                        List.of(StoreRecords.article(StoreFixtures.json(awkward, null)),
+                                StoreRecords.article(StoreFixtures.json(empty, null)))));
+            }
+            for (var expected : List.of(awkward, empty)) {
+                String id = "'" + expected.article().id() + "'";
+                String stored = StoreFixtures.strings(pool, "SELECT enriched FROM articles WHERE id = " + id).get(0);
+                assertEquals(null, io.newsflow.common.codec.JsonCodec.decodeEnriched(
+                        stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)).article().text());
+                String whole = StoreFixtures.strings(pool, "SELECT enriched FROM enriched_articles WHERE id = " + id).get(0);
+                assertEquals(io.newsflow.common.codec.JsonCodec.decodeEnriched(StoreFixtures.json(expected, null)),
+                        io.newsflow.common.codec.JsonCodec.decodeEnriched(
+                                whole.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            assertEquals(List.of(awkward.article().text()), StoreFixtures.strings(pool,
+                    "SELECT body FROM articles WHERE id = '" + awkward.article().id() + "'"));
+        }
+    }
+
+    @Test
+    void valuesStoredWholeBeforeV6LoseTheirBodyCopyAndReadTheSame(TestDatabase db) throws Exception {
+        var article = StoreFixtures.article(2, 1);
+        byte[] json = StoreFixtures.json(article, null);
+        try (HikariDataSource pool = new StoreSettings(db.jdbcUrl(), db.user(), null).pool("upgrade-v6", 2)) {
+            Migrations.apply(pool, Migrations.FILES.subList(0, 5));
+            try (Connection c = pool.getConnection()) {
+                StoreWriter.storedOffsets(c, List.of(PARTITION));
+                new StoreWriter().write(c, new StoreWriter.Batch(Map.of(PARTITION, new StoreWriter.OffsetMove(0, 1)),
+                        List.of(StoreRecords.article(json))));
+                // As a writer before V6 stored it: the whole value.
+                try (var s = c.prepareStatement("UPDATE articles SET enriched = ?")) {
+                    s.setString(1, new String(json, java.nio.charset.StandardCharsets.UTF_8));
+                    s.executeUpdate();
+                }
+            }
+            assertEquals(1, Migrations.apply(pool));
+            assertEquals(0, StoreFixtures.count(pool, "SELECT count(*) FROM articles WHERE enriched::jsonb -> 'article' ? 'text'"));
+            String whole = StoreFixtures.strings(pool, "SELECT enriched FROM enriched_articles").get(0);
+            assertEquals(io.newsflow.common.codec.JsonCodec.decodeEnriched(json),
+                    io.newsflow.common.codec.JsonCodec.decodeEnriched(whole.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 
