@@ -30,7 +30,13 @@ public final class MetadataExtractor {
             + "scritto|geschreven|napisane|skrevet|author|autor|auteur|autore)\\b", Pattern.CASE_INSENSITIVE);
     /** The capitalised words a bio starts with: the writer's full name. */
     private static final Pattern BIO_NAME = Pattern.compile("\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}(?=[\\s,.;:–-]|$)");
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
+    /**
+     * A separator between a title's parts: a bar, dash, colon … between spaces; in Chinese, Japanese and Korean
+     * titles, which put no spaces around it, a hyphen or bar glued between two of their characters ("标题-新华网").
+     */
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+"
+            + "|(?<=[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}！？。」』])[-|ㅣ_](?=[\\p{IsHan}\\p{IsHangul}"
+            + "\\p{IsHiragana}\\p{IsKatakana}])");
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
             "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

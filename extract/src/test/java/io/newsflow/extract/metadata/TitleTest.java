@@ -163,4 +163,15 @@ class TitleTest {
         assertTrue(Headline.isBreadcrumbItem(org.jsoup.Jsoup.parse("<ol itemscope itemtype='https://schema.org/"
                 + "BreadcrumbList'><li><span><h1>X</h1></span></li></ol>").selectFirst("h1")));
     }
+
+    @Test
+    void aSiteNameGluedToAChineseTitleByAHyphenIsCut() {
+        // Without a site name: a short last part after a long title.
+        assertEquals("武汉的声音：有英勇的你，才有英雄的城！", MetadataExtractor.stripSite("武汉的声音：有英勇的你，才有英雄的城！-新华网",
+                null));
+        // With it: the part that names the site.
+        assertEquals("新闻联播", MetadataExtractor.stripSite("新闻联播-新华网", "新华网"));
+        // A hyphen inside a Latin word ("Covid-19") is no separator.
+        assertEquals("Covid-19 und die Schulen", MetadataExtractor.stripSite("Covid-19 und die Schulen", null));
+    }
 }
