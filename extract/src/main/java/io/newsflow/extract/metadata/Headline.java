@@ -100,6 +100,52 @@ final class Headline {
         return false;
     }
 
+    /**
+     * Whether an {@code <h1>} is the last item of a breadcrumb trail ("Home › Politik › Headline"): news CMSs put
+     * the SEO headline there and head the story with an {@code <h2>} that readers see. Told by the markup of a
+     * trail: a class or id with "crumb", an attribute named "breadcrumb…", schema.org {@code BreadcrumbList}, on the
+     * {@code <h1>} or a close ancestor.
+     */
+    static boolean isBreadcrumbItem(Element h1) {
+        Element e = h1;
+        for (int depth = 0; e != null && depth < 6; depth++, e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("body") || tag.equals("article") || tag.equals("main")) {
+                return false;
+            }
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                String value = a.getValue().toLowerCase(Locale.ROOT);
+                if (key.contains("breadcrumb") || (key.equals("class") || key.equals("id")
+                        || key.equals("aria-label")) && value.contains("crumb")
+                        || key.equals("itemtype") && value.endsWith("breadcrumblist")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A heading's text after the element of its own it opens with (a kicker box), or null when it opens otherwise. */
+    static String afterOpeningBox(Element heading) {
+        for (org.jsoup.nodes.Node n : heading.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) {
+                if (!t.isBlank()) {
+                    return null;
+                }
+            } else if (n instanceof Element e) {
+                String box = e.text().strip();
+                String all = heading.text().strip();
+                if (box.isEmpty() || e.normalName().equals("a") || !all.startsWith(box)) {
+                    return null;
+                }
+                String rest = all.substring(box.length()).strip();
+                return rest.length() < 8 ? null : rest;
+            }
+        }
+        return null;
+    }
+
     /** Whether the {@code <h1>} opens with an element of its own whose text comes before {@code rest} (a kicker box). */
     static boolean opensWithBox(Element h1, String rest) {
         if (h1 == null || rest == null) {

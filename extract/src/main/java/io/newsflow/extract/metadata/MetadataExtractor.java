@@ -30,7 +30,13 @@ public final class MetadataExtractor {
             + "scritto|geschreven|napisane|skrevet|author|autor|auteur|autore)\\b", Pattern.CASE_INSENSITIVE);
     /** The capitalised words a bio starts with: the writer's full name. */
     private static final Pattern BIO_NAME = Pattern.compile("\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}(?=[\\s,.;:–-]|$)");
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+");
+    /**
+     * A separator between a title's parts: a bar, dash, colon … between spaces; in Chinese, Japanese and Korean
+     * titles, which put no spaces around it, a hyphen or bar glued between two of their characters ("标题-新华网").
+     */
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+"
+            + "|(?<=[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}！？。」』])[-|ㅣ_](?=[\\p{IsHan}\\p{IsHangul}"
+            + "\\p{IsHiragana}\\p{IsKatakana}])");
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
             "\\(?\\s*(?:фото|photo|foto|bild|image|credit|crédit|quelle|source|источник)\\s*:\\s*([^)]+)\\)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -80,6 +86,16 @@ public final class MetadataExtractor {
                 && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
                 .strip().endsWith(":"))) {
             title = h1.strip();
+        }
+        // An <h1> that ends a breadcrumb trail is the CMS's SEO headline; the story is headed by the <h2> after it,
+        // and a declared title that says the same confirms which one.
+        // Not when the trail's <h1> is that heading with its kicker ("Kicker: Headline"): then it is the headline whole.
+        if (h1 != null && Headline.isBreadcrumbItem(h1Element)) {
+            String shown = shownHeading(index.h2sAfter(h1Element), titleSite, jsonLdHeadline, meta.get("og:title"),
+                    meta.get("twitter:title"), doc.title());
+            if (shown != null && !wordsKey(h1).equals(wordsKey(headingWhole(index.h2sAfter(h1Element), shown)))) {
+                title = shown;
+            }
         }
         if (h1 == null && jsonLdHeadline == null) {
             String h2 = h2Headline(index.h2s, meta.get("og:title"), meta.get("twitter:title"), doc.title());
@@ -291,6 +307,58 @@ public final class MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * Of the {@code <h2>}s after a breadcrumb's {@code <h1>}, the first whose own words (kicker aside) a declared
+     * title states, whole, without the site's name, or after the kicker ("Kicker: Headline").
+     */
+    static String shownHeading(List<Element> h2s, String siteName, String... declared) {
+        for (Element h2 : h2s.subList(0, Math.min(h2s.size(), 5))) {
+            String own = Headline.text(h2);
+            String whole = h2.text().strip();
+            String afterBox = Headline.afterOpeningBox(h2);
+            if (own.length() < 8) {
+                continue;
+            }
+            for (String d : declared) {
+                if (d == null || d.isBlank()) {
+                    continue;
+                }
+                String dk = looseKey(d);
+                String bare = looseKey(stripSite(unescape(d).strip(), siteName));
+                if (dk.equals(looseKey(own)) || bare.equals(looseKey(own))) {
+                    // The page's text has lost the soft hyphens a declared title still carries.
+                    String plain = unescape(d).strip();
+                    return plain.indexOf('\u00AD') >= 0 && plain.replace("\u00AD", "").equals(own) ? plain : own;
+                }
+                String box = afterBox == null ? null : whole.substring(0, whole.length() - afterBox.length()).strip();
+                if (afterBox != null && (dk.equals(looseKey(afterBox)) || bare.equals(looseKey(afterBox))
+                        || dk.equals(looseKey(box + ": " + afterBox)))) {
+                    return afterBox;
+                }
+                if (dk.equals(looseKey(whole)) || bare.equals(looseKey(whole))) {
+                    return whole;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The whole text (kicker and all) of the heading whose own words are {@code shown}. */
+    private static String headingWhole(List<Element> h2s, String shown) {
+        for (Element h2 : h2s) {
+            String whole = h2.text().strip();
+            if (whole.endsWith(shown) || whole.equals(shown)) {
+                return whole;
+            }
+        }
+        return shown;
+    }
+
+    /** Only the letters and digits of a text, case folded: the words, whatever punctuation joins them. */
+    static String wordsKey(String s) {
+        return looseKey(s).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private static boolean endsWithSeparator(String s) {

@@ -60,6 +60,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> bylines = new ArrayList<>();
     /** For each {@code <h1>}, how many bylines came before it in page order. */
     final List<Integer> bylinesBeforeH1 = new ArrayList<>();
+    /** For each {@code <h1>}, how many of {@link #h2s} came before it in page order. */
+    final List<Integer> h2sBeforeH1 = new ArrayList<>();
     /** The first twenty {@code <h2>}s: a page without an {@code <h1>} often heads its story with one. */
     final List<Element> h2s = new ArrayList<>();
     /** Links into a writer's page, read after the bylines the page marks as such. */
@@ -95,6 +97,7 @@ final class PageIndex implements NodeVisitor {
             case "h1" -> {
                 h1s.add(e);
                 bylinesBeforeH1.add(bylines.size());
+                h2sBeforeH1.add(h2s.size());
             }
             case "h2" -> {
                 if (h2s.size() < 20) {
@@ -330,6 +333,12 @@ final class PageIndex implements NodeVisitor {
      * The bylines, those after the headline first: a byline above the headline is more often a teaser's or a rail's
      * than the story's.
      */
+    /** The {@code <h2>}s (of the first twenty) that come after the given {@code <h1>} in page order. */
+    List<Element> h2sAfter(Element h1) {
+        int i = h1s.indexOf(h1);
+        return i < 0 ? List.of() : h2s.subList(h2sBeforeH1.get(i), h2s.size());
+    }
+
     List<Element> bylinesFromHeadline() {
         Element h = headline();
         int at = h == null ? 0 : bylinesBeforeH1.get(h1s.indexOf(h));

@@ -1,6 +1,8 @@
 package io.newsflow.extract.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +119,59 @@ class TitleTest {
         // With an <h1> the <h2>s are not read.
         assertEquals("Der Ofen", titleOf("<title>Der Ofen | Heizblog</title>",
                 "<h1>Der Ofen</h1><h2>Der Ofen | Heizblog</h2>"));
+    }
+
+    private static final String TRAIL = "<nav class='breadcrumb'><ol><li><a href='/'>Start</a></li>"
+            + "<li><a href='/politik'>Politik</a></li><li><h1>%s</h1></li></ol></nav>";
+
+    @Test
+    void anH1EndingABreadcrumbTrailGivesWayToTheStorysH2ThatADeclaredTitleConfirms() {
+        // The trail's <h1> is the SEO headline; the <h2> heading the story, as og:title states it, is the headline.
+        assertEquals("Stadtrat streitet weiter über das Bad", titleOf(NEWS
+                + "<meta property='og:title' content='Stadtrat streitet weiter über das Bad'>",
+                String.format(TRAIL, "Hallenbad: Keine Einigung im Stadtrat")
+                        + "<article><h2><span class='article__kicker'>Hallenbad</span>"
+                        + "<span class='article__headline'>Stadtrat streitet weiter über das Bad</span></h2></article>"));
+        // Confirmed by the JSON-LD headline, the trail marked by an attribute only.
+        assertEquals("Neue Buslinie ab Mai", MetadataExtractor.extract(org.jsoup.Jsoup.parse("<html><head>" + NEWS
+                + "<meta property='og:title' content='Verkehr: Bus fährt öfter'></head><body><ul><li>"
+                + "<h1 data-breadcrumb-headline>Verkehr: Bus fährt öfter</h1></li></ul><article><h2>Neue Buslinie ab Mai"
+                + "</h2><p>Text.</p></article></body></html>", "https://www.example.de/verkehr/bus"),
+                java.util.List.of("{\"@type\":\"NewsArticle\",\"headline\":\"Neue Buslinie ab Mai\"}"),
+                "https://www.example.de/verkehr/bus").title());
+        // A declared title that is the kicker and the <h2>'s words ("Kicker: Headline") confirms the words after it.
+        assertEquals("Bus fährt öfter", titleOf(NEWS + "<meta property='og:title' content='Ab Mai: Bus fährt öfter'>",
+                String.format(TRAIL, "Neue Buslinie") + "<h2><span>Ab Mai</span><div>Bus fährt öfter</div></h2>"));
+        // The trail's <h1> that is the heading with its kicker stays: it is the headline whole.
+        assertEquals("Hallenbad: Stadtrat streitet weiter", titleOf(NEWS
+                + "<meta property='og:title' content='Hallenbad: Stadtrat streitet weiter'>"
+                + "<meta property='twitter:title' content='Stadtrat streitet weiter'>",
+                String.format(TRAIL, "Hallenbad: Stadtrat streitet weiter")
+                        + "<h2><span class='kicker'>Hallenbad</span> <span>Stadtrat streitet weiter</span></h2>"));
+        // No declared title confirms an <h2>: the <h1> stays.
+        assertEquals("Hallenbad: Keine Einigung im Stadtrat", titleOf(NEWS
+                + "<meta property='og:title' content='Hallenbad: Keine Einigung im Stadtrat'>",
+                String.format(TRAIL, "Hallenbad: Keine Einigung im Stadtrat") + "<h2>Mehr aus der Region</h2>"));
+    }
+
+    @Test
+    void anH1OutsideATrailIsNotABreadcrumbItem() {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse("<nav class='crumbs'><a href='/'>Start</a></nav>"
+                + "<article><header><h1>Die Schlagzeile</h1></header></article>");
+        assertFalse(Headline.isBreadcrumbItem(doc.selectFirst("h1")));
+        assertTrue(Headline.isBreadcrumbItem(org.jsoup.Jsoup.parse(String.format(TRAIL, "X")).selectFirst("h1")));
+        assertTrue(Headline.isBreadcrumbItem(org.jsoup.Jsoup.parse("<ol itemscope itemtype='https://schema.org/"
+                + "BreadcrumbList'><li><span><h1>X</h1></span></li></ol>").selectFirst("h1")));
+    }
+
+    @Test
+    void aSiteNameGluedToAChineseTitleByAHyphenIsCut() {
+        // Without a site name: a short last part after a long title.
+        assertEquals("武汉的声音：有英勇的你，才有英雄的城！", MetadataExtractor.stripSite("武汉的声音：有英勇的你，才有英雄的城！-新华网",
+                null));
+        // With it: the part that names the site.
+        assertEquals("新闻联播", MetadataExtractor.stripSite("新闻联播-新华网", "新华网"));
+        // A hyphen inside a Latin word ("Covid-19") is no separator.
+        assertEquals("Covid-19 und die Schulen", MetadataExtractor.stripSite("Covid-19 und die Schulen", null));
     }
 }
