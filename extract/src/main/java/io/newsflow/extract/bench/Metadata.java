@@ -19,8 +19,12 @@ final class Metadata {
     private Metadata() {
     }
 
+    /** Python's {@code re} reads {@code \\s} as any Unicode white space (a no-break space too), as the sets' scorers do. */
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("(?U)\\s+");
+
+    /** The sets' {@code norm()}: every run of white space one space, the ends stripped. */
     static String norm(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return s == null ? "" : WHITE_SPACE.matcher(s).replaceAll(" ").strip();
     }
 
     /** Trafilatura's snippet metric: pooled with/without snippet hits. */
@@ -102,12 +106,16 @@ final class Metadata {
                     if (kind == ExtractionBench.Kind.FUNDUS) {
                         a.authors().forEach(x -> mine.add(norm(x)));
                     } else if (!a.authors().isEmpty()) {
-                        mine.add(norm(String.join("; ", a.authors())));
+                        // score.py's author_exact (trafilatura's eval_authors.py): the strings as they are, a gold
+                        // list joined by "; ", no white space folded (a gold "przepisy.pl " with its space).
+                        mine.add(String.join("; ", a.authors()));
+                        goldAuthors.clear();
                         if (ga.isArray()) {
-                            goldAuthors.clear();
                             List<String> l = new ArrayList<>();
                             ga.forEach(x -> l.add(x.asText()));
-                            goldAuthors.add(norm(String.join("; ", l)));
+                            goldAuthors.add(String.join("; ", l));
+                        } else {
+                            goldAuthors.add(ga.asText());
                         }
                     }
                     if (mine.equals(goldAuthors)) {
