@@ -66,6 +66,7 @@ public final class MetadataExtractor {
 
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
+        String pageTitle = pageTitle(doc);
         Element h1Element = index.headline();
         boolean logo = h1Element != null && Headline.isSiteLogo(h1Element, url);
         String h1 = logo ? null : firstH1(h1Element);
@@ -76,13 +77,13 @@ public final class MetadataExtractor {
         String title = h1 != null && jsonLdHeadline == null && index.h1s.size() == 1
                 && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
                 : title(h1, titleSite, jsonLdHeadline, meta.get("og:title"),
-                meta.get("twitter:title"), micro.headline, doc.title(), JsonLd.text(article, "name"));
+                meta.get("twitter:title"), micro.headline, pageTitle, JsonLd.text(article, "name"));
         // A declared title made by a template ("Headline | Site") is the page's SEO title; the page's only <h1> is
         // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its
         // own before that title (a kicker box), nor when the title is the <h1> after a "Kicker:".
         if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title)
                 && namesSite(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
-                doc.title()), titleSite) && !Headline.opensWithBox(h1Element, title)
+                pageTitle), titleSite) && !Headline.opensWithBox(h1Element, title)
                 && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
                 .strip().endsWith(":"))) {
             title = h1.strip();
@@ -92,13 +93,13 @@ public final class MetadataExtractor {
         // Not when the trail's <h1> is that heading with its kicker ("Kicker: Headline"): then it is the headline whole.
         if (h1 != null && Headline.isBreadcrumbItem(h1Element)) {
             String shown = shownHeading(index.h2sAfter(h1Element), titleSite, jsonLdHeadline, meta.get("og:title"),
-                    meta.get("twitter:title"), doc.title());
+                    meta.get("twitter:title"), pageTitle);
             if (shown != null && !wordsKey(h1).equals(wordsKey(headingWhole(index.h2sAfter(h1Element), shown)))) {
                 title = shown;
             }
         }
         if (h1 == null && jsonLdHeadline == null) {
-            String h2 = h2Headline(index.h2s, meta.get("og:title"), meta.get("twitter:title"), doc.title());
+            String h2 = h2Headline(index.h2s, meta.get("og:title"), meta.get("twitter:title"), pageTitle);
             // Soft hyphens the declared title keeps are the same headline; the <h2>'s text has dropped them.
             if (h2 != null && (title == null || !h2.equals(title.replaceAll("[\u00AD\u200B]", "")))) {
                 title = h2;
@@ -219,6 +220,23 @@ public final class MetadataExtractor {
         Matcher m = Pattern.compile("^[a-z][a-z0-9+.-]*://([^/:?#]+)", Pattern.CASE_INSENSITIVE).matcher(url.strip());
         return m.find() ? m.group(1) : null;
     }
+
+    /**
+     * The page's {@code <title>}, also when the parser put it in the body: a page that opens with a server's warning
+     * text, or a head with a stray element, starts the body before its {@code <title>}, and jsoup reads the title
+     * only from the head.
+     */
+    static String pageTitle(Document doc) {
+        String t = doc.title();
+        if (!t.isEmpty()) {
+            return t;
+        }
+        Element first = doc.selectFirst(TITLE_ELEMENT);
+        return first == null ? "" : first.text().strip();
+    }
+
+    /** A {@code <title>} outside SVG, where it names a drawing, not the page. */
+    private static final Evaluator TITLE_ELEMENT = QueryParser.parse("title:not(svg title)");
 
     private static boolean isPerson(JsonNode n) {
         return n != null && n.isObject() && JsonLd.hasType(n, "Person");

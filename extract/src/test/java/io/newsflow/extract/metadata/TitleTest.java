@@ -4,9 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class TitleTest {
+
+    @Test
+    void aTitleThatTheParserPutInTheBodyIsStillThePagesTitle() {
+        // A server warning printed before <!DOCTYPE> starts the body, and the <title> after it lands there.
+        String page = "<br /><b>Warning</b>: mysql_connect(): no link in <b>/www/plugin.php</b> on line <b>299</b><br />"
+                + "<!DOCTYPE html><html><head><meta charset='UTF-8'><title>Alles neu macht der Mai | Bibliothek und mehr"
+                + "</title><meta property='og:site_name' content='Bibliothek und mehr'></head><body><h2><a href='/2014/05/"
+                + "mai/'>Alles neu macht der Mai</a></h2><p>Text.</p><svg><title>Logo</title></svg></body></html>";
+        Document doc = Jsoup.parse(page, "https://blog.example/2014/05/mai/");
+        assertEquals("", doc.title(), "jsoup reads the title from the head only");
+        assertEquals("Alles neu macht der Mai",
+                MetadataExtractor.extract(doc, List.of(), "https://blog.example/2014/05/mai/").title());
+        Document drawingOnly = Jsoup.parse("<html><body><svg><title>Logo</title></svg><p>Text.</p></body></html>");
+        assertEquals("", MetadataExtractor.pageTitle(drawingOnly));
+    }
 
     @Test
     void siteSuffixIsRemoved() {
