@@ -30,9 +30,10 @@ final class Headline {
         if (pageUrl == null) {
             return false;
         }
-        String page = withoutQuery(pageUrl);
+        // The scheme is left out: a page served over https often links its logo to the http home page.
+        String page = withoutScheme(withoutQuery(pageUrl));
         for (Element a : h1.getElementsByTag("a")) {
-            String target = withoutQuery(a.absUrl("href")).replaceFirst("/index\\.\\w+$", "/");
+            String target = withoutScheme(withoutQuery(a.absUrl("href")).replaceFirst("/index\\.\\w+$", "/"));
             if (target.isEmpty()) {
                 continue;
             }
@@ -43,6 +44,33 @@ final class Headline {
         }
         return false;
     }
+
+    private static String withoutScheme(String url) {
+        return url.regionMatches(true, 0, "https://", 0, 8) ? url.substring(8)
+                : url.regionMatches(true, 0, "http://", 0, 7) ? url.substring(7) : url;
+    }
+
+    /**
+     * Whether an {@code <h1>} is there only for screen readers or hidden outright (a class such as
+     * {@code visuallyhidden}, {@code sr-only}, {@code aural}; {@code hidden} or {@code display:none}): it often
+     * holds the site's name or the SEO title, not the headline readers see.
+     */
+    static boolean isHidden(Element h1) {
+        if (h1.hasAttr("hidden") || h1.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")) {
+            return true;
+        }
+        for (String c : h1.classNames()) {
+            String word = c.toLowerCase(Locale.ROOT);
+            if (HIDDEN_WORDS.contains(word) || SCREEN_READER_ONLY.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Class names of elements only screen readers get, besides {@link #HIDDEN_WORDS}. */
+    private static final Set<String> SCREEN_READER_ONLY = Set.of("aural", "screen-reader-only", "screenreader",
+            "element-invisible", "offscreen", "a11y-hidden", "u-visually-hidden");
 
     private static String withoutQuery(String url) {
         int cut = url.length();

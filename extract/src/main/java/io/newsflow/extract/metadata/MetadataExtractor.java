@@ -67,7 +67,7 @@ public final class MetadataExtractor {
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
         String pageTitle = pageTitle(doc);
-        Element h1Element = index.headline();
+        Element h1Element = shownHeadline(index, url);
         boolean logo = h1Element != null && Headline.isSiteLogo(h1Element, url);
         String h1 = logo ? null : firstH1(h1Element);
         String titleSite = siteName == null && logo ? h1Element.text() : siteName;
@@ -219,6 +219,24 @@ public final class MetadataExtractor {
         }
         Matcher m = Pattern.compile("^[a-z][a-z0-9+.-]*://([^/:?#]+)", Pattern.CASE_INSENSITIVE).matcher(url.strip());
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The {@code <h1>} that heads the story: the index's choice, unless it is the site's logo or hidden from readers
+     * and another {@code <h1>} is neither (a template that puts its logo, or a screen reader's title, in an
+     * {@code <h1>} above the story's own).
+     */
+    private static Element shownHeadline(PageIndex index, String url) {
+        Element chosen = index.headline();
+        if (chosen == null || !Headline.isSiteLogo(chosen, url) && !Headline.isHidden(chosen)) {
+            return chosen;
+        }
+        for (Element h : index.h1s) {
+            if (h != chosen && !Headline.isSiteLogo(h, url) && !Headline.isHidden(h) && !h.text().isBlank()) {
+                return h;
+            }
+        }
+        return Headline.isHidden(chosen) && !Headline.isSiteLogo(chosen, url) ? null : chosen;
     }
 
     /**

@@ -28,6 +28,38 @@ class TitleTest {
     }
 
     @Test
+    void aLogoInTheFirstH1GivesWayToTheStorysOwnH1() {
+        String url = "https://www.jugendwerk.example/aktuell/news/faire-lieferketten/";
+        // The template's logo is the first <h1>, the story's headline a second one.
+        Document logoFirst = Jsoup.parse("<html><head><title>Faire Lieferketten - Jugendwerk Beispiel (jwb)&#10;- JWB"
+                + "</title><meta property='og:site_name' content='Jugendwerk Beispiel'></head><body><header><h1><a href='/'>"
+                + "<img src='/logo.svg' alt='Jugendwerk Beispiel'></a></h1></header><div class='news'><h1>Faire "
+                + "Lieferketten</h1><p>Text.</p></div></body></html>", url);
+        assertEquals("Faire Lieferketten", MetadataExtractor.extract(logoFirst, List.of(), url).title());
+    }
+
+    @Test
+    void aLogoLinkingToTheHttpHomePageFromAnHttpsPageIsStillTheLogo() {
+        String url = "https://www.jugendwerk.example/aktuell/news/faire-lieferketten/";
+        Document httpLogo = Jsoup.parse("<html><head><title>Gedenktag: Erinnerung mit Stolpersteinen</title></head>"
+                + "<body><h1><a href='http://www.jugendwerk.example/'></a><i>Jugendwerk</i></h1><h2>Gedenktag: "
+                + "Erinnerung mit Stolpersteinen</h2><p>Text.</p></body></html>", url);
+        assertEquals("Gedenktag: Erinnerung mit Stolpersteinen",
+                MetadataExtractor.extract(httpLogo, List.of(), url).title());
+    }
+
+    @Test
+    void anH1OnlyScreenReadersGetIsNoHeadline() {
+        String url = "https://www.umweltamt.example/themen/atomkraft/";
+        // An <h1> only screen readers get holds the SEO title; the heading readers see is an <h2>.
+        Document hidden = Jsoup.parse("<html><head><meta property='og:title' content='Atomkraft ist nicht "
+                + "nachhaltig'><meta property='og:site_name' content='Umweltamt'></head><body><h1 class='visuallyhidden'>"
+                + "Atomkraft ist nicht nachhaltig | Umweltamt</h1><h2 class='title'>Atomkraft ist nicht nachhaltig</h2>"
+                + "<p>Text.</p></body></html>", url);
+        assertEquals("Atomkraft ist nicht nachhaltig", MetadataExtractor.extract(hidden, List.of(), url).title());
+    }
+
+    @Test
     void siteSuffixIsRemoved() {
         assertEquals("Headline of the day", MetadataExtractor.stripSite("Headline of the day | The Site", "The Site"));
         assertEquals("Посол России в США заявил о планах",
