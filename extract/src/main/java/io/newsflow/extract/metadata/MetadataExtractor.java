@@ -67,7 +67,7 @@ public final class MetadataExtractor {
         String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
         String pageTitle = pageTitle(doc);
-        Element h1Element = shownHeadline(index, url);
+        Element h1Element = shownHeadline(index, url, first(meta.get("og:title"), pageTitle));
         boolean logo = h1Element != null && Headline.isSiteLogo(h1Element, url);
         String h1 = logo ? null : firstH1(h1Element);
         String titleSite = siteName == null && logo ? h1Element.text() : siteName;
@@ -226,8 +226,17 @@ public final class MetadataExtractor {
      * and another {@code <h1>} is neither (a template that puts its logo, or a screen reader's title, in an
      * {@code <h1>} above the story's own).
      */
-    private static Element shownHeadline(PageIndex index, String url) {
+    private static Element shownHeadline(PageIndex index, String url, String declared) {
         Element chosen = index.headline();
+        if (chosen != null && index.h1s.size() > 1 && declared != null && !opensTitle(chosen.text(), declared)) {
+            // Skip links, a section's name, a sponsors' box: of several <h1>s the one that opens the page's declared
+            // title ("Headline - Site") heads the story.
+            for (Element h : index.h1s) {
+                if (h != chosen && opensTitle(h.text(), declared) && !Headline.isHidden(h)) {
+                    return h;
+                }
+            }
+        }
         if (chosen == null || !Headline.isSiteLogo(chosen, url) && !Headline.isHidden(chosen)) {
             return chosen;
         }
@@ -237,6 +246,16 @@ public final class MetadataExtractor {
             }
         }
         return Headline.isHidden(chosen) && !Headline.isSiteLogo(chosen, url) ? null : chosen;
+    }
+
+    /** Whether a declared title is this heading, or this heading and then a separator ("Headline - Site"). */
+    private static boolean opensTitle(String heading, String declared) {
+        String h = norm(heading);
+        String d = norm(declared);
+        if (h.length() < 8 || !d.startsWith(h)) {
+            return false;
+        }
+        return d.length() == h.length() || TITLE_SEPARATOR.matcher(d).region(h.length(), d.length()).lookingAt();
     }
 
     /**

@@ -60,6 +60,16 @@ class TitleTest {
     }
 
     @Test
+    void ofSeveralH1sTheOneThatOpensThePagesTitleHeadsTheStory() {
+        String url = "https://www.verband.example/presse/norddeutschland-sucht-seine-meister.html";
+        Document doc = Jsoup.parse("<html><head><title>Norddeutschland findet seine Meister - Märkischer Leichtathletik Verband "
+                + "e.V.</title></head><body><h1>Quicklink</h1><a href='#skip1'>skip</a><h1>Navigation</h1><ul><li><a "
+                + "href='/'>Start</a></li></ul><h1 class='ce_headline'>Pressemitteilungen</h1><h1>Norddeutschland findet "
+                + "seine Meister</h1><p>Text.</p><h1>Sponsoren und Partner</h1></body></html>", url);
+        assertEquals("Norddeutschland findet seine Meister", MetadataExtractor.extract(doc, List.of(), url).title());
+    }
+
+    @Test
     void siteSuffixIsRemoved() {
         assertEquals("Headline of the day", MetadataExtractor.stripSite("Headline of the day | The Site", "The Site"));
         assertEquals("Посол России в США заявил о планах",
