@@ -468,7 +468,9 @@ public final class MetadataExtractor {
         List<String> kept = new ArrayList<>();
         for (String p : parts) {
             String n = norm(p);
-            if (!site.isEmpty() && (n.equals(site) || site.contains(n) || n.contains(site) && n.length() < site.length() + 6)) {
+            if (!site.isEmpty() && (n.equals(site) || site.contains(n) || n.contains(site) && n.length() < site.length() + 6)
+                    || BARE_DOMAIN.matcher(n).matches()) {
+                // A part that is the site's name or a bare domain ("example.de // Headline") names the site.
                 continue;
             }
             kept.add(p);
@@ -512,8 +514,14 @@ public final class MetadataExtractor {
         int from = title.indexOf(kept.get(0));
         String lastKept = kept.get(kept.size() - 1);
         int to = title.lastIndexOf(lastKept) + lastKept.length();
-        return from >= 0 && to > from ? title.substring(from, to).strip() : kept.get(0);
+        String rest = from >= 0 && to > from ? title.substring(from, to).strip() : kept.get(0);
+        // "example.de // » Headline": the first separator ended the site's part, the second is left before the rest.
+        return EDGE_SEPARATOR.matcher(rest).replaceAll("");
     }
+
+    private static final Pattern BARE_DOMAIN = Pattern.compile("(?:www\\.)?[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.[a-z]{2,6}",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EDGE_SEPARATOR = Pattern.compile("^[|\\-–—:·•»/]{1,2}\\s+|\\s+[|\\-–—:·•»/]{1,2}$");
 
     private static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();

@@ -77,6 +77,10 @@ class TitleTest {
         assertEquals("A long headline with many words in it",
                 MetadataExtractor.stripSite("A long headline with many words in it :: News :: Evening Post", null));
         assertEquals("Dune - Part Two review", MetadataExtractor.stripSite("Dune - Part Two review", null));
+        // A bare domain is the site, and a second separator after it is not the headline's.
+        assertEquals("Jens Weber", MetadataExtractor.stripSite("architektur-blog.de //   » Jens Weber", null));
+        assertEquals("Amazon.com kauft eine Supermarktkette",
+                MetadataExtractor.stripSite("Amazon.com kauft eine Supermarktkette", null));
     }
 
     @Test
