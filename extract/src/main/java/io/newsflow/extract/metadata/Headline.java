@@ -13,7 +13,7 @@ final class Headline {
      * not among them: sites use them for the kicker and for the headline alike).
      */
     private static final Set<String> KICKER_WORDS = Set.of("kicker", "dachzeile", "supertitle", "overline",
-            "roofline", "eyebrow", "spitzmarke", "pretitle", "titleheader", "subtitle", "subheadline");
+            "roofline", "eyebrow", "spitzmarke", "pretitle", "titleheader", "subtitle", "subheadline", "label");
 
     /** Class-name words of text only screen readers get. */
     private static final Set<String> HIDDEN_WORDS = Set.of("visuallyhidden", "visually-hidden", "sr-only",

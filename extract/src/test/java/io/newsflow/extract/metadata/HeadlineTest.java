@@ -43,6 +43,10 @@ class HeadlineTest {
                 + "<time datetime='2022-02-01'>1. Februar 2022</time></span> <span>Ministerin stellt Plan vor</span></h1>")));
         assertEquals("Energiewende und Wandel",
                 Headline.text(h1("<h1><span class='sr-only'>Headline:</span> Energiewende und Wandel</h1>")));
+        // A forum thread's prefix label before its title.
+        assertEquals("Patchnotes 4.47.4 - Bugfix Build", Headline.text(h1("<h1 class='p-title-value'><a href='/t/1'>"
+                + "<span class='label label--blue'>Patch Notes</span><span class='label-append'>&nbsp;</span>Patchnotes "
+                + "4.47.4 - Bugfix Build</a></h1>")));
         // Nothing set apart: the whole text, inline markup and all.
         assertEquals("Warum wir <jetzt> handeln müssen", Headline.text(h1(
                 "<h1>Warum wir <em>&lt;jetzt&gt;</em> handeln müssen</h1>")));
