@@ -228,11 +228,12 @@ public final class MetadataExtractor {
      */
     private static Element shownHeadline(PageIndex index, String url, String declared) {
         Element chosen = index.headline();
-        if (chosen != null && index.h1s.size() > 1 && declared != null && !opensTitle(chosen.text(), declared)) {
-            // Skip links, a section's name, a sponsors' box: of several <h1>s the one that opens the page's declared
-            // title ("Headline - Site") heads the story.
-            for (Element h : index.h1s) {
-                if (h != chosen && opensTitle(h.text(), declared) && !Headline.isHidden(h)) {
+        if (chosen != null && index.h1s.size() > 1 && declared != null && !namedByTitle(chosen.text(), declared)) {
+            // Skip links, a section's name, a sponsors' box: of several <h1>s the one after them that the page's
+            // declared title opens or ends with ("Headline - Site", "Site - Section - Headline") heads the story.
+            // Only after: an <h1> above the chosen one is the header's site title more often than the story's.
+            for (Element h : index.h1s.subList(index.h1s.indexOf(chosen) + 1, index.h1s.size())) {
+                if (namedByTitle(h.text(), declared) && !Headline.isHidden(h) && !Headline.isSiteLogo(h, url)) {
                     return h;
                 }
             }
@@ -256,6 +257,17 @@ public final class MetadataExtractor {
             return false;
         }
         return d.length() == h.length() || TITLE_SEPARATOR.matcher(d).region(h.length(), d.length()).lookingAt();
+    }
+
+    /** Whether a declared title opens with this heading or ends with it after a separator ("Site - Section - Headline"). */
+    private static boolean namedByTitle(String heading, String declared) {
+        if (opensTitle(heading, declared)) {
+            return true;
+        }
+        String h = norm(heading);
+        String d = norm(declared);
+        return h.length() >= 8 && d.length() > h.length() && d.endsWith(h)
+                && endsWithSeparator(d.substring(0, d.length() - h.length()));
     }
 
     /**

@@ -70,6 +70,23 @@ class TitleTest {
     }
 
     @Test
+    void anH1ThatEndsThePagesTitleAfterItsSiteAndSectionHeadsTheStoryButNotTheHeadersSiteTitle() {
+        String url = "https://www.amt.example/meldungen/2021/tabaksteuer.html";
+        Document doc = Jsoup.parse("<html><head><title>Amt online - Fachmeldungen - Verkündung des "
+                + "Tabaksteuergesetzes</title></head><body><h1 class='aural'>Amt</h1><div class='hero'><h1>Fachmeldungen "
+                + "<span><a href='/hinweise'>Hinweise</a></span></h1></div><h1 class='isFirstInSlot'>Verkündung des "
+                + "Tabaksteuergesetzes</h1><p>Text.</p></body></html>", url);
+        assertEquals("Verkündung des Tabaksteuergesetzes", MetadataExtractor.extract(doc, List.of(), url).title());
+        // A post addressed by ?p= cannot tell its header's site title from a logo; that <h1> comes first.
+        String post = "https://branchen.example/?p=3289";
+        Document wordpress = Jsoup.parse("<html><head><title>Truckwash A31Das andere Branchenbuch | Das andere "
+                + "Branchenbuch</title></head><body><header><h1 class='site-title'><a href='https://branchen.example/'>"
+                + "Das andere Branchenbuch</a></h1></header><article><h1 class='page-title'>Truckwash A31</h1><p>Text."
+                + "</p></article></body></html>", post);
+        assertEquals("Truckwash A31", MetadataExtractor.extract(wordpress, List.of(), post).title());
+    }
+
+    @Test
     void siteSuffixIsRemoved() {
         assertEquals("Headline of the day", MetadataExtractor.stripSite("Headline of the day | The Site", "The Site"));
         assertEquals("Посол России в США заявил о планах",
