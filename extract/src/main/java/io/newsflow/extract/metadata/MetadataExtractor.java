@@ -371,6 +371,11 @@ public final class MetadataExtractor {
                         .lookingAt() || dk.endsWith(k) && endsWithSeparator(dk.substring(0, dk.length() - k.length())))) {
                     return t;
                 }
+                // "Headline (2021/5)": an issue, a year or a format in brackets after the heading's words.
+                if (dk.length() > k.length() && dk.startsWith(k)
+                        && BRACKET_TAIL.matcher(dk.substring(k.length())).matches()) {
+                    return t;
+                }
             }
         }
         return null;
@@ -469,6 +474,8 @@ public final class MetadataExtractor {
                 .replaceAll("[\u00AD\u200B]", "");
         return norm(t);
     }
+
+    private static final Pattern BRACKET_TAIL = Pattern.compile("\\s+[(\\[][^()\\[\\]]{1,24}[)\\]]\\s*");
 
     /** "Headline | Site" → "Headline": the longest part, once a part naming the site is gone. */
     static String stripSite(String title, String siteName) {

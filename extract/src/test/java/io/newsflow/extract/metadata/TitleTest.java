@@ -87,6 +87,15 @@ class TitleTest {
     }
 
     @Test
+    void anH2IsConfirmedByADeclaredTitleThatAddsAnIssueInBrackets() {
+        List<org.jsoup.nodes.Element> h2s = Jsoup.parse("<header><h2> Der historische Purzelbaum </h2></header>")
+                .select("h2");
+        assertEquals("Der historische Purzelbaum", MetadataExtractor.h2Headline(h2s, "Der historische Purzelbaum (2021/5)"));
+        assertEquals(null, MetadataExtractor.h2Headline(h2s, "Der historische Purzelbaum (und was ein Purzelbaum mit "
+                + "Leipzig und Dresden zu tun hat)"), "a long bracket is more of the headline, not a tag");
+    }
+
+    @Test
     void siteSuffixIsRemoved() {
         assertEquals("Headline of the day", MetadataExtractor.stripSite("Headline of the day | The Site", "The Site"));
         assertEquals("Посол России в США заявил о планах",
