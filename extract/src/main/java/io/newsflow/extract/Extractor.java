@@ -136,16 +136,17 @@ public final class Extractor {
                 body = declared;
             }
         }
-        if (body.chars() < MIN_BODY_CHARS && doc.selectFirst(PASSWORD_INPUT) == null) {
-            // A landing page spreads its prose over many small boxes, none of which scores as the article.
-            Body paragraphs = PageParagraphs.of(doc.body(), body.linkBlocks());
-            if (paragraphs.chars() >= DECLARED_BODY_MIN_CHARS) {
-                body = paragraphs;
-            }
-        }
         if (body.chars() < MIN_BODY_CHARS) {
             boolean login = doc.selectFirst(PASSWORD_INPUT) != null;
-            if (login || !meta.markedArticle() || body.chars() < MIN_MARKED_BODY_CHARS) {
+            if (!login) {
+                // A landing page spreads its prose over many small boxes, none of which scores as the article.
+                Body paragraphs = PageParagraphs.of(doc.body(), body.linkBlocks());
+                if (paragraphs.chars() >= DECLARED_BODY_MIN_CHARS) {
+                    body = paragraphs;
+                }
+            }
+            if (body.chars() < MIN_BODY_CHARS
+                    && (login || !meta.markedArticle() || body.chars() < MIN_MARKED_BODY_CHARS)) {
                 throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
                         (login ? "a login wall: " : "") + "no article body, " + body.chars() + " characters of text");
             }

@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
 public final class BodyExtractor {
 
     /** Tags whose text is never body text however it scores: chrome, captions, headline blocks. */
-    private static final Set<String> STRUCTURAL_NEGATIVE = Set.of("figure", "figcaption", "aside", "footer", "header",
+    static final Set<String> STRUCTURAL_NEGATIVE = Set.of("figure", "figcaption", "aside", "footer", "header",
             "nav", "form", "address", "caption", "dialog", "menu");
 
     /** Blocks that do not make their container a candidate: headings, list items, captions. */

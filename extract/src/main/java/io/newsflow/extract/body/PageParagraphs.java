@@ -2,7 +2,6 @@ package io.newsflow.extract.body;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.jsoup.nodes.Element;
 
@@ -13,13 +12,9 @@ import org.jsoup.nodes.Element;
  * <p>Landing pages and section-per-screen templates spread a few sentences over many sibling boxes, so no box scores
  * as the article and the scored body is a caption or a form's error text. Their prose is still written as
  * {@code <p>} elements, and their chrome still sits in {@code header}, {@code nav}, {@code footer}, {@code form} or
- * {@code aside}, or in link lists. trafilatura's "baseline" reads a failed page the same way.
+ * {@code aside} (the body extractor's structural negatives), or in link lists. trafilatura's "baseline" reads a failed page the same way.
  */
 public final class PageParagraphs {
-
-    /** Regions that hold a page's chrome rather than its text, whatever the template. */
-    private static final Set<String> CHROME = Set.of("header", "nav", "footer", "form", "aside", "figure",
-            "figcaption", "address", "dialog", "menu", "caption");
 
     /** Link share above which a paragraph is a teaser or a link list, not prose. */
     private static final double MAX_LINK_DENSITY = 0.5;
@@ -41,7 +36,7 @@ public final class PageParagraphs {
 
     private static boolean inChrome(Element e, Element root) {
         for (Element a = e; a != null && a != root; a = a.parent()) {
-            if (CHROME.contains(a.normalName())) {
+            if (BodyExtractor.STRUCTURAL_NEGATIVE.contains(a.normalName())) {
                 return true;
             }
         }

@@ -156,6 +156,17 @@ final class Headline {
 
     /** A heading's text after the element of its own it opens with (a kicker box), or null when it opens otherwise. */
     static String afterOpeningBox(Element heading) {
+        String rest = textAfterOpeningBox(heading);
+        return rest == null || rest.length() < 8 ? null : rest;
+    }
+
+    /** Whether the {@code <h1>} opens with an element of its own whose text comes before {@code rest} (a kicker box). */
+    static boolean opensWithBox(Element h1, String rest) {
+        return h1 != null && rest != null && rest.strip().equals(textAfterOpeningBox(h1));
+    }
+
+    /** The text after the opening element of a heading that opens with one, not a link (however short), or null. */
+    private static String textAfterOpeningBox(Element heading) {
         for (org.jsoup.nodes.Node n : heading.childNodes()) {
             if (n instanceof org.jsoup.nodes.TextNode t) {
                 if (!t.isBlank()) {
@@ -167,30 +178,9 @@ final class Headline {
                 if (box.isEmpty() || e.normalName().equals("a") || !all.startsWith(box)) {
                     return null;
                 }
-                String rest = all.substring(box.length()).strip();
-                return rest.length() < 8 ? null : rest;
+                return all.substring(box.length()).strip();
             }
         }
         return null;
-    }
-
-    /** Whether the {@code <h1>} opens with an element of its own whose text comes before {@code rest} (a kicker box). */
-    static boolean opensWithBox(Element h1, String rest) {
-        if (h1 == null || rest == null) {
-            return false;
-        }
-        for (org.jsoup.nodes.Node n : h1.childNodes()) {
-            if (n instanceof org.jsoup.nodes.TextNode t) {
-                if (!t.isBlank()) {
-                    return false;
-                }
-            } else if (n instanceof Element e) {
-                String box = e.text().strip();
-                String all = h1.text().strip();
-                return !box.isEmpty() && !e.tagName().equals("a") && all.startsWith(box)
-                        && all.substring(box.length()).strip().equals(rest.strip());
-            }
-        }
-        return false;
     }
 }

@@ -34,7 +34,8 @@ public final class MetadataExtractor {
      * A separator between a title's parts: a bar, dash, colon … between spaces; in Chinese, Japanese and Korean
      * titles, which put no spaces around it, a hyphen or bar glued between two of their characters ("标题-新华网").
      */
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]{1,2}\\s+"
+    private static final String SEPARATOR_MARKS = "[|\\-–—:·•»/]{1,2}";
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+" + SEPARATOR_MARKS + "\\s+"
             + "|(?<=[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}！？。」』])[-|ㅣ_](?=[\\p{IsHan}\\p{IsHangul}"
             + "\\p{IsHiragana}\\p{IsKatakana}])");
     private static final Pattern CREDIT_IN_TEXT = Pattern.compile(
@@ -64,7 +65,9 @@ public final class MetadataExtractor {
         }
         Microdata micro = Microdata.of(index.itemprops);
 
-        String siteName = first(meta.get("og:site_name"), publisherName(article, objects),
+        JsonNode publisher = publisher(article, objects);
+        String publisherName = publisherName(publisher);
+        String siteName = first(meta.get("og:site_name"), publisherName,
                 JsonLd.text(organization, "name"), meta.get("application-name"), micro.publisher);
         String pageTitle = pageTitle(doc);
         Element h1Element = shownHeadline(index, url, first(meta.get("og:title"), pageTitle));
@@ -112,7 +115,7 @@ public final class MetadataExtractor {
         // A publisher typed Person as well (Yoast's ["Person", "Organization"] for a personal site) is a person who
         // may write the post, not a site whose name stands in for a writer.
         for (String n : new String[] {meta.get("og:site_name"),
-                isPerson(publisher(article, objects)) ? null : publisherName(article, objects),
+                isPerson(publisher) ? null : publisherName,
                 isPerson(organization) ? null : JsonLd.text(organization, "name"),
                 meta.get("application-name"), micro.publisher}) {
             if (n != null && !n.isBlank()) {
@@ -233,41 +236,52 @@ public final class MetadataExtractor {
             // declared title opens or ends with ("Headline - Site", "Site - Section - Headline") heads the story.
             // Only after: an <h1> above the chosen one is the header's site title more often than the story's.
             for (Element h : index.h1s.subList(index.h1s.indexOf(chosen) + 1, index.h1s.size())) {
-                if (namedByTitle(h.text(), declared) && !Headline.isHidden(h) && !Headline.isSiteLogo(h, url)) {
+                if (namedByTitle(h.text(), declared) && shown(h, url)) {
                     return h;
                 }
             }
         }
-        if (chosen == null || !Headline.isSiteLogo(chosen, url) && !Headline.isHidden(chosen)) {
+        if (chosen == null) {
+            return null;
+        }
+        boolean logo = Headline.isSiteLogo(chosen, url);
+        boolean hidden = Headline.isHidden(chosen);
+        if (!logo && !hidden) {
             return chosen;
         }
         for (Element h : index.h1s) {
-            if (h != chosen && !Headline.isSiteLogo(h, url) && !Headline.isHidden(h) && !h.text().isBlank()) {
+            if (h != chosen && shown(h, url) && !h.text().isBlank()) {
                 return h;
             }
         }
-        return Headline.isHidden(chosen) && !Headline.isSiteLogo(chosen, url) ? null : chosen;
+        return hidden && !logo ? null : chosen;
     }
 
-    /** Whether a declared title is this heading, or this heading and then a separator ("Headline - Site"). */
-    private static boolean opensTitle(String heading, String declared) {
-        String h = norm(heading);
-        String d = norm(declared);
-        if (h.length() < 8 || !d.startsWith(h)) {
-            return false;
-        }
-        return d.length() == h.length() || TITLE_SEPARATOR.matcher(d).region(h.length(), d.length()).lookingAt();
+    /** Whether an {@code <h1>} is one readers see as a heading: neither the site's logo nor hidden. */
+    private static boolean shown(Element h1, String url) {
+        return !Headline.isSiteLogo(h1, url) && !Headline.isHidden(h1);
     }
 
-    /** Whether a declared title opens with this heading or ends with it after a separator ("Site - Section - Headline"). */
+    /**
+     * Whether a declared title is this heading, opens with it before a separator ("Headline - Site") or ends with it
+     * after one ("Site - Section - Headline").
+     */
     private static boolean namedByTitle(String heading, String declared) {
-        if (opensTitle(heading, declared)) {
-            return true;
-        }
         String h = norm(heading);
         String d = norm(declared);
-        return h.length() >= 8 && d.length() > h.length() && d.endsWith(h)
-                && endsWithSeparator(d.substring(0, d.length() - h.length()));
+        return h.length() >= 8 && (d.equals(h) || opensBeforeSeparator(d, h) || endsAfterSeparator(d, h));
+    }
+
+    /** Whether {@code title} is {@code part}, a separator and more (both normalised alike). */
+    private static boolean opensBeforeSeparator(String title, String part) {
+        return title.length() > part.length() && title.startsWith(part)
+                && TITLE_SEPARATOR.matcher(title.substring(part.length())).lookingAt();
+    }
+
+    /** Whether {@code title} is more, a separator and {@code part} (both normalised alike). */
+    private static boolean endsAfterSeparator(String title, String part) {
+        return title.length() > part.length() && title.endsWith(part)
+                && endsWithSeparator(title.substring(0, title.length() - part.length()));
     }
 
     /**
@@ -296,8 +310,7 @@ public final class MetadataExtractor {
         return p == null ? null : JsonLd.resolve(p.isArray() && p.size() > 0 ? p.get(0) : p, objects);
     }
 
-    private static String publisherName(JsonNode article, List<JsonNode> objects) {
-        JsonNode p = publisher(article, objects);
+    private static String publisherName(JsonNode p) {
         if (p == null) {
             return null;
         }
@@ -367,8 +380,7 @@ public final class MetadataExtractor {
                 if (dk.equals(k) || dk.length() >= 20 && k.startsWith(dk)) {
                     return t;
                 }
-                if (dk.length() > k.length() && (dk.startsWith(k) && TITLE_SEPARATOR.matcher(dk.substring(k.length()))
-                        .lookingAt() || dk.endsWith(k) && endsWithSeparator(dk.substring(0, dk.length() - k.length())))) {
+                if (opensBeforeSeparator(dk, k) || endsAfterSeparator(dk, k)) {
                     return t;
                 }
                 // "Headline (2021/5)": an issue, a year or a format in brackets after the heading's words.
@@ -540,7 +552,7 @@ public final class MetadataExtractor {
 
     private static final Pattern BARE_DOMAIN = Pattern.compile("(?:www\\.)?[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.[a-z]{2,6}",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EDGE_SEPARATOR = Pattern.compile("^[|\\-–—:·•»/]{1,2}\\s+|\\s+[|\\-–—:·•»/]{1,2}$");
+    private static final Pattern EDGE_SEPARATOR = Pattern.compile("^" + SEPARATOR_MARKS + "\\s+|\\s+" + SEPARATOR_MARKS + "$");
 
     private static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();

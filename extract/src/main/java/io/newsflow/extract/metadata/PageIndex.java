@@ -329,16 +329,16 @@ final class PageIndex implements NodeVisitor {
         return h1s.isEmpty() ? null : h1s.get(0);
     }
 
-    /**
-     * The bylines, those after the headline first: a byline above the headline is more often a teaser's or a rail's
-     * than the story's.
-     */
     /** The {@code <h2>}s (of the first twenty) that come after the given {@code <h1>} in page order. */
     List<Element> h2sAfter(Element h1) {
         int i = h1s.indexOf(h1);
         return i < 0 ? List.of() : h2s.subList(h2sBeforeH1.get(i), h2s.size());
     }
 
+    /**
+     * The bylines, those after the headline first: a byline above the headline is more often a teaser's or a rail's
+     * than the story's.
+     */
     List<Element> bylinesFromHeadline() {
         Element h = headline();
         int at = h == null ? 0 : bylinesBeforeH1.get(h1s.indexOf(h));
