@@ -76,6 +76,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
             + "WAL per article for the write's statements (where a write's time goes).")
     boolean statements;
 
+    @Option(names = "--server-floor", description = "After the write, COPY each table's rows again into an empty "
+            + "copy of it, with nothing else running, and print the server's CPU per article: what no writer can "
+            + "store the same rows for less than, so the most articles/s this machine can reach.")
+    boolean serverFloor;
+
     @Option(names = "--data-dir", description = "Keep the benchmark's database in DIR (a new, empty directory) to "
             + "inspect it afterwards; default: a scratch directory, deleted at the end.")
     Path dataDir;
@@ -102,9 +107,14 @@ public final class StoreBenchCommand implements Callable<Integer> {
                     s.execute("SELECT pg_stat_statements_reset()");
                 }
             }
-            write(pool, database, distinct);
+            double jvmMsPerArticle = write(pool, database, distinct);
             if (statements) {
                 printStatements(pool);
+            }
+            if (serverFloor) {
+                System.out.println(ServerFloor.HEADING);
+                ServerFloor.report(ServerFloor.measure(pool, database.dataDir(), work.resolve(""), articles, batch),
+                        jvmMsPerArticle, Runtime.getRuntime().availableProcessors()).forEach(System.out::println);
             }
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
@@ -141,7 +151,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private void write(HikariDataSource pool, EmbeddedDatabase database, List<EnrichedArticle> distinct) throws Exception {
+    /** Writes the copies as the store stage does and prints the rate; returns the JVM's CPU ms an article. */
+    private double write(HikariDataSource pool, EmbeddedDatabase database, List<EnrichedArticle> distinct)
+            throws Exception {
         // The copies' JSON stands for the records polls return: made before the clock starts, parsed inside it.
         List<byte[]> values = new ArrayList<>(articles);
         long mentions = 0;
@@ -182,6 +194,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
                 cpu.jvmNanos() / 1e6 / articles, cpu.postgresNanos() / 1e6 / articles,
                 100.0 * (cpu.jvmNanos() + cpu.postgresNanos()) / 1e9 / seconds / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
+        return cpu.jvmNanos() / 1e6 / articles;
     }
 
     /** The server settings that decide a write's cost and durability, as the bench's server runs them. */
