@@ -18,9 +18,6 @@ import java.util.stream.Collectors;
 record CpuTimes(long processNanos, long extractNanos, long enrichNanos, Map<String, Long> byThread,
                 Map<String, Long> nativeByTid) {
 
-    /** Linux reports thread CPU in clock ticks of 10 ms ({@code getconf CLK_TCK} is 100 on every common kernel). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
     static CpuTimes now() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long extract = 0;
@@ -55,13 +52,10 @@ record CpuTimes(long processNanos, long extractNanos, long enrichNanos, Map<Stri
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             tasks.forEach(task -> {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String kind = kind(comm);
+                    ProcStat stat = ProcStat.read(task.resolve("stat"));
+                    String kind = kind(stat.command());
                     if (kind != null) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                        byTid.put(task.getFileName() + "/" + kind, ticks * NANOS_PER_TICK);
+                        byTid.put(task.getFileName() + "/" + kind, stat.userAndSystemNanos());
                     }
                 } catch (IOException | RuntimeException e) {
                     // The thread ended between the listing and the read: its time is in the remainder.
