@@ -7,6 +7,7 @@ import java.util.HexFormat;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -119,7 +120,7 @@ public final class Extractor {
         }
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
-        Body body = BodyExtractor.extract(doc.body()).without(meta.title()).withoutLeading(
+        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.title())).without(meta.title()).withoutLeading(
                 line -> isMetadataLine(line, meta)).withoutTrailing(Boilerplate::isEndMatter);
         body = preferDeclaredBody(body, meta.jsonLdBody());
         if (body.chars() < MIN_BODY_CHARS) {
@@ -168,6 +169,21 @@ public final class Extractor {
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
                 text, meta.leadImage(), ShingleMetric.tokenCount(text),
                 sha256((title == null ? "" : title) + "\n\n" + text));
+    }
+
+    /** The first {@code <h1>} in the body that shows the page's title, or null. */
+    static Element headlineElement(Document doc, String title) {
+        if (title == null || title.isBlank() || doc.body() == null) {
+            return null;
+        }
+        String wanted = title.strip();
+        for (Element h1 : doc.body().getElementsByTag("h1")) {
+            String shown = h1.text().strip();
+            if (!shown.isEmpty() && (shown.equals(wanted) || shown.contains(wanted) || wanted.contains(shown))) {
+                return h1;
+            }
+        }
+        return null;
     }
 
     /**

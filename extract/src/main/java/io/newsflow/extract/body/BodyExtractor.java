@@ -53,6 +53,15 @@ public final class BodyExtractor {
 
     /** Extracts the body under {@code root} (the page's {@code <body>}). */
     public static Body extract(Element root) {
+        return extract(root, null);
+    }
+
+    /**
+     * Extracts the body under {@code root}; {@code headline} is the page's shown headline element, or null. A
+     * story's text sits beside its headline: a box elsewhere that wins on commas alone (an overlay, a footer's
+     * blurb, a sidebar's teaser) gives way to the text around the headline when that holds more of it.
+     */
+    public static Body extract(Element root, Element headline) {
         List<TextBlock> blocks = BlockCollector.collect(root);
         Map<Element, Stat> stats = new IdentityHashMap<>(blocks.size() * 4);
         for (TextBlock b : blocks) {
@@ -72,14 +81,14 @@ public final class BodyExtractor {
             }
         }
         Map<String, Integer> classChars = classChars(stats);
-        Body body = choose(root, blocks, stats, classChars, true, linkBlocks);
+        Body body = choose(root, blocks, stats, classChars, true, linkBlocks, headline);
         if (body.chars() < RETRY_BELOW_CHARS) {
             // Readability's retry: some templates wrap the whole article in a "sidebar-grid" or "extra" box.
             for (Stat s : stats.values()) {
                 s.candidate = false;
                 s.score = 0;
             }
-            Body all = choose(root, blocks, stats, classChars, false, linkBlocks);
+            Body all = choose(root, blocks, stats, classChars, false, linkBlocks, headline);
             if (all.chars() > body.chars()) {
                 body = all;
             }
@@ -88,7 +97,7 @@ public final class BodyExtractor {
     }
 
     private static Body choose(Element root, List<TextBlock> blocks, Map<Element, Stat> stats,
-            Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks) {
+            Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks, Element headline) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
             if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())) {
@@ -127,6 +136,27 @@ public final class BodyExtractor {
         if (top == null) {
             top = root;
         }
+        Element displaced = null;
+        if (headline != null && top != root && !nearHeadline(top, headline, root)) {
+            Element beside = null;
+            double besideScore = Double.NEGATIVE_INFINITY;
+            for (Element c : candidates) {
+                Stat s = stats.get(c);
+                if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && s.chars > stats.get(top).chars
+                        && s.score > besideScore && !isAncestor(c, top) && !isAncestor(top, c)
+                        && nearHeadline(c, headline, root)) {
+                    beside = c;
+                    besideScore = s.score;
+                }
+            }
+            if (beside != null) {
+                if (DEBUG) {
+                    System.err.println("anchored to headline: " + describe(beside));
+                }
+                displaced = top;
+                top = beside;
+            }
+        }
         if (DEBUG) {
             candidates.stream().sorted((a, b) -> Double.compare(stats.get(b).score, stats.get(a).score)).limit(8)
                     .forEach(c -> System.err.printf("cand %.1f chars=%d ld=%.2f %s%n", stats.get(c).score,
@@ -134,7 +164,7 @@ public final class BodyExtractor {
         }
         Element best0 = top;
         top = climb(top, root, stats);
-        List<Element> included = withSiblings(top, root, stats);
+        List<Element> included = withSiblings(top, root, stats, displaced);
         addTwins(best0, candidates, included, stats);
         if (DEBUG) {
             included.forEach(c -> System.err.println("included " + describe(c)));
@@ -176,6 +206,26 @@ public final class BodyExtractor {
         return new Body(paragraphs, chars, linkBlocks);
     }
 
+    /** Share of the best score a candidate beside the headline needs to take the place of a box elsewhere. */
+    private static final double ANCHOR_MIN_SCORE_SHARE = 0.5;
+
+    /** Levels above the headline within which a candidate counts as beside it. */
+    private static final int ANCHOR_LEVELS = 3;
+
+    /** Whether {@code c} holds the headline or lies within a few levels of it (not the page's root). */
+    private static boolean nearHeadline(Element c, Element headline, Element root) {
+        if (c == root) {
+            return false;
+        }
+        Element a = headline;
+        for (int level = 0; a != null && a != root && level <= ANCHOR_LEVELS; level++, a = a.parent()) {
+            if (a == c || isAncestor(a, c)) {
+                return true;
+            }
+        }
+        return isAncestor(c, headline);
+    }
+
     /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */
     private static Element climb(Element top, Element root, Map<Element, Stat> stats) {
         Stat ts = stats.get(top);
@@ -204,8 +254,12 @@ public final class BodyExtractor {
         return top;
     }
 
-    /** The candidate plus the siblings that read like more of the same article. */
-    private static List<Element> withSiblings(Element top, Element root, Map<Element, Stat> stats) {
+    /**
+     * The candidate plus the siblings that read like more of the same article; never the box the headline's text
+     * displaced ({@code displaced}, or null), which would come back in as a sibling.
+     */
+    private static List<Element> withSiblings(Element top, Element root, Map<Element, Stat> stats,
+            Element displaced) {
         List<Element> out = new ArrayList<>();
         Element parent = top.parent();
         if (top == root || parent == null) {
@@ -222,7 +276,7 @@ public final class BodyExtractor {
                 continue;
             }
             Stat ss = stats.get(s);
-            if (ss == null) {
+            if (ss == null || displaced != null && (isAncestor(s, displaced) || isAncestor(displaced, s))) {
                 continue;
             }
             double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;

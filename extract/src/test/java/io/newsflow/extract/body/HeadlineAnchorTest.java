@@ -1,0 +1,73 @@
+package io.newsflow.extract.body;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.common.model.Article;
+import io.newsflow.extract.Extractor;
+
+/** A story's text sits beside its headline: a comma-heavy box elsewhere on the page does not take its place. */
+class HeadlineAnchorTest {
+
+    /** One long paragraph full of commas: it outscores plain news prose on Readability's measure alone. */
+    private static final String OVERLAY = "<div id='overlay'><div class='wrapper'><p>Liebe Besucher, Euer Browser, "
+            + "ein alter, ist veraltet, langsam, unsicher, und zeigt, leider, nicht alles, weder Bilder, noch Videos, "
+            + "darum, bitte, nehmt einen neuen, danke, Euer Team.</p></div></div>";
+
+    private static final String STORY = "<section class='news'><figure><h1>Lehrgang im Februar abgesagt</h1>"
+            + "<p>Nächste Maßnahme im März</p></figure>"
+            + "<p>Der Verband verzichtet auch auf den für Februar angesetzten Lehrgang der Nationalmannschaft. Grund ist "
+            + "die hohe Zahl von Spielausfällen in der Liga, die nun nachgeholt werden müssen.</p>"
+            + "<p>Die Vereine können die frei gewordenen Termine für Nachholspiele nutzen. Der Trainer bedauert die "
+            + "Absage, hält sie aber für richtig, weil die Spielerinnen sonst zu viele Partien in kurzer Zeit hätten.</p>"
+            + "<p>Die nächste Maßnahme der Mannschaft soll im März beginnen. Geplant sind zwei Länderspiele gegen die "
+            + "Niederlande, eines in Deutschland und eines auswärts, vor Zuschauern, wenn die Lage es erlaubt.</p>"
+            + "<p>Die Spielerinnen werden am Montag vor dem ersten Spiel im Quartier erwartet, das der Verband noch "
+            + "bekannt geben will.</p></section>";
+
+    private static final String PAGE = "<html><head><title>Lehrgang im Februar abgesagt</title></head><body>"
+            + OVERLAY + "<main>" + STORY + "</main></body></html>";
+
+    @Test
+    void theTextBesideTheHeadlineWinsOverABoxElsewhereThatScoresHigherOnCommas() {
+        Document doc = Jsoup.parse(PAGE);
+
+        String unanchored = BodyExtractor.extract(doc.body()).text();
+        String anchored = BodyExtractor.extract(doc.body(), doc.selectFirst("h1")).text();
+
+        assertTrue(unanchored.startsWith("Liebe Besucher"), "without a headline the overlay wins: " + unanchored);
+        assertTrue(anchored.startsWith("Der Verband verzichtet"), anchored);
+        assertTrue(anchored.contains("im Quartier erwartet"), anchored);
+        assertFalse(anchored.contains("Liebe Besucher"), anchored);
+    }
+
+    @Test
+    void theExtractorAnchorsTheBodyToTheH1ThatShowsTheTitle() throws Exception {
+        Article a = new Extractor().extract(PAGE.getBytes(StandardCharsets.UTF_8), "https://verband.example/news/lehrgang",
+                "text/html; charset=utf-8");
+
+        assertTrue(a.text().startsWith("Der Verband verzichtet"), a.text());
+        assertFalse(a.text().contains("Liebe Besucher"), a.text());
+    }
+
+    @Test
+    void aShortBoxBesideTheHeadlineDoesNotReplaceALongerArticleElsewhere() {
+        // The headline's neighbour holds less text than the winner: the winner is the article (a standfirst box
+        // under the title, the story below in a column of its own).
+        String page = "<html><body><div class='head'><h1>Lehrgang im Februar abgesagt</h1><div class='teaser'><p>Kurz, "
+                + "knapp, klar: der Lehrgang, geplant, fällt aus, sagt, wer, es, weiß.</p></div></div>"
+                + "<div class='column'><div class='text'>" + STORY.replace("<h1>Lehrgang im Februar abgesagt</h1>", "")
+                + "</div></div></body></html>";
+        Document doc = Jsoup.parse(page);
+
+        String anchored = BodyExtractor.extract(doc.body(), doc.selectFirst("h1")).text();
+
+        assertTrue(anchored.contains("Der Verband verzichtet"), anchored);
+    }
+}
