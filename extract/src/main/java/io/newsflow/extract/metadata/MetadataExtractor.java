@@ -344,10 +344,11 @@ public final class MetadataExtractor {
             if (d != null && h1n != null && !h1n.isEmpty()) {
                 String dn = looseKey(d);
                 // The <h1> as the reader sees it wins when a declared title is the same text, typed with other
-                // quotes and dashes, or with the site name before or after it ("Site | Headline").
+                // quotes and dashes, or with the site name or a kicker before or after it ("Site | Headline",
+                // "Site: Headline", its colon glued to the name).
                 if (dn.equals(h1n) || dn.startsWith(h1n) || h1n.startsWith(dn) && dn.length() > 20
-                        || h1n.length() > 20 && dn.endsWith(h1n) && TITLE_SEPARATOR.matcher(
-                                d.strip()).find()) {
+                        || h1n.length() > 20 && dn.endsWith(h1n) && (TITLE_SEPARATOR.matcher(d.strip()).find()
+                        || dn.substring(0, dn.length() - h1n.length()).strip().endsWith(":"))) {
                     return h1.strip();
                 }
             }

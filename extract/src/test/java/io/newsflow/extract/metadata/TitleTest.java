@@ -128,6 +128,20 @@ class TitleTest {
     }
 
     @Test
+    void theH1WinsWhenTheSiteOrAKickerPrecedesItAfterAColon() {
+        // og:title names the section only; the <title> is "Verband: Headline", its colon glued to the site's name.
+        assertEquals("Künstlerin gestaltet die Titelseite aller Zeitungen", MetadataExtractor.title(
+                "Künstlerin gestaltet die Titelseite aller Zeitungen", null, null, "Pressemitteilungen",
+                "ZVB: Künstlerin gestaltet die Titelseite aller Zeitungen"));
+        assertEquals("Warum Teams an ihren Stärken wachsen", MetadataExtractor.title(
+                "Warum Teams an ihren Stärken wachsen", null, null,
+                "Gute Führung: Warum Teams an ihren Stärken wachsen"));
+        // A headline the page states in JSON-LD is the publisher's own and stays.
+        assertEquals("Gute Führung: Warum Teams an ihren Stärken wachsen", MetadataExtractor.title(
+                "Warum Teams an ihren Stärken wachsen", null, "Gute Führung: Warum Teams an ihren Stärken wachsen"));
+    }
+
+    @Test
     void aTwiceEscapedDeclaredTitleIsUnescaped() {
         assertEquals("Signa in Sorge – Finanzdaten, Berater und Auftrag von heute",
                 MetadataExtractor.title(null, null, null,
