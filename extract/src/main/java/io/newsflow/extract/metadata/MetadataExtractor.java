@@ -538,7 +538,8 @@ public final class MetadataExtractor {
                         sepStart = m.start();
                     }
                 }
-                return sepStart > 0 ? title.substring(0, sepStart).strip() : title;
+                return sepStart > 0 && namesLikeASite(last, title.substring(sepStart, cut).strip())
+                        ? title.substring(0, sepStart).strip() : title;
             }
             return title;
         }
@@ -549,6 +550,20 @@ public final class MetadataExtractor {
         String rest = from >= 0 && to > from ? title.substring(from, to).strip() : kept.get(0);
         // "example.de // » Headline": the first separator ended the site's part, the second is left before the rest.
         return EDGE_SEPARATOR.matcher(rest).replaceAll("");
+    }
+
+    /**
+     * Whether a title's last part, after {@code separator}, reads like a site's or a section's name: not a question
+     * or an exclamation, and not, after a dash, a lower-case word continuing the headline's sentence ("Headline -
+     * and what it costs"); after a bar a lower-case part is a brand ("Headline | example magazin").
+     */
+    private static boolean namesLikeASite(String part, String separator) {
+        String p = part.strip();
+        if (p.isEmpty() || p.endsWith("?") || p.endsWith("!")) {
+            return false;
+        }
+        boolean dash = separator.chars().allMatch(c -> c == '-' || c == '–' || c == '—');
+        return !(dash && Character.isLowerCase(p.codePointAt(0)) && !BARE_DOMAIN.matcher(p).matches());
     }
 
     private static final Pattern BARE_DOMAIN = Pattern.compile("(?:www\\.)?[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.[a-z]{2,6}",

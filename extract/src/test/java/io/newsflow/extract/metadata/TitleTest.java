@@ -142,6 +142,19 @@ class TitleTest {
     }
 
     @Test
+    void aShortLastPartIsCutOnlyWhenItReadsLikeASiteOrSection() {
+        assertEquals("Flugzeugbauer heben nach der Krise ab", MetadataExtractor.stripSite(
+                "Flugzeugbauer heben nach der Krise ab - Politik", null));
+        assertEquals("Tipps für den Garten", MetadataExtractor.stripSite("Tipps für den Garten | gartenwelt magazin",
+                null));
+        // A question, or a lower-case word after a dash, continues the headline's sentence.
+        assertEquals("Flugzeugbauer heben nach der Krise ab - und Zulieferer profitieren", MetadataExtractor.stripSite(
+                "Flugzeugbauer heben nach der Krise ab - und Zulieferer profitieren", null));
+        assertEquals("Leasen, finanzieren oder kaufen – was lohnt sich?", MetadataExtractor.stripSite(
+                "Leasen, finanzieren oder kaufen – was lohnt sich?", null));
+    }
+
+    @Test
     void aTwiceEscapedDeclaredTitleIsUnescaped() {
         assertEquals("Signa in Sorge – Finanzdaten, Berater und Auftrag von heute",
                 MetadataExtractor.title(null, null, null,
