@@ -79,7 +79,7 @@ public final class MetadataExtractor {
         // CMS, whose og:title is the edited headline) the declared titles are an SEO plugin's rewrite of it.
         String title = h1 != null && jsonLdHeadline == null && index.h1s.size() == 1
                 && !"article".equalsIgnoreCase(meta.get("og:type")) ? h1
-                : title(h1, titleSite, jsonLdHeadline, meta.get("og:title"),
+                : title(h1, titleSite, jsonLdHeadline, meta.get("headline"), meta.get("og:title"),
                 meta.get("twitter:title"), micro.headline, pageTitle, JsonLd.text(article, "name"));
         // A declared title made by a template ("Headline | Site") is the page's SEO title; the page's only <h1> is
         // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its

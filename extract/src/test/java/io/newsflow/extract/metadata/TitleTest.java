@@ -155,6 +155,13 @@ class TitleTest {
     }
 
     @Test
+    void aHeadlineMetaIsTheHeadlineWithoutTheSectionAndSiteTheOgTitleAdds() {
+        assertEquals("경제 성장률 전망 낮아졌다", titleOf("<meta property='og:title' content='경제 성장률 전망 낮아졌다-경제ㅣ"
+                + "예시일보'><meta property='og:site_name' content='예시일보'>"
+                + "<meta name='headline' content='경제 성장률 전망 낮아졌다'>", "<div class='story'></div>"));
+    }
+
+    @Test
     void aTwiceEscapedDeclaredTitleIsUnescaped() {
         assertEquals("Signa in Sorge – Finanzdaten, Berater und Auftrag von heute",
                 MetadataExtractor.title(null, null, null,
