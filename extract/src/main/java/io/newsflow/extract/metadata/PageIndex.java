@@ -254,6 +254,11 @@ final class PageIndex implements NodeVisitor {
         while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
             i++;
         }
+        // Most texts fail on their first two letters; only then are the words compared whole.
+        // (Folded as regionMatches folds, so no text passes there that fails here.)
+        if (i + 1 >= raw.length() || !isPiecePair(fold(raw.charAt(i)), fold(raw.charAt(i + 1)))) {
+            return false;
+        }
         for (String w : PIECE_WORDS) {
             if (raw.regionMatches(true, i, w, 0, w.length())) {
                 return true;
@@ -299,6 +304,27 @@ final class PageIndex implements NodeVisitor {
     /** The characters a meta row puts between its items. */
     private static boolean isSeparator(char c) {
         return c == '|' || c == '•' || c == '·' || c == '–' || c == '—' || c == '/';
+    }
+
+    /** The first two letters of each of {@link #PIECE_WORDS}, one after the other. */
+    private static final char[] PIECE_PAIR_CHARS = firstPairs(PIECE_WORDS);
+
+    private static char[] firstPairs(String[] words) {
+        char[] pairs = new char[words.length * 2];
+        for (int i = 0; i < words.length; i++) {
+            pairs[2 * i] = words[i].charAt(0);
+            pairs[2 * i + 1] = words[i].charAt(1);
+        }
+        return pairs;
+    }
+
+    private static boolean isPiecePair(char first, char second) {
+        for (int i = 0; i < PIECE_PAIR_CHARS.length; i += 2) {
+            if (PIECE_PAIR_CHARS[i] == first && PIECE_PAIR_CHARS[i + 1] == second) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two lower-cased letters are in LABEL_PAIRS, without building a string for each text node. */
