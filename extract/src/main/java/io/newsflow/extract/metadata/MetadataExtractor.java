@@ -924,8 +924,8 @@ public final class MetadataExtractor {
         }
         if (file != null && file.length() > 4) {
             for (Element img : index.images) {
-                String src = img.attr("src") + " " + img.attr("data-src") + " " + img.attr("srcset");
-                if (!src.contains(file)) {
+                if (!img.attr("src").contains(file) && !img.attr("data-src").contains(file)
+                        && !img.attr("srcset").contains(file)) {
                     continue;
                 }
                 Element e = img.parent();
