@@ -140,7 +140,9 @@ class SamplePagesTest {
         assertEquals(List.of("Viticulture", "Climat"), a.publisherTags());
         assertEquals("fr", a.language());
         assertEquals("https://courrier-vignoble.example/images/vendanges-2022.jpg", a.leadImage().url());
-        assertTrue(a.text().startsWith("Les premiers sécateurs"));
+        // The chapo under the headline is the story's lead and opens the text, before the box of its paragraphs.
+        assertTrue(a.text().startsWith("La chaleur de l'été a précipité la maturité du raisin dans toute la vallée."
+                + "\n\nLes premiers sécateurs"), a.text());
         assertTrue(a.text().endsWith("mais juge la qualité prometteuse."));
         assertFalse(a.text().contains("Publicité"));
         assertFalse(a.text().contains("Les plus lus"));

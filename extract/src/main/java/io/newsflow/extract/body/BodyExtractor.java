@@ -183,10 +183,19 @@ public final class BodyExtractor {
         int chars = 0;
         int trailingHeadings = 0;
         int trailingHeadingChars = 0;
-        for (TextBlock b : blocks) {
+        int bodyStart = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            TextBlock b = blocks.get(i);
             Element r = includedRoot(b.owner(), includedSet, root);
             if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache)) {
                 continue;
+            }
+            if (bodyStart < 0) {
+                bodyStart = i;
+                for (TextBlock lead : Standfirst.between(blocks, headline, i)) {
+                    paragraphs.add(lead.text());
+                    chars += lead.chars();
+                }
             }
             paragraphs.add(b.text());
             chars += b.chars();
