@@ -25,7 +25,16 @@ public final class Boilerplate {
     private static final Pattern END_MATTER = Pattern.compile(
             "contributed to (?:this|the) report|follow (?:us|him|her|me|them) (?:on|@)|^join (?:our|us)|"
                     + "^sign up (?:for|to)|^subscribe (?:to|for)|^(?:click|tap) here|newsletter|"
-                    + "folgen sie (?:uns|ihm|ihr)|suivez-nous|síguenos|подписывайтесь|читайте нас",
+                    + "folgen sie (?:uns|ihm|ihr)|suivez-nous|síguenos|подписывайтесь|читайте нас|"
+                    // copyright and reprint notices
+                    + "^©|^\\(c\\) \\d{4}|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|"
+                    + "tous droits réservés|tutti i diritti riservati|все права защищены|written permission|"
+                    + "copyrighted (?:property|material)|may not be (?:re)?(?:published|reproduced|redistributed)|"
+                    // a paywall's or a membership's appeal
+                    + "already a (?:subscriber|member)|to (?:view|read|continue reading) (?:the|this) (?:full )?"
+                    + "(?:story|article)|subscribers? (?:also )?(?:get|receive|can)|pour lire la suite|"
+                    + "pour accéder en illimité|abonnez-vous|jetzt abonnieren|weiterlesen mit|"
+                    + "(?:support|unterstützen sie) (?:our|independent|unseren|unabhängigen) journalism",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private Boilerplate() {

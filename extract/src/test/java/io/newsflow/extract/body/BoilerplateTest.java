@@ -37,4 +37,22 @@ class BoilerplateTest {
         assertTrue(Boilerplate.isBoilerplate("— Advertisement —"));
         assertFalse(Boilerplate.isBoilerplate("The cookie jar was empty."));
     }
+    @Test
+    void copyrightNoticesAndPaywallAppealsCloseAStoryAsEndMatter() {
+        for (String line : new String[] {"© 2024 Beispiel Nachrichten GmbH. Alle Rechte vorbehalten.",
+                "This article is the copyrighted property of Example News. Written permission must be obtained first.",
+                "Copyright 2023 Example Television. This material may not be published, broadcast or redistributed.",
+                "If you are seeing this message but you are already a subscriber, log in for access.",
+                "To read the full story, please subscribe to The Example Times.", "Pour lire la suite, abonnez-vous."}) {
+            assertTrue(Boilerplate.isEndMatter(line), line);
+        }
+        for (String line : new String[] {"The court ruled that the photographs were protected by copyright.",
+                "Subscription numbers rose by a third in the last quarter, the company said."}) {
+            assertFalse(Boilerplate.isEndMatter(line), line);
+        }
+        Body body = Body.of(java.util.List.of("The council voted on Monday to close the bridge for repairs.",
+                "Work starts in May.", "© 2024 Example News. All rights reserved."), 0)
+                .withoutTrailing(Boilerplate::isEndMatter);
+        assertEquals(2, body.paragraphs().size());
+    }
 }
