@@ -106,6 +106,31 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         return new Body(paragraphs.subList(0, end), chars - removed, linkBlocks);
     }
 
+    /**
+     * This body without a closing block: from the first of its final {@code within} paragraphs that {@code opens}
+     * accepts (a "Contact:" label) to the end, when everything after that label is short lines (names, phones).
+     */
+    public Body withoutClosingBlock(java.util.function.Predicate<String> opens, int within) {
+        int from = -1;
+        for (int i = paragraphs.size() - 1; i >= 1 && i >= paragraphs.size() - within; i--) {
+            if (opens.test(paragraphs.get(i))) {
+                from = i;
+            } else if (paragraphs.get(i).length() > CLOSING_LINE_MAX_CHARS) {
+                break;
+            }
+        }
+        if (from < 0) {
+            return this;
+        }
+        int removed = 0;
+        for (int j = from; j < paragraphs.size(); j++) {
+            removed += nonSpaceChars(paragraphs.get(j));
+        }
+        return new Body(paragraphs.subList(0, from), chars - removed, linkBlocks);
+    }
+
+    private static final int CLOSING_LINE_MAX_CHARS = 300;
+
     /** The paragraphs joined with a blank line, the form {@code Article.text} carries. */
     public String text() {
         return String.join("\n\n", paragraphs);

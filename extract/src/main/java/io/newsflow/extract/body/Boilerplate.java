@@ -2,6 +2,7 @@ package io.newsflow.extract.body;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Lines that are boilerplate by their words alone, wherever a template puts them: ad labels, cookie notices. */
@@ -44,6 +45,31 @@ public final class Boilerplate {
     public static boolean isEndMatter(String paragraph) {
         return paragraph.length() < 300 && END_MATTER.matcher(paragraph).find();
     }
+
+    /** A label that opens a press release's closing contact block ("Pressekontakt:", "Media contact"). */
+    private static final Pattern CONTACT_LABEL = Pattern.compile(
+            "^(?:presse|medien|media |press |pr-)?(?:kontakte?|contacts?|contacto|ansprechpartner(?:in)?"
+                    + "(?: für (?:die )?medien)?)(?: (?:zum thema|für journalisten|for journalists|investoren))?\\b[^.]{0,60}$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Whether a line is the label over a closing contact block: its people, phones and addresses are not the story. */
+    public static boolean opensContactBlock(String paragraph) {
+        String line = paragraph.strip();
+        if (line.length() <= 80 && CONTACT_LABEL.matcher(line).find()
+                && (line.endsWith(":") || line.split("\\s+").length <= 5)) {
+            return true;
+        }
+        // "Pressekontakt: Firma, Name, Tel. +49 …, name@firma.de" on one line.
+        Matcher m = CONTACT_OPENING.matcher(line);
+        return line.length() <= 300 && m.lookingAt() && REACH.matcher(line).find(m.end());
+    }
+
+    private static final Pattern CONTACT_OPENING = Pattern.compile(
+            "(?:presse|medien|media |press |pr-)?(?:kontakte?|contacts?|contacto|ansprechpartner(?:in)?)\\s*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** An e-mail address or a phone number. */
+    private static final Pattern REACH = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\+?\\d[\\d ()/-]{7,}\\d");
 
     static boolean isBoilerplate(String text) {
         if (text.length() <= 60) {

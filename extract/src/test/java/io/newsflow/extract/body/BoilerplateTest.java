@@ -55,4 +55,20 @@ class BoilerplateTest {
                 .withoutTrailing(Boilerplate::isEndMatter);
         assertEquals(2, body.paragraphs().size());
     }
+    @Test
+    void aPressReleasesClosingContactBlockIsCutFromItsFirstLabel() {
+        String story = "Das Institut stellt am Montag ein neues Klimamodell vor, das Wolken über dem Meer auf einen "
+                + "Kilometer genau berechnet.";
+        Body release = Body.of(java.util.List.of(story, "Weitere Ergebnisse folgen im Frühjahr.", "Kontakt:",
+                "Dr. Jana Beispiel, Institut für Meteorologie, E-Mail: jana.beispiel@institut.example",
+                "Ansprechpartnerin für die Medien:", "Telefon +49 40 1234 5678"), 0);
+        assertEquals(java.util.List.of(story, "Weitere Ergebnisse folgen im Frühjahr."),
+                release.withoutClosingBlock(Boilerplate::opensContactBlock, 8).paragraphs());
+        assertTrue(Boilerplate.opensContactBlock("Pressekontakt: Beispiel GmbH, Jan Muster, Tel. 040 123456-7"));
+        // A label followed by more of the story, or a story sentence about contacts, is no closing block.
+        Body interview = Body.of(java.util.List.of(story, "Kontakt:", story + " " + story + " " + story), 0);
+        assertEquals(3, interview.withoutClosingBlock(Boilerplate::opensContactBlock, 8).paragraphs().size());
+        assertFalse(Boilerplate.opensContactBlock("Kontakte zu den Behörden hatte der Verein nach eigenen Angaben keine."));
+        assertFalse(Boilerplate.opensContactBlock("Kontakte zu Behörden gab es keine"));
+    }
 }
