@@ -55,7 +55,7 @@ final class Hints {
         "kommentar", "comentario", "commentaire", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
         "header", "legends", "menu", "related", "relacionad", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-        "yom-remote", "newsletter", "cookie", "consent", "outbrain", "taboola", "recommend", "empfehl", "share"};
+        "yom-remote", "newsletter", "overlay", "cookie", "consent", "outbrain", "taboola", "recommend", "empfehl", "share"};
 
     /** Readability's "maybe a candidate": words that keep an unlikely-named element in play. */
     private static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "shadow"};

@@ -29,4 +29,10 @@ class HintsTest {
         assertEquals(-25, Hints.classWeight(div("sidebar text-muted")));
         assertEquals(0, Hints.classWeight(div("tag-politik category-social-media")));
     }
+    @Test
+    void anOverlayIsAnUnlikelyPlaceForTheArticle() {
+        // A pop-up plugin's overlay holds a long promotion that outscored the story on a news site.
+        assertEquals(true, Hints.unlikely(div("pum pum-overlay popmake-overlay click_open")));
+        assertEquals(false, Hints.unlikely(div("entry-content")));
+    }
 }
