@@ -308,15 +308,15 @@ public final class BodyExtractor {
      */
     private static void addTwins(Element top, List<Element> candidates, List<Element> included,
             Map<Element, Stat> stats) {
-        String cls = top.className();
+        String key = twinKey(top);
         Stat ts = stats.get(top);
-        if (cls.isEmpty() || ts == null || included.size() > 20) {
+        if (key.isEmpty() || ts == null || included.size() > 20) {
             return;
         }
         double threshold = Math.max(10, ts.score * 0.2);
         for (Element c : candidates) {
             Stat cs = stats.get(c);
-            if (c == top || cs.score < threshold || !cls.equals(c.className())) {
+            if (c == top || cs.score < threshold || !key.equals(twinKey(c))) {
                 continue;
             }
             boolean overlaps = false;
@@ -330,6 +330,24 @@ public final class BodyExtractor {
                 included.add(c);
             }
         }
+    }
+
+    /**
+     * What twins share: the class; for an element without one, its tag and an id that a page builder numbered
+     * ({@code <td id="Text36942">}, one per text frame of a layout table), without the number.
+     */
+    private static String twinKey(Element e) {
+        String cls = e.className();
+        if (!cls.isEmpty()) {
+            return cls;
+        }
+        String id = e.id();
+        int digits = id.length();
+        while (digits > 0 && Character.isDigit(id.charAt(digits - 1))) {
+            digits--;
+        }
+        return digits >= 3 && digits < id.length() && id.length() - digits >= 2
+                ? "#" + e.normalName() + ":" + id.substring(0, digits) : "";
     }
 
     private static boolean isAncestor(Element a, Element d) {
