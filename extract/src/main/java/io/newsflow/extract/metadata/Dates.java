@@ -82,9 +82,12 @@ public final class Dates {
             "(?<![\\p{L}])" + MONTH_WORD + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?!\\d)" + TIME,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** "26.06.2021 14:05". */
+    /**
+     * "26.06.2021 14:05". Not four digits glued to a time's colon: "28.09.1912:44" is "28.09.19" and "12:44" from two
+     * adjacent elements whose text jsoup joins without a space.
+     */
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d)" + TIME);
+            "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d|:\\d)" + TIME);
 
     private Dates() {
     }
@@ -249,8 +252,9 @@ public final class Dates {
     record Written(LocalDate day, String value, int start) {
     }
 
-    /** "06.11.23": a day with a two-digit year, read as 20yy. */
-    private static final Pattern NUMERIC_SHORT = Pattern.compile("(?<![\\w.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.])");
+    /** "06.11.23": a day with a two-digit year, read as 20yy; also glued to a time ("28.09.1912:44"). */
+    private static final Pattern NUMERIC_SHORT = Pattern.compile(
+            "(?<![\\w.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:(?=\\d{1,2}:\\d{2}(?!\\d))|(?![\\d.]))");
 
     /** "03/05/2022": day and month in either order. */
     private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?![\\d/])");

@@ -139,4 +139,12 @@ class DatesTest {
                 MetadataExtractor.pageZone("https://www.diario.com/a", ar));
         assertNull(MetadataExtractor.pageZone("https://www.example.com/a", none));
     }
+    @Test
+    void aTwoDigitYearGluedToATimeIsNoFourDigitYear() {
+        // <span>28.09.19</span><span>12:44</span>: jsoup joins the two texts without a space.
+        assertEquals(null, Dates.fromText("Zeit der Erstellung 28.09.1912:44 hallo"));
+        assertEquals(java.time.LocalDate.of(2019, 9, 28),
+                Dates.allWritten("Zeit der Erstellung 28.09.1912:44 hallo").get(0).day());
+        assertEquals("2019-09-28T12:44:00", Dates.fromText("Zeit der Erstellung 28.09.2019 12:44"));
+    }
 }
