@@ -122,7 +122,8 @@ public final class MetadataExtractor {
                 siteNames.add(n);
             }
         }
-        List<String> authors = authors(article, objects, meta, micro, index, siteNames, host(url));
+        List<String> authors = authors(article != null ? article : signedWork(objects), objects, meta, micro, index,
+                siteNames, host(url));
 
         String published = firstDate(JsonLd.text(article, "datePublished"), meta.get("article:published_time"),
                 meta.get("og:published_time"), micro.datePublished, meta.get("datepublished"),
@@ -556,6 +557,25 @@ public final class MetadataExtractor {
 
     private static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();
+    }
+
+    /** The schema.org types of a signed piece that is not an article: a recipe, a how-to, a forum post. */
+    private static final List<String> SIGNED_WORKS = List.of("Recipe", "HowTo", "DiscussionForumPosting");
+
+    /**
+     * The first recipe, how-to or forum post the JSON-LD describes: its author is the page's writer as an article's
+     * is (a recipe site names the member who posted the recipe there, a forum the thread's opener). Read only when
+     * no article is described, since a recipe inside an article is often someone else's.
+     */
+    private static JsonNode signedWork(List<JsonNode> objects) {
+        for (JsonNode o : objects) {
+            for (String type : SIGNED_WORKS) {
+                if (JsonLd.hasType(o, type)) {
+                    return o;
+                }
+            }
+        }
+        return null;
     }
 
     /**

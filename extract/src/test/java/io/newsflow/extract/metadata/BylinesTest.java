@@ -157,6 +157,25 @@ class BylinesTest {
     }
 
     @Test
+    void aRecipeHowToOrForumPostSignsThePageWhenNoArticleIsDescribed() {
+        String recipe = "{\"@type\":\"Recipe\",\"name\":\"Apfelkuchen\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"kuchenfee42\"},\"review\":[{\"@type\":\"Review\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"backmaus\"}}]}";
+        Document doc = Jsoup.parse("<html><body><h1>Apfelkuchen</h1><p>Teig kneten.</p></body></html>",
+                "https://www.kochbuch.example/rezept/1");
+        assertEquals(List.of("kuchenfee42"),
+                MetadataExtractor.extract(doc, List.of(recipe), "https://www.kochbuch.example/rezept/1").authors());
+        String post = "{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Patch 4.2\",\"author\":{\"@type\":"
+                + "\"Person\",\"name\":\"Maximus\"}}";
+        assertEquals(List.of("Maximus"),
+                MetadataExtractor.extract(doc, List.of(post), "https://forum.example/t/1").authors());
+        String article = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"Rita Beispiel\"}}";
+        assertEquals(List.of("Rita Beispiel"),
+                MetadataExtractor.extract(doc, List.of(recipe, article), "https://www.kochbuch.example/rezept/1").authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
