@@ -48,8 +48,10 @@ final class Bylines {
             "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:veröffentlicht|published|posted|publié|publicado|"
                     + "am|on|at|le|el)\\s*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
+    private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(
@@ -116,6 +118,9 @@ final class Bylines {
             return out;
         }
         String s = raw.replaceAll("[\\s\\u00A0\\u200B]+", " ").strip();
+        if (s.indexOf('责') >= 0) {
+            s = PageIndex.EDITOR_LABEL_ZH.matcher(EDITOR_LINE_ZH_BRACKETS.matcher(s).replaceAll("")).replaceFirst("");
+        }
         s = RELATIVE_TIME.matcher(s).replaceFirst("");
         s = EDGE_JUNK.matcher(s).replaceAll("");
         s = LABEL_COLON.matcher(s).replaceFirst("");

@@ -82,10 +82,17 @@ final class PageIndex implements NodeVisitor {
         return index;
     }
 
+    /**
+     * A Chinese article's editor line, "责任编辑：Name" or "(责编：Name、Name)": Chinese news sites sign their stories
+     * with the responsible editor, and fundus and trafilatura take that name for the author.
+     */
+    static final Pattern EDITOR_LABEL_ZH = Pattern.compile("^[(（【\\[]?\\s*(?:责任编辑|责编)\\s*[:：]\\s*(?=\\p{IsHan})");
+
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
             labelledByline(t);
+            editorLineZh(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -219,6 +226,22 @@ final class PageIndex implements NodeVisitor {
         } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
+        }
+    }
+
+    /**
+     * A text node that is a Chinese editor line is a byline, read as a detached element: its element often holds a
+     * link before it too ("【纠错】 责任编辑： Name").
+     */
+    private void editorLineZh(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 80 || raw.indexOf('责') < 0) {
+            return;
+        }
+        String text = t.text().strip();
+        Element parent = t.parent();
+        if (parent != null && EDITOR_LABEL_ZH.matcher(text).find() && parent.closest(MetadataExtractor.COMMENTS) == null) {
+            bylines.add(new Element("span").text(text));
         }
     }
 

@@ -176,6 +176,15 @@ class BylinesTest {
     }
 
     @Test
+    void aChineseEditorLineNamesTheAuthors() {
+        assertEquals(List.of("王小明", "李华"), Bylines.names("(责编：王小明、李华)"));
+        Document doc = Jsoup.parse("<html><body><h1>新闻标题</h1><p>正文内容。</p>"
+                + "<div class='foot'><a href='/jc'>【纠错】</a> 责任编辑： 张伟 </div></body></html>",
+                "https://news.example.cn/a");
+        assertEquals(List.of("张伟"), MetadataExtractor.extract(doc, List.of(), "https://news.example.cn/a").authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
