@@ -88,11 +88,21 @@ final class PageIndex implements NodeVisitor {
      */
     static final Pattern EDITOR_LABEL_ZH = Pattern.compile("^[(（【\\[]?\\s*(?:责任编辑|责编)\\s*[:：]\\s*(?=\\p{IsHan})");
 
+    /**
+     * A meta row that opens with a numeric date and ends with the writer: "04.02.2022 | 13:10 Uhr | Jane Doe",
+     * "06.11.2023 13:30 von Jane". Group 1 is the keyword if there is one, group 2 what follows the last separator.
+     */
+    private static final Pattern DATE_ROW = Pattern.compile(
+            "^(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b.*?"
+                    + "(?:\\s*[|·•]\\s*|\\s(von|by)\\s+)(\\p{L}[^|·•\\d]*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
             labelledByline(t);
             editorLineZh(t);
+            dateRowByline(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -242,6 +252,32 @@ final class PageIndex implements NodeVisitor {
         Element parent = t.parent();
         if (parent != null && EDITOR_LABEL_ZH.matcher(text).find() && parent.closest(MetadataExtractor.COMMENTS) == null) {
             bylines.add(new Element("span").text(text));
+        }
+    }
+
+    /**
+     * The writer at the end of a date row, read as a detached element. After a bare separator only a person's full
+     * name counts ("| Berlin" is a place); after "von"/"by" any name does.
+     */
+    private void dateRowByline(TextNode t) {
+        String raw = t.getWholeText();
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        if (raw.length() > 100 || i >= raw.length() || !Character.isDigit(raw.charAt(i))) {
+            return;
+        }
+        java.util.regex.Matcher m = DATE_ROW.matcher(t.text().strip());
+        Element parent = t.parent();
+        if (!m.matches() || parent == null || parent.closest(MetadataExtractor.COMMENTS) != null) {
+            return;
+        }
+        String name = m.group(2).strip();
+        if (m.group(1) != null) {
+            bylines.add(new Element("span").text(m.group(1) + " " + name));
+        } else if (Bylines.isPersonName(name)) {
+            bylines.add(new Element("span").text(name));
         }
     }
 

@@ -185,6 +185,20 @@ class BylinesTest {
     }
 
     @Test
+    void aDateRowThatEndsWithTheWriterNamesTheAuthor() {
+        String url = "https://www.verband.example/news/1";
+        Document row = Jsoup.parse("<html><body><small>12.03.2021 | 09:15 Uhr | Greta Beispiel</small>"
+                + "<h1>Neue Regeln</h1><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Greta Beispiel"), MetadataExtractor.extract(row, List.of(), url).authors());
+        Document keyword = Jsoup.parse("<html><body><h1>Neue Regeln</h1><h2>Stars <span>07.08.2022 18:30 von Mia"
+                + "</span></h2><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Mia"), MetadataExtractor.extract(keyword, List.of(), url).authors());
+        Document place = Jsoup.parse("<html><body><small>12.03.2021 | Berlin</small><h1>Neue Regeln</h1></body></html>",
+                url);
+        assertEquals(List.of(), MetadataExtractor.extract(place, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
