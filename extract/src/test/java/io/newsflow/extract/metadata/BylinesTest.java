@@ -199,6 +199,18 @@ class BylinesTest {
     }
 
     @Test
+    void theMicrodataAuthorsOfACitedOrReviewedWorkAreNotThePagesAuthors() {
+        String url = "https://journal.example/article/1";
+        Document doc = Jsoup.parse("<html><body><article itemscope itemtype='http://schema.org/ScholarlyArticle'>"
+                + "<h1 itemprop='headline'>Gout today</h1><span itemprop='author'>Lena M. Beispiel</span>"
+                + "<ol><li itemprop='citation' itemscope itemtype='http://schema.org/ScholarlyArticle'>"
+                + "<meta itemprop='author' content='AB. Muster, CD. Probe'>Old paper</li>"
+                + "<li itemprop='review' itemscope itemtype='http://schema.org/Review'>"
+                + "<span itemprop='author'>Ulf Leser</span></li></ol></article></body></html>", url);
+        assertEquals(List.of("Lena M. Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
