@@ -18,7 +18,7 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A byline keyword; the name follows it. Without a space only right after a label ("Beitragvon r23"). */
     private static final Pattern KEYWORD = Pattern.compile(
-            "(?<=^|[\\s\\p{P}\\p{S}])(?:by|von|vom|par|por|(?-i:de|di)|door|av|af|от)(?:\\s*:)?\\s+"
+            "(?<=^|[\\s\\p{P}\\p{S}])(?:by|von|vom|par|por|przez|(?-i:de|di)|door|av|af|от)(?:\\s*:)?\\s+"
                     + "|(?<=[\\p{L}\\s])(?:von|by)(?=(?-i:\\p{Lu}))|^by(?=(?-i:\\p{Lu}))|(?<=beitrag)von\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words that announce a byline rather than name anyone: a keyword after them starts the name. */
@@ -175,10 +175,16 @@ final class Bylines {
         return false;
     }
 
-    /** "Jane Doe Jane Doe" → "Jane Doe": a name written twice, as an avatar's text and the link's. */
+    /**
+     * "Jane Doe Jane Doe" → "Jane Doe", "JaneJane" → "Jane": a name written twice, as an avatar's text and the
+     * link's, with or without white space between (block elements side by side run their texts together).
+     */
     private static String onceIfTwice(String n) {
         int half = n.length() / 2;
         if (n.length() % 2 == 1 && n.charAt(half) == ' ' && n.substring(0, half).equals(n.substring(half + 1))) {
+            return n.substring(0, half);
+        }
+        if (n.length() % 2 == 0 && half >= 3 && n.substring(0, half).equals(n.substring(half))) {
             return n.substring(0, half);
         }
         return n;

@@ -211,6 +211,13 @@ class BylinesTest {
     }
 
     @Test
+    void aNameGluedToItsRepeatIsOneNameAndPolishPrzezIsAKeyword() {
+        assertEquals(List.of("Marlene"), Bylines.names("MarleneMarlene"));
+        assertEquals(List.of("Jan Nowak"), Bylines.names("przez Jan Nowak"));
+        assertEquals(List.of("Otto"), Bylines.names("Otto"));
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
