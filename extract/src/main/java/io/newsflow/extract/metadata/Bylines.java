@@ -51,7 +51,7 @@ final class Bylines {
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
     private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\|)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(

@@ -218,6 +218,13 @@ class BylinesTest {
     }
 
     @Test
+    void scandinavianAndSplitsTwoNames() {
+        assertEquals(List.of("Sigrid Holm Beispiel", "Nils Prøve-Hansen"),
+                Bylines.names("Sigrid Holm Beispiel og Nils Prøve-Hansen "));
+        assertEquals(List.of("Karin Exempel", "Olof Prov"), Bylines.names("Karin Exempel och Olof Prov"));
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
