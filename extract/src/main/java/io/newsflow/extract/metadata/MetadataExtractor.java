@@ -662,9 +662,11 @@ public final class MetadataExtractor {
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
         List<Element> bylines = index.bylinesFromHeadline();
-        if (!index.authorLinks.isEmpty()) {
+        if (!index.authorLinks.isEmpty() || !index.signOffs.isEmpty()) {
             bylines = new ArrayList<>(bylines);
             bylines.addAll(index.authorLinks);
+            // A bold name alone under the story, read last: no label or markup says it is the writer.
+            bylines.addAll(index.signOffs);
         }
         for (Element byline : bylines) {
             if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {

@@ -66,6 +66,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h2s = new ArrayList<>();
     /** Links into a writer's page, read after the bylines the page marks as such. */
     final List<Element> authorLinks = new ArrayList<>();
+    /** Paragraphs that sign a story at its end: a bold name alone ({@code <p><b>Jane Doe</b></p>}). */
+    final List<Element> signOffs = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -122,6 +124,11 @@ final class PageIndex implements NodeVisitor {
                 }
             }
             case "figure" -> figures.add(e);
+            case "p" -> {
+                if (isSignOff(e)) {
+                    signOffs.add(e);
+                }
+            }
             case "a" -> {
                 if (e.hasAttr("rel")) {
                     relLinks.add(e);
@@ -279,6 +286,41 @@ final class PageIndex implements NodeVisitor {
         } else if (Bylines.isPersonName(name)) {
             bylines.add(new Element("span").text(name));
         }
+    }
+
+    /**
+     * Whether a paragraph signs the story: it holds only a bold full name, it is the last paragraph of a block of at
+     * least three, and nothing with text follows it there (the writer's name set under the text with no label). A bold
+     * line with text after it is a subheading ("Weitere Informationen" over a list).
+     */
+    private static boolean isSignOff(Element p) {
+        if (p.childrenSize() != 1 || !p.ownText().isBlank()) {
+            return false;
+        }
+        Element bold = p.child(0);
+        if (!bold.normalName().equals("strong") && !bold.normalName().equals("b") || bold.childrenSize() > 0) {
+            return false;
+        }
+        String name = bold.text().strip();
+        Element parent = p.parent();
+        if (name.length() > 40 || parent == null || !Bylines.isPersonName(name)) {
+            return false;
+        }
+        List<Element> paragraphs = new ArrayList<>();
+        for (Element c : parent.children()) {
+            if (c.normalName().equals("p")) {
+                paragraphs.add(c);
+            }
+        }
+        if (paragraphs.size() < 3 || paragraphs.get(paragraphs.size() - 1) != p) {
+            return false;
+        }
+        for (Element next = p.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+            if (!next.text().isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");

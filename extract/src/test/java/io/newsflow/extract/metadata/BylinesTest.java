@@ -225,6 +225,19 @@ class BylinesTest {
     }
 
     @Test
+    void aBoldNameAloneUnderTheStorySignsIt() {
+        String url = "https://www.kulturblatt.example/buch";
+        String body = "<h1>Buch der Woche</h1><div class='text'><p>Erster Absatz.</p><p>Zweiter Absatz.</p>"
+                + "<p>Dritter Absatz.</p>";
+        Document signed = Jsoup.parse("<html><body>" + body + "<p><strong>Hanna Beispiel</strong></p></div>"
+                + "</body></html>", url);
+        assertEquals(List.of("Hanna Beispiel"), MetadataExtractor.extract(signed, List.of(), url).authors());
+        Document subheading = Jsoup.parse("<html><body>" + body + "<p><strong>Weitere Informationen</strong></p>"
+                + "<ul><li>Ein Link</li></ul></div></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(subheading, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
