@@ -24,6 +24,10 @@ final class Microdata {
     String imageCaption;
     String publisher;
     final List<String> authors = new ArrayList<>();
+    /** The element of the first author read: co-authors stand in the same card or list item as it. */
+    private Element firstAuthor;
+    /** A story's own box or a list's item: a teaser card is one of these. */
+    private static final Evaluator CARD = QueryParser.parse("article, li");
     /** The authors whose item is typed an Organization. */
     final List<String> organisationAuthors = new ArrayList<>();
 
@@ -50,6 +54,12 @@ final class Microdata {
                 }
                 case "author", "creator" -> {
                     if (ofNestedWork(e)) {
+                        continue;
+                    }
+                    if (m.firstAuthor == null) {
+                        m.firstAuthor = e;
+                    } else if (e.closest(CARD) != m.firstAuthor.closest(CARD)) {
+                        // Another story's card or list item: a teaser's writer, not a co-author.
                         continue;
                     }
                     Element name = e.selectFirst(NAME);

@@ -238,6 +238,19 @@ class BylinesTest {
     }
 
     @Test
+    void microdataAuthorsInOtherStoriesCardsAreTeasersNotCoAuthors() {
+        String url = "https://www.daily.example/home/best-kettles";
+        String person = "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+                + "<span itemprop='name'>%s</span></span>";
+        Document doc = Jsoup.parse("<html><body><div itemscope itemtype='https://schema.org/Article'>"
+                + "<h1 itemprop='headline'>The best kettles</h1><div class='byline'>By " + person.formatted("Ada Muster")
+                + " and " + person.formatted("Ben Probe") + "</div><p>Text.</p></div><ul class='more'>"
+                + "<li><article><h2>Toasters</h2>" + person.formatted("Cleo Teaser") + "</article></li>"
+                + "<li><article><h2>Mugs</h2>" + person.formatted("Dan Teaser") + "</article></li></ul></body></html>", url);
+        assertEquals(List.of("Ada Muster", "Ben Probe"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
