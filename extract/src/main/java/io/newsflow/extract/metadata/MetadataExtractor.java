@@ -672,7 +672,7 @@ public final class MetadataExtractor {
             if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }
-            List<String> names = Bylines.names(byline.text());
+            List<String> names = bylineNames(byline);
             List<String> found = people(names, Set.of(), siteNames, host);
             if (!fallback.isEmpty()) {
                 found.removeIf(n -> !Bylines.isPersonName(n));
@@ -685,6 +685,36 @@ public final class MetadataExtractor {
             }
         }
         return fallback;
+    }
+
+    /**
+     * The names in a byline element. When its text as a whole names no one, the names may stand side by side in
+     * elements of their own with only white space between ({@code <span>Jane Doe</span> <span>John Roe</span>}):
+     * each one is read then, if every one is a full personal name.
+     */
+    private static List<String> bylineNames(Element byline) {
+        List<String> names = Bylines.names(byline.text());
+        if (!names.isEmpty()) {
+            return names;
+        }
+        Element e = byline;
+        while (e.childrenSize() == 1 && e.child(0).text().length() == e.text().length()) {
+            e = e.child(0);
+        }
+        if (e.childrenSize() < 2 || !e.ownText().isBlank()) {
+            return names;
+        }
+        // Only a row of like elements that each hold one full name: a row of buttons and links is no byline.
+        List<String> out = new ArrayList<>();
+        String tag = e.child(0).normalName();
+        for (Element child : e.children()) {
+            List<String> one = Bylines.names(child.text());
+            if (!child.normalName().equals(tag) || one.size() != 1 || !Bylines.isPersonName(one.get(0))) {
+                return names;
+            }
+            out.add(one.get(0));
+        }
+        return out;
     }
 
     /**

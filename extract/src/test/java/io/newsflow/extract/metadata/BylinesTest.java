@@ -251,6 +251,20 @@ class BylinesTest {
     }
 
     @Test
+    void namesSideBySideInElementsOfTheirOwnAreEachAnAuthor() {
+        String url = "https://www.zeitung.example/story/1";
+        Document doc = Jsoup.parse("<html><body><h1>Schlagzeile</h1><div class='article-byline'><div>"
+                + "<span>Maria Beispiel</span> <span>Jonas Karl Probe</span> <span>Ute Muster</span></div></div>"
+                + "<p>Text.</p></body></html>", url);
+        assertEquals(List.of("Maria Beispiel", "Jonas Karl Probe", "Ute Muster"),
+                MetadataExtractor.extract(doc, List.of(), url).authors());
+        Document buttons = Jsoup.parse("<html><body><h1>Schlagzeile</h1><div class='author-box'>"
+                + "<span>Maria Beispiel</span> <span>Cover</span> <span>Teilen</span> <span>Drucken</span>"
+                + "<span>Kommentieren</span> <span>Merken</span></div></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(buttons, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
