@@ -106,6 +106,22 @@ final class Bylines {
     private Bylines() {
     }
 
+    /** A name in a script without capitals followed by a reporter's title: "신현주 기자", "山田太郎記者". */
+    private static final Pattern REPORTER_TITLED = Pattern.compile(
+            "^\\s*([\\p{IsHangul}\\p{IsHan}]{2,4})\\s*(?:기자|특파원|記者|记者)\\s*$");
+
+    /**
+     * The name a reporter's title follows, or null. Korean and Japanese papers write the title after the writer's
+     * name; it tells a person apart from the paper where no capital letter can ("한국일보" is the paper).
+     */
+    static String reporterName(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = REPORTER_TITLED.matcher(raw);
+        return m.matches() ? m.group(1) : null;
+    }
+
     /** Whether a name is an organisation by its legal form, as a JSON-LD Organization would say. */
     static boolean isOrganisation(String n) {
         return LEGAL_FORM.matcher(n).find();

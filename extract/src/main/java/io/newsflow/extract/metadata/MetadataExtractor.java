@@ -637,6 +637,15 @@ public final class MetadataExtractor {
             }
         }
         if (structured.isEmpty()) {
+            // A page may carry the paper's meta author and the writer's, the writer's marked by a reporter's title.
+            for (String a : meta.all("author")) {
+                String reporter = Bylines.reporterName(a);
+                if (reporter != null && structured.isEmpty()) {
+                    structured.add(reporter);
+                }
+            }
+        }
+        if (structured.isEmpty()) {
             structured.addAll(Bylines.names(first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
                     meta.get("dcterms.creator"))));

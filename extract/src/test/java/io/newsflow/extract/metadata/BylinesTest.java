@@ -265,6 +265,15 @@ class BylinesTest {
     }
 
     @Test
+    void aMetaAuthorWithAReportersTitleNamesTheWriterBesideThePapersOwn() {
+        String url = "https://www.ilbo.example/news/1";
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='예시일보'>"
+                + "<meta name='author' content='김민수 기자'></head><body><h1>제목</h1><p>본문.</p></body></html>", url);
+        assertEquals(List.of("김민수"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        assertEquals(null, Bylines.reporterName("예시일보"));
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
