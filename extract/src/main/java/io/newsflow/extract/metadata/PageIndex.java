@@ -105,6 +105,7 @@ final class PageIndex implements NodeVisitor {
             labelledByline(t);
             editorLineZh(t);
             dateRowByline(t);
+            nameBeforeDate(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -321,6 +322,34 @@ final class PageIndex implements NodeVisitor {
             }
         }
         return true;
+    }
+
+    /** A full name closed by a meta row's separator: "Jane Doe |". */
+    private static final Pattern NAME_THEN_SEPARATOR = Pattern.compile("^(\\p{L}[^|·•\\d]*?)\\s*[|·•]$");
+    /** A text that opens with a numeric date. */
+    private static final Pattern OPENS_WITH_DATE = Pattern.compile(
+            "^\\s*(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b");
+
+    /**
+     * The writer first in a meta row, the date in the next element: {@code <span>Jane Doe |</span>
+     * <span>05.04.2025</span>}. Read as a detached element; only a full personal name counts.
+     */
+    private void nameBeforeDate(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 60 || raw.indexOf('|') < 0 && raw.indexOf('·') < 0 && raw.indexOf('•') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = NAME_THEN_SEPARATOR.matcher(t.text().strip());
+        Element parent = t.parent();
+        if (!m.matches() || parent == null || !parent.text().strip().equals(t.text().strip())) {
+            return;
+        }
+        Element next = parent.nextElementSibling();
+        String name = m.group(1).strip();
+        if (next != null && OPENS_WITH_DATE.matcher(next.text()).lookingAt() && Bylines.isPersonName(name)
+                && parent.closest(MetadataExtractor.COMMENTS) == null) {
+            bylines.add(new Element("span").text(name));
+        }
     }
 
     private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");

@@ -274,6 +274,17 @@ class BylinesTest {
     }
 
     @Test
+    void aFullNameClosedByASeparatorBeforeTheDateNamesTheAuthor() {
+        String url = "https://www.ajans.example/ekonomi/1";
+        Document doc = Jsoup.parse("<html><body><h1>Başlık</h1><div class='row'><span>Ayşe Örnek &nbsp;|</span>"
+                + "<span class='tarih'>05.04.2025 - Güncelleme : 05.04.2025</span></div><p>Metin.</p></body></html>", url);
+        assertEquals(List.of("Ayşe Örnek"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        Document menu = Jsoup.parse("<html><body><h1>Başlık</h1><div class='row'><span>Ekonomi |</span>"
+                + "<span>05.04.2025</span></div></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(menu, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
