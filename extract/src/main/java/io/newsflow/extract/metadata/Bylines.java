@@ -45,7 +45,8 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht". */
     private static final Pattern TRAILING_LABEL = Pattern.compile(
-            "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:veröffentlicht|published|posted|publié|publicado|"
+            "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:fotos?|photos?|bild(?:er)?|illustrations?|illustrationen)"
+                    + "\\s+(?:von|by|de|par)\\s.*|(?:veröffentlicht|published|posted|publié|publicado|"
                     + "am|on|at|le|el)\\s*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */

@@ -25,7 +25,7 @@ final class PageIndex implements NodeVisitor {
 
     /** What a piece of writing is called before "von"/"by" in a byline: "Ein Artikel von", "Eine Kolumne von". */
     private static final String PIECE_BY = "(?:eine?\\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|bericht|"
-            + "article|story|column|report|un article|un artículo|una columna)\\s+(?:von|by|de|par|por)";
+            + "article|story|column|report|un article|un artículo|una columna|text|texte|texto)\\s+(?:von|by|de|par|por)";
     private static final Pattern BYLINE_LABEL = Pattern.compile(
             "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
                     + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?|" + PIECE_BY + ")\\s*:?",
@@ -41,7 +41,7 @@ final class PageIndex implements NodeVisitor {
 
     /** The words {@link #PIECE_BY} can begin with, lower-cased: tried only on short texts that start with one. */
     private static final String[] PIECE_WORDS = {"ein", "artikel", "article", "beitrag", "bericht", "gastbeitrag",
-            "kommentar", "kolumne", "story", "column", "report", "un art", "una col"};
+            "kommentar", "kolumne", "story", "column", "report", "un art", "una col", "text"};
 
     /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
     private static final Pattern AUTHOR_HREF = Pattern.compile(

@@ -285,6 +285,15 @@ class BylinesTest {
     }
 
     @Test
+    void textByNamesTheWriterAndTheIllustratorsCreditIsCut() {
+        assertEquals(List.of("Lena Beispiel"), Bylines.names("Text von Lena Beispiel    Illustration von Max Probe"));
+        String url = "https://www.genuss.example/reisen/1";
+        Document doc = Jsoup.parse("<html><body><h1>Reise</h1><p><em>Text von Lena Beispiel &nbsp; &nbsp;"
+                + "Illustration von Max Probe</em></p><p>Es war einmal.</p></body></html>", url);
+        assertEquals(List.of("Lena Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
