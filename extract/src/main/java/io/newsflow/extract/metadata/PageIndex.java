@@ -240,6 +240,9 @@ final class PageIndex implements NodeVisitor {
                 bylines.add(e);
             } else if (label != null) {
                 lineAfterLabel(label, text);
+            } else if (atLineStart(t)) {
+                // "…<br>Autor: <a>Jane Doe</a><br>…": a bare label opening a line of a long block.
+                lineAfterLabel(t, text + " ");
             }
         } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
                 && parent.text().strip().startsWith(text)) {
@@ -359,7 +362,16 @@ final class PageIndex implements NodeVisitor {
      * <b>Autor:</b> Jane Doe<br><b>Quelle:</b> …}): the byline is the label and what follows it up to the line's
      * end, read as a detached element, since no element of the page holds that line alone.
      */
-    private void lineAfterLabel(Element label, String text) {
+    /** Whether a text opens a line: the first thing in its element, or right after a {@code <br>}. */
+    private static boolean atLineStart(TextNode t) {
+        Node before = t.previousSibling();
+        while (before instanceof TextNode tn && tn.isBlank()) {
+            before = before.previousSibling();
+        }
+        return before == null || before instanceof Element el && el.normalName().equals("br");
+    }
+
+    private void lineAfterLabel(Node label, String text) {
         StringBuilder line = new StringBuilder(text);
         for (Node n = label.nextSibling(); n != null; n = n.nextSibling()) {
             if (n instanceof Element el && (el.normalName().equals("br")
@@ -373,7 +385,9 @@ final class PageIndex implements NodeVisitor {
             }
         }
         String byline = line.toString().strip();
-        if (byline.length() > text.length() + 1 && label.closest(MetadataExtractor.COMMENTS) == null) {
+        Element holder = label instanceof Element el ? el : (Element) label.parent();
+        if (byline.length() > text.strip().length() + 1 && holder != null
+                && holder.closest(MetadataExtractor.COMMENTS) == null) {
             bylines.add(new Element("span").text(byline));
         }
     }

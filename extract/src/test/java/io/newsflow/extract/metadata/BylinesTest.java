@@ -294,6 +294,15 @@ class BylinesTest {
     }
 
     @Test
+    void aBareLabelOpeningALineOfALongBlockNamesTheTextAfterIt() {
+        String url = "https://www.rechtsblatt.example/recht/1";
+        Document doc = Jsoup.parse("<html><body><h1>Urteil</h1><div class='box'>Bildnachweis: © Archiv, eine lange "
+                + "Zeile mit Quellen und Hinweisen, die weit über achtzig Zeichen hinausgeht und so fort.<br>"
+                + "Autor: <a href='/anwalt/'>Rechtsanwalt</a> Jonas Beispiel<br>Stand: heute</div></body></html>", url);
+        assertEquals(List.of("Jonas Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
