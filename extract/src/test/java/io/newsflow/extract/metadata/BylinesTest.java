@@ -303,6 +303,17 @@ class BylinesTest {
     }
 
     @Test
+    void theSiteWithAnEditorsInitialsAfterASlashIsAWriter() {
+        assertFalse(Bylines.isSite("tvx/abc", List.of("TVX"), "www.tvx.example"));
+        assertTrue(Bylines.isSite("TVX", List.of("TVX"), "www.tvx.example"));
+        String url = "https://www.tvx.example/news/1";
+        Document doc = Jsoup.parse("<html><head><meta property='og:site_name' content='TVX'></head><body>"
+                + "<h1>Meldung</h1><p>TVX News, 15.4.2024; <span itemprop='author'>tvx/abc;defg</span></p></body></html>",
+                url);
+        assertEquals(List.of("tvx/abc", "defg"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
