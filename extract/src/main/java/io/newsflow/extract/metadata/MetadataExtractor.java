@@ -671,11 +671,13 @@ public final class MetadataExtractor {
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
         List<Element> bylines = index.bylinesFromHeadline();
-        if (!index.authorLinks.isEmpty() || !index.signOffs.isEmpty()) {
+        if (!index.authorLinks.isEmpty() || !index.signOffs.isEmpty() || !index.sourceLines.isEmpty()) {
             bylines = new ArrayList<>(bylines);
             bylines.addAll(index.authorLinks);
             // A bold name alone under the story, read last: no label or markup says it is the writer.
             bylines.addAll(index.signOffs);
+            // The credited source last of all: the story's supplier, when nothing names its writer.
+            bylines.addAll(index.sourceLines);
         }
         for (Element byline : bylines) {
             if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {

@@ -68,6 +68,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> authorLinks = new ArrayList<>();
     /** Paragraphs that sign a story at its end: a bold name alone ({@code <p><b>Jane Doe</b></p>}). */
     final List<Element> signOffs = new ArrayList<>();
+    /** The credited sources of a story, each a line of its own: "Quelle: dpa" read as "dpa". */
+    final List<Element> sourceLines = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -106,6 +108,7 @@ final class PageIndex implements NodeVisitor {
             editorLineZh(t);
             dateRowByline(t);
             nameBeforeDate(t);
+            sourceLine(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -354,6 +357,32 @@ final class PageIndex implements NodeVisitor {
             bylines.add(new Element("span").text(name));
         }
     }
+
+    /** A German story's credit line: "Quelle: MDR THÜRINGEN/ls", "Quelle: kathpress". */
+    private static final Pattern SOURCE_LINE = Pattern.compile("^Quelle\\s*:\\s*(\\p{L}.{1,40})$");
+
+    /**
+     * A credit line in an element of its own, after the story: the agency or the desk that supplied it. Not one
+     * inside a figure or a table (a picture's or a chart's source).
+     */
+    private void sourceLine(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 60 || !raw.stripLeading().startsWith("Quelle")) {
+            return;
+        }
+        String text = t.text().strip();
+        Element parent = t.parent();
+        java.util.regex.Matcher m = SOURCE_LINE.matcher(text);
+        if (parent == null || !m.matches() || !parent.text().strip().startsWith(text)
+                || parent.text().length() > 60 || parent.closest(FIGURE_OR_TABLE) != null) {
+            return;
+        }
+        // The source may be a link after the label: "Quelle: <a>kathpress</a>".
+        sourceLines.add(new Element("span").text(m.group(1)));
+    }
+
+    private static final org.jsoup.select.Evaluator FIGURE_OR_TABLE = org.jsoup.select.QueryParser.parse(
+            "figure, figcaption, table, picture");
 
     private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");
 

@@ -314,6 +314,18 @@ class BylinesTest {
     }
 
     @Test
+    void aCreditedSourceLineNamesTheStorysSupplierWhenNothingElseDoes() {
+        String url = "https://www.sender.example/land/1";
+        Document doc = Jsoup.parse("<html><body><h1>Meldung</h1><p>Text der Meldung.</p>"
+                + "<figure><img src='a.jpg'><figcaption>Quelle: Bildagentur</figcaption></figure>"
+                + "<p><em>Quelle: SENDER LAND/ab</em></p></body></html>", url);
+        assertEquals(List.of("SENDER LAND/ab"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        Document chart = Jsoup.parse("<html><body><h1>Meldung</h1><figure><img src='a.jpg'>"
+                + "<figcaption>Quelle: Statistikamt</figcaption></figure></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(chart, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
