@@ -377,7 +377,8 @@ final class PageIndex implements NodeVisitor {
                 || parent.text().length() > 60 || parent.closest(FIGURE_OR_TABLE) != null) {
             return;
         }
-        // The source may be a link after the label: "Quelle: <a>kathpress</a>".
+        // Only a source written in the label's own text: a linked one ("Quelle: <a>Prospekt</a>") is as often a deal's
+        // or a quote's origin as the story's.
         sourceLines.add(new Element("span").text(m.group(1)));
     }
 
