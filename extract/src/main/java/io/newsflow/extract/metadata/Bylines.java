@@ -18,7 +18,7 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A byline keyword; the name follows it. Without a space only right after a label ("Beitragvon r23"). */
     private static final Pattern KEYWORD = Pattern.compile(
-            "(?<=^|[\\s\\p{P}\\p{S}])(?:by|von|vom|par|por|(?-i:de|di)|door|av|af|от)(?:\\s*:)?\\s+"
+            "(?<=^|[\\s\\p{P}\\p{S}])(?:by|von|vom|par|por|przez|(?-i:de|di)|door|av|af|от)(?:\\s*:)?\\s+"
                     + "|(?<=[\\p{L}\\s])(?:von|by)(?=(?-i:\\p{Lu}))|^by(?=(?-i:\\p{Lu}))|(?<=beitrag)von\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words that announce a byline rather than name anyone: a keyword after them starts the name. */
@@ -45,11 +45,14 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht". */
     private static final Pattern TRAILING_LABEL = Pattern.compile(
-            "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:veröffentlicht|published|posted|publié|publicado|"
+            "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:fotos?|photos?|bild(?:er)?|illustrations?|illustrationen)"
+                    + "\\s+(?:von|by|de|par)\\s.*|(?:veröffentlicht|published|posted|publié|publicado|"
                     + "am|on|at|le|el)\\s*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
+    private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\|)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(
@@ -93,7 +96,7 @@ final class Bylines {
     /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
-                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?)\\s+",
+                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?|rechtsanwalt|rechtsanwältin)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A company's or association's legal form closing its name: "Hanns-Seidel-Stiftung e.V.", "Web Commerce GmbH". */
@@ -102,6 +105,22 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE);
 
     private Bylines() {
+    }
+
+    /** A name in a script without capitals followed by a reporter's title: "신현주 기자", "山田太郎記者". */
+    private static final Pattern REPORTER_TITLED = Pattern.compile(
+            "^\\s*([\\p{IsHangul}\\p{IsHan}]{2,4})\\s*(?:기자|특파원|記者|记者)\\s*$");
+
+    /**
+     * The name a reporter's title follows, or null. Korean and Japanese papers write the title after the writer's
+     * name; it tells a person apart from the paper where no capital letter can ("한국일보" is the paper).
+     */
+    static String reporterName(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = REPORTER_TITLED.matcher(raw);
+        return m.matches() ? m.group(1) : null;
     }
 
     /** Whether a name is an organisation by its legal form, as a JSON-LD Organization would say. */
@@ -116,6 +135,9 @@ final class Bylines {
             return out;
         }
         String s = raw.replaceAll("[\\s\\u00A0\\u200B]+", " ").strip();
+        if (s.indexOf('责') >= 0) {
+            s = PageIndex.EDITOR_LABEL_ZH.matcher(EDITOR_LINE_ZH_BRACKETS.matcher(s).replaceAll("")).replaceFirst("");
+        }
         s = RELATIVE_TIME.matcher(s).replaceFirst("");
         s = EDGE_JUNK.matcher(s).replaceAll("");
         s = LABEL_COLON.matcher(s).replaceFirst("");
@@ -170,10 +192,16 @@ final class Bylines {
         return false;
     }
 
-    /** "Jane Doe Jane Doe" → "Jane Doe": a name written twice, as an avatar's text and the link's. */
+    /**
+     * "Jane Doe Jane Doe" → "Jane Doe", "JaneJane" → "Jane": a name written twice, as an avatar's text and the
+     * link's, with or without white space between (block elements side by side run their texts together).
+     */
     private static String onceIfTwice(String n) {
         int half = n.length() / 2;
         if (n.length() % 2 == 1 && n.charAt(half) == ' ' && n.substring(0, half).equals(n.substring(half + 1))) {
+            return n.substring(0, half);
+        }
+        if (n.length() % 2 == 0 && half >= 3 && n.substring(0, half).equals(n.substring(half))) {
             return n.substring(0, half);
         }
         return n;
@@ -275,7 +303,14 @@ final class Bylines {
     }
 
     /** Whether a name is the publication itself: its site name, its host, or any bare domain. */
+    /** The site with an editor's initials after a slash: "srf/hosb", "MDR THÜRINGEN/ls", "dpa/lno". */
+    private static final Pattern SITE_SLASH_INITIALS = Pattern.compile(".+/\\p{Ll}{2,5}");
+
     static boolean isSite(String name, List<String> siteNames, String host) {
+        if (SITE_SLASH_INITIALS.matcher(name).matches()) {
+            // The initials name the editor who signs for the site: a writer, not the site itself.
+            return false;
+        }
         String n = key(name);
         if (n.length() < 2) {
             return false;

@@ -122,7 +122,8 @@ public final class MetadataExtractor {
                 siteNames.add(n);
             }
         }
-        List<String> authors = authors(article, objects, meta, micro, index, siteNames, host(url));
+        List<String> authors = authors(article != null ? article : signedWork(objects), objects, meta, micro, index,
+                siteNames, host(url));
 
         String published = firstDate(JsonLd.text(article, "datePublished"), meta.get("article:published_time"),
                 meta.get("og:published_time"), micro.datePublished, meta.get("datepublished"),
@@ -574,6 +575,25 @@ public final class MetadataExtractor {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ").strip();
     }
 
+    /** The schema.org types of a signed piece that is not an article: a recipe, a how-to, a forum post. */
+    private static final List<String> SIGNED_WORKS = List.of("Recipe", "HowTo", "DiscussionForumPosting");
+
+    /**
+     * The first recipe, how-to or forum post the JSON-LD describes: its author is the page's writer as an article's
+     * is (a recipe site names the member who posted the recipe there, a forum the thread's opener). Read only when
+     * no article is described, since a recipe inside an article is often someone else's.
+     */
+    private static JsonNode signedWork(List<JsonNode> objects) {
+        for (JsonNode o : objects) {
+            for (String type : SIGNED_WORKS) {
+                if (JsonLd.hasType(o, type)) {
+                    return o;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The authors: the strongest source that names a person. A source that names only the publication (a JSON-LD
      * Organization, the site name, the host) gives way to a visible byline with a person, and is kept only when
@@ -633,6 +653,15 @@ public final class MetadataExtractor {
             }
         }
         if (structured.isEmpty()) {
+            // A page may carry the paper's meta author and the writer's, the writer's marked by a reporter's title.
+            for (String a : meta.all("author")) {
+                String reporter = Bylines.reporterName(a);
+                if (reporter != null && structured.isEmpty()) {
+                    structured.add(reporter);
+                }
+            }
+        }
+        if (structured.isEmpty()) {
             structured.addAll(Bylines.names(first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
                     meta.get("dcterms.creator"))));
@@ -658,15 +687,19 @@ public final class MetadataExtractor {
         }
         List<String> fallback = new ArrayList<>(new LinkedHashSet<>(structured));
         List<Element> bylines = index.bylinesFromHeadline();
-        if (!index.authorLinks.isEmpty()) {
+        if (!index.authorLinks.isEmpty() || !index.signOffs.isEmpty() || !index.sourceLines.isEmpty()) {
             bylines = new ArrayList<>(bylines);
             bylines.addAll(index.authorLinks);
+            // A bold name alone under the story, read last: no label or markup says it is the writer.
+            bylines.addAll(index.signOffs);
+            // The credited source last of all: the story's supplier, when nothing names its writer.
+            bylines.addAll(index.sourceLines);
         }
         for (Element byline : bylines) {
             if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }
-            List<String> names = Bylines.names(byline.text());
+            List<String> names = bylineNames(byline);
             List<String> found = people(names, Set.of(), siteNames, host);
             if (!fallback.isEmpty()) {
                 found.removeIf(n -> !Bylines.isPersonName(n));
@@ -679,6 +712,36 @@ public final class MetadataExtractor {
             }
         }
         return fallback;
+    }
+
+    /**
+     * The names in a byline element. When its text as a whole names no one, the names may stand side by side in
+     * elements of their own with only white space between ({@code <span>Jane Doe</span> <span>John Roe</span>}):
+     * each one is read then, if every one is a full personal name.
+     */
+    private static List<String> bylineNames(Element byline) {
+        List<String> names = Bylines.names(byline.text());
+        if (!names.isEmpty()) {
+            return names;
+        }
+        Element e = byline;
+        while (e.childrenSize() == 1 && e.child(0).text().length() == e.text().length()) {
+            e = e.child(0);
+        }
+        if (e.childrenSize() < 2 || !e.ownText().isBlank()) {
+            return names;
+        }
+        // Only a row of like elements that each hold one full name: a row of buttons and links is no byline.
+        List<String> out = new ArrayList<>();
+        String tag = e.child(0).normalName();
+        for (Element child : e.children()) {
+            List<String> one = Bylines.names(child.text());
+            if (!child.normalName().equals(tag) || one.size() != 1 || !Bylines.isPersonName(one.get(0))) {
+                return names;
+            }
+            out.add(one.get(0));
+        }
+        return out;
     }
 
     /**

@@ -24,6 +24,10 @@ final class Microdata {
     String imageCaption;
     String publisher;
     final List<String> authors = new ArrayList<>();
+    /** The element of the first author read: co-authors stand in the same card or list item as it. */
+    private Element firstAuthor;
+    /** A story's own box or a list's item: a teaser card is one of these. */
+    private static final Evaluator CARD = QueryParser.parse("article, li");
     /** The authors whose item is typed an Organization. */
     final List<String> organisationAuthors = new ArrayList<>();
 
@@ -49,6 +53,15 @@ final class Microdata {
                     }
                 }
                 case "author", "creator" -> {
+                    if (ofNestedWork(e)) {
+                        continue;
+                    }
+                    if (m.firstAuthor == null) {
+                        m.firstAuthor = e;
+                    } else if (e.closest(CARD) != m.firstAuthor.closest(CARD)) {
+                        // Another story's card or list item: a teaser's writer, not a co-author.
+                        continue;
+                    }
                     Element name = e.selectFirst(NAME);
                     String v = name != null ? value(name) : value(e);
                     if (v != null && !m.authors.contains(v)) {
@@ -67,6 +80,21 @@ final class Microdata {
             }
         }
         return m;
+    }
+
+    /** The properties through which an item is the page's own work rather than one it refers to. */
+    private static final java.util.Set<String> MAIN_WORK_PROPS = java.util.Set.of("mainEntity", "mainEntityOfPage");
+
+    /**
+     * Whether an author belongs to a work nested in another item as one of its properties: a cited paper
+     * ({@code itemprop=citation}), a review, a comment, a teaser in a list. That writer is not the page's.
+     */
+    private static boolean ofNestedWork(Element author) {
+        Element owner = author.parent();
+        while (owner != null && !owner.hasAttr("itemscope")) {
+            owner = owner.parent();
+        }
+        return owner != null && owner.hasAttr("itemprop") && !MAIN_WORK_PROPS.contains(owner.attr("itemprop").strip());
     }
 
     /** An itemprop's value as HTML microdata defines it: content, datetime, src or href before the text. */

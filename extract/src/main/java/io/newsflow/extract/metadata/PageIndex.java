@@ -25,7 +25,7 @@ final class PageIndex implements NodeVisitor {
 
     /** What a piece of writing is called before "von"/"by" in a byline: "Ein Artikel von", "Eine Kolumne von". */
     private static final String PIECE_BY = "(?:eine?\\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|kolumne|bericht|"
-            + "article|story|column|report|un article|un artículo|una columna)\\s+(?:von|by|de|par|por)";
+            + "article|story|column|report|un article|un artículo|una columna|text|texte|texto)\\s+(?:von|by|de|par|por)";
     private static final Pattern BYLINE_LABEL = Pattern.compile(
             "(?:by|von|par|por|door|autor(?:in)?(?:\\s*/\\s*autor(?:in)?)?|authors?|auteure?s?|autore|autores|"
                     + "written by|geschrieben von|verfasst von|escrito por|texto?|автор[ы]?|" + PIECE_BY + ")\\s*:?",
@@ -41,7 +41,7 @@ final class PageIndex implements NodeVisitor {
 
     /** The words {@link #PIECE_BY} can begin with, lower-cased: tried only on short texts that start with one. */
     private static final String[] PIECE_WORDS = {"ein", "artikel", "article", "beitrag", "bericht", "gastbeitrag",
-            "kommentar", "kolumne", "story", "column", "report", "un art", "una col"};
+            "kommentar", "kolumne", "story", "column", "report", "un art", "una col", "text"};
 
     /** A link into one writer's page: {@code /author/jane-doe}, {@code /autoren/georg-q}, {@code /staff/x/}. */
     private static final Pattern AUTHOR_HREF = Pattern.compile(
@@ -66,6 +66,10 @@ final class PageIndex implements NodeVisitor {
     final List<Element> h2s = new ArrayList<>();
     /** Links into a writer's page, read after the bylines the page marks as such. */
     final List<Element> authorLinks = new ArrayList<>();
+    /** Paragraphs that sign a story at its end: a bold name alone ({@code <p><b>Jane Doe</b></p>}). */
+    final List<Element> signOffs = new ArrayList<>();
+    /** The credited sources of a story, each a line of its own: "Quelle: dpa" read as "dpa". */
+    final List<Element> sourceLines = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -82,10 +86,29 @@ final class PageIndex implements NodeVisitor {
         return index;
     }
 
+    /**
+     * A Chinese article's editor line, "责任编辑：Name" or "(责编：Name、Name)": Chinese news sites sign their stories
+     * with the responsible editor, and fundus and trafilatura take that name for the author.
+     */
+    static final Pattern EDITOR_LABEL_ZH = Pattern.compile("^[(（【\\[]?\\s*(?:责任编辑|责编)\\s*[:：]\\s*(?=\\p{IsHan})");
+
+    /**
+     * A meta row that opens with a numeric date and ends with the writer: "04.02.2022 | 13:10 Uhr | Jane Doe",
+     * "06.11.2023 13:30 von Jane". Group 1 is the keyword if there is one, group 2 what follows the last separator.
+     */
+    private static final Pattern DATE_ROW = Pattern.compile(
+            "^(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b.*?"
+                    + "(?:\\s*[|·•]\\s*|\\s(von|by)\\s+)(\\p{L}[^|·•\\d]*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
             labelledByline(t);
+            editorLineZh(t);
+            dateRowByline(t);
+            nameBeforeDate(t);
+            sourceLine(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -105,6 +128,11 @@ final class PageIndex implements NodeVisitor {
                 }
             }
             case "figure" -> figures.add(e);
+            case "p" -> {
+                if (isSignOff(e)) {
+                    signOffs.add(e);
+                }
+            }
             case "a" -> {
                 if (e.hasAttr("rel")) {
                     relLinks.add(e);
@@ -215,12 +243,147 @@ final class PageIndex implements NodeVisitor {
                 bylines.add(e);
             } else if (label != null) {
                 lineAfterLabel(label, text);
+            } else if (atLineStart(t)) {
+                // "…<br>Autor: <a>Jane Doe</a><br>…": a bare label opening a line of a long block.
+                lineAfterLabel(t, text + " ");
             }
         } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
         }
     }
+
+    /**
+     * A text node that is a Chinese editor line is a byline, read as a detached element: its element often holds a
+     * link before it too ("【纠错】 责任编辑： Name").
+     */
+    private void editorLineZh(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 80 || raw.indexOf('责') < 0) {
+            return;
+        }
+        String text = t.text().strip();
+        Element parent = t.parent();
+        if (parent != null && EDITOR_LABEL_ZH.matcher(text).find() && parent.closest(MetadataExtractor.COMMENTS) == null) {
+            bylines.add(new Element("span").text(text));
+        }
+    }
+
+    /**
+     * The writer at the end of a date row, read as a detached element. After a bare separator only a person's full
+     * name counts ("| Berlin" is a place); after "von"/"by" any name does.
+     */
+    private void dateRowByline(TextNode t) {
+        String raw = t.getWholeText();
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        if (raw.length() > 100 || i >= raw.length() || !Character.isDigit(raw.charAt(i))) {
+            return;
+        }
+        java.util.regex.Matcher m = DATE_ROW.matcher(t.text().strip());
+        Element parent = t.parent();
+        if (!m.matches() || parent == null || parent.closest(MetadataExtractor.COMMENTS) != null) {
+            return;
+        }
+        String name = m.group(2).strip();
+        if (m.group(1) != null) {
+            bylines.add(new Element("span").text(m.group(1) + " " + name));
+        } else if (Bylines.isPersonName(name)) {
+            bylines.add(new Element("span").text(name));
+        }
+    }
+
+    /**
+     * Whether a paragraph signs the story: it holds only a bold full name, it is the last paragraph of a block of at
+     * least three, and nothing with text follows it there (the writer's name set under the text with no label). A bold
+     * line with text after it is a subheading ("Weitere Informationen" over a list).
+     */
+    private static boolean isSignOff(Element p) {
+        if (p.childrenSize() != 1 || !p.ownText().isBlank()) {
+            return false;
+        }
+        Element bold = p.child(0);
+        if (!bold.normalName().equals("strong") && !bold.normalName().equals("b") || bold.childrenSize() > 0) {
+            return false;
+        }
+        String name = bold.text().strip();
+        Element parent = p.parent();
+        if (name.length() > 40 || parent == null || !Bylines.isPersonName(name)) {
+            return false;
+        }
+        List<Element> paragraphs = new ArrayList<>();
+        for (Element c : parent.children()) {
+            if (c.normalName().equals("p")) {
+                paragraphs.add(c);
+            }
+        }
+        if (paragraphs.size() < 3 || paragraphs.get(paragraphs.size() - 1) != p) {
+            return false;
+        }
+        for (Element next = p.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+            if (!next.text().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A full name closed by a meta row's separator: "Jane Doe |". */
+    private static final Pattern NAME_THEN_SEPARATOR = Pattern.compile("^(\\p{L}[^|·•\\d]*?)\\s*[|·•]$");
+    /** A text that opens with a numeric date. */
+    private static final Pattern OPENS_WITH_DATE = Pattern.compile(
+            "^\\s*(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b");
+
+    /**
+     * The writer first in a meta row, the date in the next element: {@code <span>Jane Doe |</span>
+     * <span>05.04.2025</span>}. Read as a detached element; only a full personal name counts.
+     */
+    private void nameBeforeDate(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 60 || raw.indexOf('|') < 0 && raw.indexOf('·') < 0 && raw.indexOf('•') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = NAME_THEN_SEPARATOR.matcher(t.text().strip());
+        Element parent = t.parent();
+        if (!m.matches() || parent == null || !parent.text().strip().equals(t.text().strip())) {
+            return;
+        }
+        Element next = parent.nextElementSibling();
+        String name = m.group(1).strip();
+        if (next != null && OPENS_WITH_DATE.matcher(next.text()).lookingAt() && Bylines.isPersonName(name)
+                && parent.closest(MetadataExtractor.COMMENTS) == null) {
+            bylines.add(new Element("span").text(name));
+        }
+    }
+
+    /** A German story's credit line: "Quelle: MDR THÜRINGEN/ls", "Quelle: kathpress". */
+    private static final Pattern SOURCE_LINE = Pattern.compile("^Quelle\\s*:\\s*(\\p{L}.{1,40})$");
+
+    /**
+     * A credit line in an element of its own, after the story: the agency or the desk that supplied it. Not one
+     * inside a figure or a table (a picture's or a chart's source).
+     */
+    private void sourceLine(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 60 || !raw.stripLeading().startsWith("Quelle")) {
+            return;
+        }
+        String text = t.text().strip();
+        Element parent = t.parent();
+        java.util.regex.Matcher m = SOURCE_LINE.matcher(text);
+        if (parent == null || !m.matches() || !parent.text().strip().startsWith(text)
+                || parent.text().length() > 60 || parent.closest(FIGURE_OR_TABLE) != null) {
+            return;
+        }
+        // Only a source written in the label's own text: a linked one ("Quelle: <a>Prospekt</a>") is as often a deal's
+        // or a quote's origin as the story's.
+        sourceLines.add(new Element("span").text(m.group(1)));
+    }
+
+    private static final org.jsoup.select.Evaluator FIGURE_OR_TABLE = org.jsoup.select.QueryParser.parse(
+            "figure, figcaption, table, picture");
 
     private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");
 
@@ -229,7 +392,16 @@ final class PageIndex implements NodeVisitor {
      * <b>Autor:</b> Jane Doe<br><b>Quelle:</b> …}): the byline is the label and what follows it up to the line's
      * end, read as a detached element, since no element of the page holds that line alone.
      */
-    private void lineAfterLabel(Element label, String text) {
+    /** Whether a text opens a line: the first thing in its element, or right after a {@code <br>}. */
+    private static boolean atLineStart(TextNode t) {
+        Node before = t.previousSibling();
+        while (before instanceof TextNode tn && tn.isBlank()) {
+            before = before.previousSibling();
+        }
+        return before == null || before instanceof Element el && el.normalName().equals("br");
+    }
+
+    private void lineAfterLabel(Node label, String text) {
         StringBuilder line = new StringBuilder(text);
         for (Node n = label.nextSibling(); n != null; n = n.nextSibling()) {
             if (n instanceof Element el && (el.normalName().equals("br")
@@ -243,7 +415,9 @@ final class PageIndex implements NodeVisitor {
             }
         }
         String byline = line.toString().strip();
-        if (byline.length() > text.length() + 1 && label.closest(MetadataExtractor.COMMENTS) == null) {
+        Element holder = label instanceof Element el ? el : (Element) label.parent();
+        if (byline.length() > text.strip().length() + 1 && holder != null
+                && holder.closest(MetadataExtractor.COMMENTS) == null) {
             bylines.add(new Element("span").text(byline));
         }
     }

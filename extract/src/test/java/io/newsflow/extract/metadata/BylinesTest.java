@@ -157,6 +157,175 @@ class BylinesTest {
     }
 
     @Test
+    void aRecipeHowToOrForumPostSignsThePageWhenNoArticleIsDescribed() {
+        String recipe = "{\"@type\":\"Recipe\",\"name\":\"Apfelkuchen\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"kuchenfee42\"},\"review\":[{\"@type\":\"Review\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"backmaus\"}}]}";
+        Document doc = Jsoup.parse("<html><body><h1>Apfelkuchen</h1><p>Teig kneten.</p></body></html>",
+                "https://www.kochbuch.example/rezept/1");
+        assertEquals(List.of("kuchenfee42"),
+                MetadataExtractor.extract(doc, List.of(recipe), "https://www.kochbuch.example/rezept/1").authors());
+        String post = "{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Patch 4.2\",\"author\":{\"@type\":"
+                + "\"Person\",\"name\":\"Maximus\"}}";
+        assertEquals(List.of("Maximus"),
+                MetadataExtractor.extract(doc, List.of(post), "https://forum.example/t/1").authors());
+        String article = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"Rita Beispiel\"}}";
+        assertEquals(List.of("Rita Beispiel"),
+                MetadataExtractor.extract(doc, List.of(recipe, article), "https://www.kochbuch.example/rezept/1").authors());
+    }
+
+    @Test
+    void aChineseEditorLineNamesTheAuthors() {
+        assertEquals(List.of("王小明", "李华"), Bylines.names("(责编：王小明、李华)"));
+        Document doc = Jsoup.parse("<html><body><h1>新闻标题</h1><p>正文内容。</p>"
+                + "<div class='foot'><a href='/jc'>【纠错】</a> 责任编辑： 张伟 </div></body></html>",
+                "https://news.example.cn/a");
+        assertEquals(List.of("张伟"), MetadataExtractor.extract(doc, List.of(), "https://news.example.cn/a").authors());
+    }
+
+    @Test
+    void aDateRowThatEndsWithTheWriterNamesTheAuthor() {
+        String url = "https://www.verband.example/news/1";
+        Document row = Jsoup.parse("<html><body><small>12.03.2021 | 09:15 Uhr | Greta Beispiel</small>"
+                + "<h1>Neue Regeln</h1><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Greta Beispiel"), MetadataExtractor.extract(row, List.of(), url).authors());
+        Document keyword = Jsoup.parse("<html><body><h1>Neue Regeln</h1><h2>Stars <span>07.08.2022 18:30 von Mia"
+                + "</span></h2><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Mia"), MetadataExtractor.extract(keyword, List.of(), url).authors());
+        Document place = Jsoup.parse("<html><body><small>12.03.2021 | Berlin</small><h1>Neue Regeln</h1></body></html>",
+                url);
+        assertEquals(List.of(), MetadataExtractor.extract(place, List.of(), url).authors());
+    }
+
+    @Test
+    void theMicrodataAuthorsOfACitedOrReviewedWorkAreNotThePagesAuthors() {
+        String url = "https://journal.example/article/1";
+        Document doc = Jsoup.parse("<html><body><article itemscope itemtype='http://schema.org/ScholarlyArticle'>"
+                + "<h1 itemprop='headline'>Gout today</h1><span itemprop='author'>Lena M. Beispiel</span>"
+                + "<ol><li itemprop='citation' itemscope itemtype='http://schema.org/ScholarlyArticle'>"
+                + "<meta itemprop='author' content='AB. Muster, CD. Probe'>Old paper</li>"
+                + "<li itemprop='review' itemscope itemtype='http://schema.org/Review'>"
+                + "<span itemprop='author'>Ulf Leser</span></li></ol></article></body></html>", url);
+        assertEquals(List.of("Lena M. Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void aNameGluedToItsRepeatIsOneNameAndPolishPrzezIsAKeyword() {
+        assertEquals(List.of("Marlene"), Bylines.names("MarleneMarlene"));
+        assertEquals(List.of("Jan Nowak"), Bylines.names("przez Jan Nowak"));
+        assertEquals(List.of("Otto"), Bylines.names("Otto"));
+    }
+
+    @Test
+    void scandinavianAndSplitsTwoNames() {
+        assertEquals(List.of("Sigrid Holm Beispiel", "Nils Prøve-Hansen"),
+                Bylines.names("Sigrid Holm Beispiel og Nils Prøve-Hansen "));
+        assertEquals(List.of("Karin Exempel", "Olof Prov"), Bylines.names("Karin Exempel och Olof Prov"));
+    }
+
+    @Test
+    void aBoldNameAloneUnderTheStorySignsIt() {
+        String url = "https://www.kulturblatt.example/buch";
+        String body = "<h1>Buch der Woche</h1><div class='text'><p>Erster Absatz.</p><p>Zweiter Absatz.</p>"
+                + "<p>Dritter Absatz.</p>";
+        Document signed = Jsoup.parse("<html><body>" + body + "<p><strong>Hanna Beispiel</strong></p></div>"
+                + "</body></html>", url);
+        assertEquals(List.of("Hanna Beispiel"), MetadataExtractor.extract(signed, List.of(), url).authors());
+        Document subheading = Jsoup.parse("<html><body>" + body + "<p><strong>Weitere Informationen</strong></p>"
+                + "<ul><li>Ein Link</li></ul></div></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(subheading, List.of(), url).authors());
+    }
+
+    @Test
+    void microdataAuthorsInOtherStoriesCardsAreTeasersNotCoAuthors() {
+        String url = "https://www.daily.example/home/best-kettles";
+        String person = "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+                + "<span itemprop='name'>%s</span></span>";
+        Document doc = Jsoup.parse("<html><body><div itemscope itemtype='https://schema.org/Article'>"
+                + "<h1 itemprop='headline'>The best kettles</h1><div class='byline'>By " + person.formatted("Ada Muster")
+                + " and " + person.formatted("Ben Probe") + "</div><p>Text.</p></div><ul class='more'>"
+                + "<li><article><h2>Toasters</h2>" + person.formatted("Cleo Teaser") + "</article></li>"
+                + "<li><article><h2>Mugs</h2>" + person.formatted("Dan Teaser") + "</article></li></ul></body></html>", url);
+        assertEquals(List.of("Ada Muster", "Ben Probe"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void namesSideBySideInElementsOfTheirOwnAreEachAnAuthor() {
+        String url = "https://www.zeitung.example/story/1";
+        Document doc = Jsoup.parse("<html><body><h1>Schlagzeile</h1><div class='article-byline'><div>"
+                + "<span>Maria Beispiel</span> <span>Jonas Karl Probe</span> <span>Ute Muster</span></div></div>"
+                + "<p>Text.</p></body></html>", url);
+        assertEquals(List.of("Maria Beispiel", "Jonas Karl Probe", "Ute Muster"),
+                MetadataExtractor.extract(doc, List.of(), url).authors());
+        Document buttons = Jsoup.parse("<html><body><h1>Schlagzeile</h1><div class='author-box'>"
+                + "<span>Maria Beispiel</span> <span>Cover</span> <span>Teilen</span> <span>Drucken</span>"
+                + "<span>Kommentieren</span> <span>Merken</span></div></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(buttons, List.of(), url).authors());
+    }
+
+    @Test
+    void aMetaAuthorWithAReportersTitleNamesTheWriterBesideThePapersOwn() {
+        String url = "https://www.ilbo.example/news/1";
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='예시일보'>"
+                + "<meta name='author' content='김민수 기자'></head><body><h1>제목</h1><p>본문.</p></body></html>", url);
+        assertEquals(List.of("김민수"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        assertEquals(null, Bylines.reporterName("예시일보"));
+    }
+
+    @Test
+    void aFullNameClosedByASeparatorBeforeTheDateNamesTheAuthor() {
+        String url = "https://www.ajans.example/ekonomi/1";
+        Document doc = Jsoup.parse("<html><body><h1>Başlık</h1><div class='row'><span>Ayşe Örnek &nbsp;|</span>"
+                + "<span class='tarih'>05.04.2025 - Güncelleme : 05.04.2025</span></div><p>Metin.</p></body></html>", url);
+        assertEquals(List.of("Ayşe Örnek"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        Document menu = Jsoup.parse("<html><body><h1>Başlık</h1><div class='row'><span>Ekonomi |</span>"
+                + "<span>05.04.2025</span></div></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(menu, List.of(), url).authors());
+    }
+
+    @Test
+    void textByNamesTheWriterAndTheIllustratorsCreditIsCut() {
+        assertEquals(List.of("Lena Beispiel"), Bylines.names("Text von Lena Beispiel    Illustration von Max Probe"));
+        String url = "https://www.genuss.example/reisen/1";
+        Document doc = Jsoup.parse("<html><body><h1>Reise</h1><p><em>Text von Lena Beispiel &nbsp; &nbsp;"
+                + "Illustration von Max Probe</em></p><p>Es war einmal.</p></body></html>", url);
+        assertEquals(List.of("Lena Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void aBareLabelOpeningALineOfALongBlockNamesTheTextAfterIt() {
+        String url = "https://www.rechtsblatt.example/recht/1";
+        Document doc = Jsoup.parse("<html><body><h1>Urteil</h1><div class='box'>Bildnachweis: © Archiv, eine lange "
+                + "Zeile mit Quellen und Hinweisen, die weit über achtzig Zeichen hinausgeht und so fort.<br>"
+                + "Autor: <a href='/anwalt/'>Rechtsanwalt</a> Jonas Beispiel<br>Stand: heute</div></body></html>", url);
+        assertEquals(List.of("Jonas Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void theSiteWithAnEditorsInitialsAfterASlashIsAWriter() {
+        assertFalse(Bylines.isSite("tvx/abc", List.of("TVX"), "www.tvx.example"));
+        assertTrue(Bylines.isSite("TVX", List.of("TVX"), "www.tvx.example"));
+        String url = "https://www.tvx.example/news/1";
+        Document doc = Jsoup.parse("<html><head><meta property='og:site_name' content='TVX'></head><body>"
+                + "<h1>Meldung</h1><p>TVX News, 15.4.2024; <span itemprop='author'>tvx/abc;defg</span></p></body></html>",
+                url);
+        assertEquals(List.of("tvx/abc", "defg"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void aCreditedSourceLineNamesTheStorysSupplierWhenNothingElseDoes() {
+        String url = "https://www.sender.example/land/1";
+        Document doc = Jsoup.parse("<html><body><h1>Meldung</h1><p>Text der Meldung.</p>"
+                + "<figure><img src='a.jpg'><figcaption>Quelle: Bildagentur</figcaption></figure>"
+                + "<p><em>Quelle: SENDER LAND/ab</em></p></body></html>", url);
+        assertEquals(List.of("SENDER LAND/ab"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        Document chart = Jsoup.parse("<html><body><h1>Meldung</h1><figure><img src='a.jpg'>"
+                + "<figcaption>Quelle: Statistikamt</figcaption></figure></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(chart, List.of(), url).authors());
+    }
+
+    @Test
     void theSiteIsDroppedBesideAPersonButATypedOrganisationStays() {
         String ld = "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Rob Pike\"},"
                 + "{\"@type\":\"Organization\",\"name\":\"Lokalblatt\"},{\"@type\":\"Organization\",\"name\":\"NDR\"}]}";
