@@ -15,8 +15,8 @@ import io.newsflow.extract.Extractor;
 /** A story's text sits beside its headline: a comma-heavy box elsewhere on the page does not take its place. */
 class HeadlineAnchorTest {
 
-    /** One long paragraph full of commas: it outscores plain news prose on Readability's measure alone. */
-    private static final String OVERLAY = "<div id='overlay'><div class='wrapper'><p>Liebe Besucher, Euer Browser, "
+    /** A browser notice: one long paragraph full of commas outscores plain news prose on Readability's measure alone. */
+    private static final String NOTICE = "<div id='hinweis'><div class='wrapper'><p>Liebe Besucher, Euer Browser, "
             + "ein alter, ist veraltet, langsam, unsicher, und zeigt, leider, nicht alles, weder Bilder, noch Videos, "
             + "darum, bitte, nehmt einen neuen, danke, Euer Team.</p></div></div>";
 
@@ -32,7 +32,7 @@ class HeadlineAnchorTest {
             + "bekannt geben will.</p></section>";
 
     private static final String PAGE = "<html><head><title>Lehrgang im Februar abgesagt</title></head><body>"
-            + OVERLAY + "<main>" + STORY + "</main></body></html>";
+            + NOTICE + "<main>" + STORY + "</main></body></html>";
 
     @Test
     void theTextBesideTheHeadlineWinsOverABoxElsewhereThatScoresHigherOnCommas() {
