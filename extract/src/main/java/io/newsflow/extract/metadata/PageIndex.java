@@ -279,7 +279,7 @@ final class PageIndex implements NodeVisitor {
         while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
             i++;
         }
-        if (raw.length() > 100 || i >= raw.length() || !Character.isDigit(raw.charAt(i))) {
+        if (raw.length() > 100 || i >= raw.length() || !Character.isDigit(raw.charAt(i)) || !mayEndWithWriter(raw)) {
             return;
         }
         java.util.regex.Matcher m = DATE_ROW.matcher(t.text().strip());
@@ -295,13 +295,27 @@ final class PageIndex implements NodeVisitor {
         }
     }
 
+    /** A cheap test before {@link #DATE_ROW}: the row has a separator or a "von"/"by" before a name. */
+    private static boolean mayEndWithWriter(String raw) {
+        if (raw.indexOf('|') >= 0 || raw.indexOf('·') >= 0 || raw.indexOf('•') >= 0) {
+            return true;
+        }
+        for (int i = 0; i + 2 <= raw.length(); i++) {
+            if (raw.regionMatches(true, i, "by", 0, 2) || raw.regionMatches(true, i, "von", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a paragraph signs the story: it holds only a bold full name, it is the last paragraph of a block of at
      * least three, and nothing with text follows it there (the writer's name set under the text with no label). A bold
      * line with text after it is a subheading ("Weitere Informationen" over a list).
      */
     private static boolean isSignOff(Element p) {
-        if (p.childrenSize() != 1 || !p.ownText().isBlank()) {
+        // One bold element and white space around it: at most three nodes (checked first, as it costs nothing).
+        if (p.childNodeSize() > 3 || p.childrenSize() != 1 || !p.ownText().isBlank()) {
             return false;
         }
         Element bold = p.child(0);
@@ -367,7 +381,11 @@ final class PageIndex implements NodeVisitor {
      */
     private void sourceLine(TextNode t) {
         String raw = t.getWholeText();
-        if (raw.length() > 60 || !raw.stripLeading().startsWith("Quelle")) {
+        int start = 0;
+        while (start < raw.length() && Character.isWhitespace(raw.charAt(start))) {
+            start++;
+        }
+        if (raw.length() > 60 || !raw.startsWith("Quelle", start)) {
             return;
         }
         String text = t.text().strip();
