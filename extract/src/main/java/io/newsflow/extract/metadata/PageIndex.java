@@ -104,6 +104,10 @@ final class PageIndex implements NodeVisitor {
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
+            if (isWhiteSpace(t.getWholeText())) {
+                // Most text nodes are the white space between tags; none of the byline forms can start there.
+                return;
+            }
             labelledByline(t);
             editorLineZh(t);
             dateRowByline(t);
@@ -293,6 +297,15 @@ final class PageIndex implements NodeVisitor {
         } else if (Bylines.isPersonName(name)) {
             bylines.add(new Element("span").text(name));
         }
+    }
+
+    private static boolean isWhiteSpace(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (!Character.isWhitespace(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A cheap test before {@link #DATE_ROW}: the row has a separator or a "von"/"by" before a name. */
