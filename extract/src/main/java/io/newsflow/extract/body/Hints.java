@@ -167,8 +167,16 @@ final class Hints {
         if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main")) {
             return false;
         }
-        String s = classAndId(e);
-        return !s.isEmpty() && containsAny(s, UNLIKELY) && !containsAny(s, MAYBE);
+        // Class and id are searched apart, not joined: no word holds a space, so none can match across the two.
+        String cls = e.attr("class");
+        String id = e.attr("id");
+        if (cls.isEmpty() && id.isEmpty()) {
+            return false;
+        }
+        String c = roleClasses(cls).toLowerCase(Locale.ROOT);
+        String i = id.toLowerCase(Locale.ROOT);
+        return (containsAny(c, UNLIKELY) || containsAny(i, UNLIKELY)) && !containsAny(c, MAYBE)
+                && !containsAny(i, MAYBE);
     }
 
     /** Readability's class weight: a candidate named like content gains, one named like a widget loses. */
