@@ -991,15 +991,34 @@ public final class MetadataExtractor {
                         && !img.attr("srcset").contains(file)) {
                     continue;
                 }
-                Element e = img.parent();
-                for (int up = 0; e != null && up < 4; up++, e = e.parent()) {
-                    if (e.selectFirst(CAPTION) != null) {
-                        return e;
+                // The nearest of the image's four ancestors that holds a caption, from one search of the farthest.
+                List<Element> ancestors = new ArrayList<>(4);
+                for (Element e = img.parent(); e != null && ancestors.size() < 4; e = e.parent()) {
+                    ancestors.add(e);
+                }
+                if (ancestors.isEmpty()) {
+                    continue;
+                }
+                org.jsoup.select.Elements captions = ancestors.get(ancestors.size() - 1).select(CAPTION);
+                for (Element e : ancestors) {
+                    for (Element cap : captions) {
+                        if (cap == e || isInside(cap, e)) {
+                            return e;
+                        }
                     }
                 }
             }
         }
         return index.firstFigure();
+    }
+
+    private static boolean isInside(Element e, Element ancestor) {
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (a == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String absolute(Element e, String attr) {

@@ -328,10 +328,21 @@ final class PageIndex implements NodeVisitor {
      */
     private static boolean isSignOff(Element p) {
         // One bold element and white space around it: at most three nodes (checked first, as it costs nothing).
-        if (p.childNodeSize() > 3 || p.childrenSize() != 1 || !p.ownText().isBlank()) {
+        if (p.childNodeSize() > 3) {
             return false;
         }
-        Element bold = p.child(0);
+        Element bold = null;
+        for (int i = 0; i < p.childNodeSize(); i++) {
+            if (p.childNode(i) instanceof Element el) {
+                if (bold != null) {
+                    return false;
+                }
+                bold = el;
+            }
+        }
+        if (bold == null || !p.ownText().isBlank()) {
+            return false;
+        }
         if (!bold.normalName().equals("strong") && !bold.normalName().equals("b") || bold.childrenSize() > 0) {
             return false;
         }
