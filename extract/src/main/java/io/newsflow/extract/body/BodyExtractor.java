@@ -350,7 +350,8 @@ public final class BodyExtractor {
                 ? "#" + e.normalName() + ":" + id.substring(0, digits) : "";
     }
 
-    private static boolean isAncestor(Element a, Element d) {
+    /** Whether {@code a} is {@code d} or one of its ancestors. */
+    static boolean isAncestor(Element a, Element d) {
         for (Element e = d; e != null; e = e.parent()) {
             if (e == a) {
                 return true;

@@ -46,7 +46,7 @@ final class Standfirst {
         }
         int after = -1;
         for (int i = 0; i < bodyStart && i < blocks.size(); i++) {
-            if (isInside(blocks.get(i).owner(), headline)) {
+            if (BodyExtractor.isAncestor(headline, blocks.get(i).owner())) {
                 after = i;
             }
         }
@@ -88,15 +88,6 @@ final class Standfirst {
         }
         for (String token : className.toLowerCase(Locale.ROOT).split("[\\s_\\-]+")) {
             if (words.contains(token)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isInside(Element e, Element ancestor) {
-        for (Element a = e; a != null; a = a.parent()) {
-            if (a == ancestor) {
                 return true;
             }
         }
