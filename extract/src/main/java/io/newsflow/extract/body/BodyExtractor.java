@@ -137,12 +137,18 @@ public final class BodyExtractor {
             top = root;
         }
         Element displaced = null;
+        Element nextStory = null;
         if (headline != null && top != root && !nearHeadline(top, headline, root)) {
             Element beside = null;
             double besideScore = Double.NEGATIVE_INFINITY;
+            // The best box in another <article> than the headline's is another story (the next one of an endless
+            // page): the headline's own box need not hold more text to take its place.
+            Element headlineStory = headline.closest("article");
+            Element topStory = top.closest("article");
+            boolean otherStory = headlineStory != null && topStory != null && headlineStory != topStory;
             for (Element c : candidates) {
                 Stat s = stats.get(c);
-                if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && s.chars > stats.get(top).chars
+                if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && (otherStory || s.chars > stats.get(top).chars)
                         && s.score > besideScore && !isAncestor(c, top) && !isAncestor(top, c)
                         && nearHeadline(c, headline, root)) {
                     beside = c;
@@ -154,6 +160,7 @@ public final class BodyExtractor {
                     System.err.println("anchored to headline: " + describe(beside));
                 }
                 displaced = top;
+                nextStory = otherStory ? top : null;
                 top = beside;
             }
         }
@@ -165,7 +172,8 @@ public final class BodyExtractor {
         Element best0 = top;
         top = climb(top, root, stats);
         List<Element> included = withSiblings(top, root, stats, displaced);
-        addTwins(best0, candidates, included, stats);
+        // The next story's box keeps its twins out too: the same template repeats down an endless page.
+        addTwins(best0, candidates, included, stats, nextStory);
         if (DEBUG) {
             included.forEach(c -> System.err.println("included " + describe(c)));
         }
@@ -226,10 +234,15 @@ public final class BodyExtractor {
         if (c == root) {
             return false;
         }
+        // Not above the headline's own <article>: what lies beside that is another story.
+        Element story = headline.closest("article");
         Element a = headline;
         for (int level = 0; a != null && a != root && level <= ANCHOR_LEVELS; level++, a = a.parent()) {
             if (a == c || isAncestor(a, c)) {
                 return true;
+            }
+            if (a == story) {
+                break;
             }
         }
         return isAncestor(c, headline);
@@ -307,7 +320,7 @@ public final class BodyExtractor {
      * that split one article into several identically named blocks (intro, then body after a full-width image).
      */
     private static void addTwins(Element top, List<Element> candidates, List<Element> included,
-            Map<Element, Stat> stats) {
+            Map<Element, Stat> stats, Element nextStory) {
         String key = twinKey(top);
         Stat ts = stats.get(top);
         if (key.isEmpty() || ts == null || included.size() > 20) {
@@ -316,7 +329,8 @@ public final class BodyExtractor {
         double threshold = Math.max(10, ts.score * 0.2);
         for (Element c : candidates) {
             Stat cs = stats.get(c);
-            if (c == top || cs.score < threshold || !key.equals(twinKey(c))) {
+            if (c == top || cs.score < threshold || !key.equals(twinKey(c))
+                    || nextStory != null && (isAncestor(c, nextStory) || isAncestor(nextStory, c))) {
                 continue;
             }
             boolean overlaps = false;

@@ -70,4 +70,25 @@ class HeadlineAnchorTest {
 
         assertTrue(anchored.contains("Der Verband verzichtet"), anchored);
     }
+    @Test
+    void theNextStoryOfAnEndlessPageStaysOutThoughItIsLonger() {
+        String first = "<article id='main'><div class='head'><h1>Der Fluss steigt weiter</h1></div><div class='bodytext'>"
+                + "<p>Am Montag stieg der Pegel am Abend auf über sieben Meter, und die Stadt ließ die Uferstraße sperren, "
+                + "weil das Wasser an zwei Stellen über die Mauer lief.</p>"
+                + "<p>Die Feuerwehr füllte Sandsäcke, und die Anwohner räumten ihre Keller aus, bevor es dunkel wurde, "
+                + "denn für die Nacht wurde mehr Regen erwartet.</p></div></article>";
+        StringBuilder next = new StringBuilder("<div class='under-article'><article id='next'><div class='head'>"
+                + "<h1>Der Verein sucht einen Trainer</h1></div><div class='bodytext'>");
+        for (int i = 0; i < 6; i++) {
+            next.append("<p>Nach der Niederlage am Wochenende trennte sich der Verein von seinem Trainer, und nun beginnt die "
+                    + "Suche nach einem Nachfolger, der die Mannschaft, die Fans und den Vorstand überzeugen soll.</p>");
+        }
+        next.append("</div></article></div>");
+        Document doc = Jsoup.parse("<html><body><main>" + first + next + "</main></body></html>");
+
+        String text = BodyExtractor.extract(doc.body(), doc.selectFirst("h1")).text();
+
+        assertTrue(text.startsWith("Am Montag stieg der Pegel"), text);
+        assertFalse(text.contains("Trainer"), text);
+    }
 }
