@@ -59,7 +59,8 @@ public final class BodyExtractor {
     /**
      * Extracts the body under {@code root}; {@code headline} is the page's shown headline element, or null. A
      * story's text sits beside its headline: a box elsewhere that wins on commas alone (an overlay, a footer's
-     * blurb, a sidebar's teaser) gives way to the text around the headline when that holds more of it.
+     * blurb, a sidebar's teaser) gives way to the text around the headline when that holds more of it, and a box in
+     * another story's {@code <article>} (the next one of an endless page) gives way to it in any case.
      */
     public static Body extract(Element root, Element headline) {
         List<TextBlock> blocks = BlockCollector.collect(root);
@@ -138,19 +139,19 @@ public final class BodyExtractor {
         }
         Element displaced = null;
         Element nextStory = null;
-        if (headline != null && top != root && !nearHeadline(top, headline, root)) {
+        if (headline != null && top != root && !nearHeadline(top, headline, storyOf(headline), root)) {
             Element beside = null;
             double besideScore = Double.NEGATIVE_INFINITY;
             // The best box in another <article> than the headline's is another story (the next one of an endless
             // page): the headline's own box need not hold more text to take its place.
-            Element headlineStory = headline.closest("article");
-            Element topStory = top.closest("article");
+            Element headlineStory = storyOf(headline);
+            Element topStory = storyOf(top);
             boolean otherStory = headlineStory != null && topStory != null && headlineStory != topStory;
             for (Element c : candidates) {
                 Stat s = stats.get(c);
                 if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && (otherStory || s.chars > stats.get(top).chars)
                         && s.score > besideScore && !isAncestor(c, top) && !isAncestor(top, c)
-                        && nearHeadline(c, headline, root)) {
+                        && nearHeadline(c, headline, headlineStory, root)) {
                     beside = c;
                     besideScore = s.score;
                 }
@@ -229,13 +230,14 @@ public final class BodyExtractor {
     /** Levels above the headline within which a candidate counts as beside it. */
     private static final int ANCHOR_LEVELS = 3;
 
-    /** Whether {@code c} holds the headline or lies within a few levels of it (not the page's root). */
-    private static boolean nearHeadline(Element c, Element headline, Element root) {
+    /**
+     * Whether {@code c} holds the headline or lies within a few levels of it (not the page's root), and not above the
+     * headline's own {@code story} element (its {@code <article>}, or null): what lies beside that is another story.
+     */
+    private static boolean nearHeadline(Element c, Element headline, Element story, Element root) {
         if (c == root) {
             return false;
         }
-        // Not above the headline's own <article>: what lies beside that is another story.
-        Element story = headline.closest("article");
         Element a = headline;
         for (int level = 0; a != null && a != root && level <= ANCHOR_LEVELS; level++, a = a.parent()) {
             if (a == c || isAncestor(a, c)) {
@@ -246,6 +248,16 @@ public final class BodyExtractor {
             }
         }
         return isAncestor(c, headline);
+    }
+
+    /** The {@code <article>} an element lies in, or null. */
+    private static Element storyOf(Element e) {
+        for (Element a = e; a != null; a = a.parent()) {
+            if (a.normalName().equals("article")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */
