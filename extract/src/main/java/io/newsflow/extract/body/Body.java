@@ -96,6 +96,11 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         while (end > 1 && paragraphs.size() - end < 3 && isEndMatter.test(paragraphs.get(end - 1))) {
             end--;
         }
+        return upTo(end);
+    }
+
+    /** This body's first {@code end} paragraphs, their characters counted again from those cut. */
+    private Body upTo(int end) {
         if (end == paragraphs.size()) {
             return this;
         }
@@ -119,14 +124,7 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
                 break;
             }
         }
-        if (from < 0) {
-            return this;
-        }
-        int removed = 0;
-        for (int j = from; j < paragraphs.size(); j++) {
-            removed += nonSpaceChars(paragraphs.get(j));
-        }
-        return new Body(paragraphs.subList(0, from), chars - removed, linkBlocks);
+        return from < 0 ? this : upTo(from);
     }
 
     private static final int CLOSING_LINE_MAX_CHARS = 300;

@@ -302,10 +302,10 @@ final class Bylines {
         return true;
     }
 
-    /** Whether a name is the publication itself: its site name, its host, or any bare domain. */
     /** The site with an editor's initials after a slash: "srf/hosb", "MDR THÜRINGEN/ls", "dpa/lno". */
     private static final Pattern SITE_SLASH_INITIALS = Pattern.compile(".+/\\p{Ll}{2,5}");
 
+    /** Whether a name is the publication itself: its site name, its host, or any bare domain. */
     static boolean isSite(String name, List<String> siteNames, String host) {
         if (SITE_SLASH_INITIALS.matcher(name).matches()) {
             // The initials name the editor who signs for the site: a writer, not the site itself.

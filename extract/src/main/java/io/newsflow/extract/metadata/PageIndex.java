@@ -92,19 +92,23 @@ final class PageIndex implements NodeVisitor {
      */
     static final Pattern EDITOR_LABEL_ZH = Pattern.compile("^[(（【\\[]?\\s*(?:责任编辑|责编)\\s*[:：]\\s*(?=\\p{IsHan})");
 
+    /** A numeric date as meta rows write it: "04.02.2022", "06.11.23", "2022-02-04", "02/04/2022". */
+    private static final String NUMERIC_DATE =
+            "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})";
+
     /**
      * A meta row that opens with a numeric date and ends with the writer: "04.02.2022 | 13:10 Uhr | Jane Doe",
      * "06.11.2023 13:30 von Jane". Group 1 is the keyword if there is one, group 2 what follows the last separator.
      */
-    private static final Pattern DATE_ROW = Pattern.compile(
-            "^(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b.*?"
+    private static final Pattern DATE_ROW = Pattern.compile("^" + NUMERIC_DATE + "\\b.*?"
                     + "(?:\\s*[|·•]\\s*|\\s(von|by)\\s+)(\\p{L}[^|·•\\d]*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
-            if (isWhiteSpace(t.getWholeText())) {
+            String raw = t.getWholeText();
+            if (leadingWhiteSpace(raw) == raw.length()) {
                 // Most text nodes are the white space between tags; none of the byline forms can start there.
                 return;
             }
@@ -279,10 +283,7 @@ final class PageIndex implements NodeVisitor {
      */
     private void dateRowByline(TextNode t) {
         String raw = t.getWholeText();
-        int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
-            i++;
-        }
+        int i = leadingWhiteSpace(raw);
         if (raw.length() > 100 || i >= raw.length() || !Character.isDigit(raw.charAt(i)) || !mayEndWithWriter(raw)) {
             return;
         }
@@ -299,13 +300,13 @@ final class PageIndex implements NodeVisitor {
         }
     }
 
-    private static boolean isWhiteSpace(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (!Character.isWhitespace(raw.charAt(i))) {
-                return false;
-            }
+    /** How many characters of white space ({@link Character#isWhitespace}) open the text. */
+    private static int leadingWhiteSpace(String raw) {
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+            i++;
         }
-        return true;
+        return i;
     }
 
     /** A cheap test before {@link #DATE_ROW}: the row has a separator or a "von"/"by" before a name. */
@@ -371,8 +372,7 @@ final class PageIndex implements NodeVisitor {
     /** A full name closed by a meta row's separator: "Jane Doe |". */
     private static final Pattern NAME_THEN_SEPARATOR = Pattern.compile("^(\\p{L}[^|·•\\d]*?)\\s*[|·•]$");
     /** A text that opens with a numeric date. */
-    private static final Pattern OPENS_WITH_DATE = Pattern.compile(
-            "^\\s*(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b");
+    private static final Pattern OPENS_WITH_DATE = Pattern.compile("^\\s*" + NUMERIC_DATE + "\\b");
 
     /**
      * The writer first in a meta row, the date in the next element: {@code <span>Jane Doe |</span>
@@ -405,11 +405,7 @@ final class PageIndex implements NodeVisitor {
      */
     private void sourceLine(TextNode t) {
         String raw = t.getWholeText();
-        int start = 0;
-        while (start < raw.length() && Character.isWhitespace(raw.charAt(start))) {
-            start++;
-        }
-        if (raw.length() > 60 || !raw.startsWith("Quelle", start)) {
+        if (raw.length() > 60 || !raw.startsWith("Quelle", leadingWhiteSpace(raw))) {
             return;
         }
         String text = t.text().strip();
@@ -429,11 +425,6 @@ final class PageIndex implements NodeVisitor {
 
     private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");
 
-    /**
-     * A label in an element of its own inside a block of several labelled lines ({@code <b>Datum:</b> 19.11.2021<br>
-     * <b>Autor:</b> Jane Doe<br><b>Quelle:</b> …}): the byline is the label and what follows it up to the line's
-     * end, read as a detached element, since no element of the page holds that line alone.
-     */
     /** Whether a text opens a line: the first thing in its element, or right after a {@code <br>}. */
     private static boolean atLineStart(TextNode t) {
         Node before = t.previousSibling();
@@ -443,6 +434,12 @@ final class PageIndex implements NodeVisitor {
         return before == null || before instanceof Element el && el.normalName().equals("br");
     }
 
+    /**
+     * A label in an element of its own inside a block of several labelled lines ({@code <b>Datum:</b> 19.11.2021<br>
+     * <b>Autor:</b> Jane Doe<br><b>Quelle:</b> …}), or a bare label opening a line of a long block: the byline is the
+     * label and what follows it up to the line's end, read as a detached element, since no element of the page holds
+     * that line alone.
+     */
     private void lineAfterLabel(Node label, String text) {
         StringBuilder line = new StringBuilder(text);
         for (Node n = label.nextSibling(); n != null; n = n.nextSibling()) {
@@ -466,13 +463,10 @@ final class PageIndex implements NodeVisitor {
 
     /** Whether a raw text opens (after white space) with a word that names a piece of writing ("Ein Artikel von"). */
     private static boolean startsWithPieceWord(String raw) {
-        int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
-            i++;
-        }
+        int i = leadingWhiteSpace(raw);
         // Most texts fail on their first two letters; only then are the words compared whole.
         // (Folded as regionMatches folds, so no text passes there that fails here.)
-        if (i + 1 >= raw.length() || !isPiecePair(fold(raw.charAt(i)), fold(raw.charAt(i + 1)))) {
+        if (i + 1 >= raw.length() || !isPair(PIECE_PAIR_CHARS, fold(raw.charAt(i)), fold(raw.charAt(i + 1)))) {
             return false;
         }
         for (String w : PIECE_WORDS) {
@@ -514,7 +508,7 @@ final class PageIndex implements NodeVisitor {
         if (i >= n) {
             return false;
         }
-        return isLabelPair(first, Character.toLowerCase(raw.charAt(i)));
+        return isPair(LABEL_PAIR_CHARS, first, Character.toLowerCase(raw.charAt(i)));
     }
 
     /** The characters a meta row puts between its items. */
@@ -534,19 +528,13 @@ final class PageIndex implements NodeVisitor {
         return pairs;
     }
 
-    private static boolean isPiecePair(char first, char second) {
-        for (int i = 0; i < PIECE_PAIR_CHARS.length; i += 2) {
-            if (PIECE_PAIR_CHARS[i] == first && PIECE_PAIR_CHARS[i + 1] == second) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether two lower-cased letters are in LABEL_PAIRS, without building a string for each text node. */
-    private static boolean isLabelPair(char first, char second) {
-        for (int i = 0; i < LABEL_PAIR_CHARS.length; i += 2) {
-            if (LABEL_PAIR_CHARS[i] == first && LABEL_PAIR_CHARS[i + 1] == second) {
+    /**
+     * Whether two lower-cased letters stand side by side in {@code pairs} (two letters a pair), without building a
+     * string for each text node.
+     */
+    private static boolean isPair(char[] pairs, char first, char second) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] == first && pairs[i + 1] == second) {
                 return true;
             }
         }
