@@ -120,9 +120,9 @@ public final class Extractor {
         }
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
-        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.title())).without(meta.title()).withoutLeading(
-                line -> isMetadataLine(line, meta)).withoutTrailing(Boilerplate::isEndMatter)
-                .withoutClosingBlock(Boilerplate::opensContactBlock, 8);
+        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.title())).without(meta.title())
+                .withoutAny(Boilerplate::isStrayLine).withoutLeading(line -> isMetadataLine(line, meta))
+                .withoutTrailing(Boilerplate::isEndMatter).withoutClosingBlock(Boilerplate::opensContactBlock, 8);
         body = preferDeclaredBody(body, meta.jsonLdBody());
         if (body.chars() < MIN_BODY_CHARS) {
             // A page rendered by script may carry its story only in its data; read it only when the DOM had none.

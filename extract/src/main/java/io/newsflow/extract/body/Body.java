@@ -73,6 +73,21 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
+    /** This body without the paragraphs that {@code isStray} accepts, wherever they stand. */
+    public Body withoutAny(java.util.function.Predicate<String> isStray) {
+        List<String> kept = null;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (isStray.test(paragraphs.get(i))) {
+                if (kept == null) {
+                    kept = new java.util.ArrayList<>(paragraphs.subList(0, i));
+                }
+            } else if (kept != null) {
+                kept.add(paragraphs.get(i));
+            }
+        }
+        return kept == null ? this : Body.of(kept, linkBlocks);
+    }
+
     /** This body without the paragraphs before the first long one that {@code isMetadata} accepts. */
     public Body withoutLeading(java.util.function.Predicate<String> isMetadata) {
         int cut = 0;

@@ -16,7 +16,10 @@ public final class Boilerplate {
             "comments", "share", "share this", "share this article", "share this story", "tweet", "related",
             "related articles", "related stories", "read more", "read next", "more on this story",
             "skip advertisement", "weiterlesen", "teilen", "читайте также", "поделиться", "leer más", "lire aussi",
-            "tell us what you think", "you may also like", "recommended", "most popular", "trending now");
+            "tell us what you think", "you may also like", "recommended", "most popular", "trending now",
+            // the ad label in more of the languages pages are written in
+            "iklan", "reklama", "reklam", "mainos", "annonce", "annonse", "publicidade", "advertentie", "διαφήμιση",
+            "広告", "광고", "广告", "إعلان");
 
     private static final Pattern CONSENT = Pattern.compile(
             "accept|consent|privacy|opt-out|agree|datenschutz|einverstanden|akzeptieren|aceptar|accepter|согласи",
@@ -79,6 +82,63 @@ public final class Boilerplate {
             }
         }
         return text.length() < 600 && containsCookie(text) && CONSENT.matcher(text).find();
+    }
+
+    /**
+     * Whether a paragraph of the body, wherever it stands, is the template's and not the story's: a post's meta row,
+     * the comment policy, an unrendered shortcode. Read after the body is chosen, so that cutting
+     * these lines never changes which box is chosen.
+     */
+    public static boolean isStrayLine(String text) {
+        return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text);
+    }
+
+    /** The labels that file a post under its taxonomy: categories, tags, "filed under". */
+    private static final String TAXONOMY_WORDS = "filed under|posted in|abgelegt unter|publicado en|"
+            + "categor(?:y|ies|ia|ias|ía|ías|ie|ies)|catégories?|kategorien?|tags?|schlagw(?:o|ö)rte|schlagwörter|"
+            + "etiquetas?|rubri(?:k|que|ca)";
+
+    /** A line that opens with a taxonomy label, perhaps after the post's date ("05/10/2018 - Categoria:"). */
+    private static final Pattern TAXONOMY_START = Pattern.compile(
+            "(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\s*[-|–]\\s*)?(?:" + TAXONOMY_WORDS + ")\\s*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Any label of a post's meta row: where it is filed, who wrote it, when. */
+    private static final Pattern META_LABEL = Pattern.compile("(?<!\\p{L})(?:" + TAXONOMY_WORDS
+            + "|publicado por|posted by|veröffentlicht|autor|author)\\s*:", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * Whether a short line is a post's meta row ("Categoria: Saúde - Tags: …", "Filed under: News"): it opens with a
+     * taxonomy label, or holds two labels of a meta row. Blog templates print it above or below the story.
+     */
+    static boolean isTaxonomyLine(String text) {
+        if (text.length() >= 300 || text.indexOf(':') < 0) {
+            return false;
+        }
+        if (TAXONOMY_START.matcher(text).lookingAt()) {
+            return true;
+        }
+        Matcher m = META_LABEL.matcher(text);
+        return m.find() && m.find();
+    }
+
+    private static final String COMMENT_WORDS = "(?:comment|comentári|comentari|commentair|kommentar|commento|коммент)";
+
+    /** Comments and moderation named within a sentence of each other, either way round. */
+    private static final Pattern COMMENT_POLICY = Pattern.compile(COMMENT_WORDS + "\\w*\\b.{0,150}\\b(?:moder|модер)|"
+            + "\\b(?:moder|модер)\\w*\\b.{0,100}" + COMMENT_WORDS, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Whether a short line is the site's comment policy ("comments are moderated …"): it belongs to the thread. */
+    static boolean isCommentPolicy(String text) {
+        return text.length() < 400 && (text.contains("oder") || text.contains("одер"))
+                && COMMENT_POLICY.matcher(text).find();
+    }
+
+    private static final Pattern SHORTCODE = Pattern.compile("\\[(\\w+)[^\\]]*].*\\[/\\1]", Pattern.DOTALL);
+
+    /** Whether a line is a CMS shortcode the page printed unrendered ("[button link=…]Send[/button]"). */
+    static boolean isShortcode(String text) {
+        return text.startsWith("[") && text.contains("[/") && SHORTCODE.matcher(text).matches();
     }
 
     /** The text with only its letters, numbers and spaces ({@code [^\\p{L}\\p{N} ]+} cut), built without a regex. */

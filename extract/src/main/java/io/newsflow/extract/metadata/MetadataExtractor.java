@@ -94,7 +94,10 @@ public final class MetadataExtractor {
         // An <h1> that ends a breadcrumb trail is the CMS's SEO headline; the story is headed by the <h2> after it,
         // and a declared title that says the same confirms which one.
         // Not when the trail's <h1> is that heading with its kicker ("Kicker: Headline"): then it is the headline whole.
-        if (h1 != null && Headline.isBreadcrumbItem(h1Element)) {
+        // Not when the publisher's JSON-LD headline and og:title both state the trail's <h1>: then the <h2> is a
+        // teaser line written for one channel (twitter:title), not the headline.
+        if (h1 != null && Headline.isBreadcrumbItem(h1Element)
+                && !(states(jsonLdHeadline, h1, titleSite) && states(meta.get("og:title"), h1, titleSite))) {
             String shown = shownHeading(index.h2sAfter(h1Element), titleSite, jsonLdHeadline, meta.get("og:title"),
                     meta.get("twitter:title"), pageTitle);
             if (shown != null && !wordsKey(h1).equals(wordsKey(headingWhole(index.h2sAfter(h1Element), shown)))) {
@@ -429,6 +432,12 @@ public final class MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /** Whether a declared title is this heading, with or without the site's name. */
+    private static boolean states(String declared, String heading, String siteName) {
+        return declared != null && !declared.isBlank() && (looseKey(declared).equals(looseKey(heading))
+                || looseKey(stripSite(unescape(declared).strip(), siteName)).equals(looseKey(heading)));
     }
 
     /** The whole text (kicker and all) of the heading whose own words are {@code shown}. */

@@ -280,6 +280,22 @@ class TitleTest {
     }
 
     @Test
+    void aTrailsH1StaysWhenTheJsonLdHeadlineAndOgTitleBothStateIt() {
+        // Only twitter:title names the <h2>: a line written for one channel, not the headline.
+        String html = "<html><head>" + NEWS + "<meta property='og:title' content='Hallenbad: Keine Einigung'>"
+                + "<meta name='twitter:title' content='Stadtrat streitet weiter über das Bad'></head><body>"
+                + String.format(TRAIL, "Hallenbad: Keine Einigung")
+                + "<article><h2>Stadtrat streitet weiter über das Bad</h2><p>Text.</p></article></body></html>";
+        String url = "https://www.example.de/stadt/bad";
+        assertEquals("Hallenbad: Keine Einigung", MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, url),
+                java.util.List.of("{\"@type\":\"NewsArticle\",\"headline\":\"Hallenbad: Keine Einigung\"}"),
+                url).title());
+        // With og:title alone stating the <h1>, the <h2> that twitter:title confirms still heads the story.
+        assertEquals("Stadtrat streitet weiter über das Bad", MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, url),
+                java.util.List.of(), url).title());
+    }
+
+    @Test
     void anH1OutsideATrailIsNotABreadcrumbItem() {
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse("<nav class='crumbs'><a href='/'>Start</a></nav>"
                 + "<article><header><h1>Die Schlagzeile</h1></header></article>");

@@ -1,0 +1,71 @@
+package io.newsflow.extract.body;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.common.model.Article;
+import io.newsflow.extract.Extractor;
+
+/** A template's lines inside the story's box (meta rows, comment policies, shortcodes, ad labels) are not its text. */
+class StrayLinesTest {
+
+    private static final String STORY = "<p>Die Gemeinde hat am Dienstag beschlossen, das alte Freibad im Sommer "
+            + "wieder zu öffnen. Die Sanierung der Becken soll bis Juni abgeschlossen sein, sagte der Bürgermeister.</p>"
+            + "<p>Für die Arbeiten stehen 400.000 Euro bereit, die zum größten Teil aus einem Förderprogramm des Landes "
+            + "kommen. Der Rest wird aus dem laufenden Haushalt bezahlt, ohne neue Schulden.</p>"
+            + "<p>Der Förderverein will im Mai zu einem Helfertag einladen, an dem die Liegewiese hergerichtet wird.</p>";
+
+    @Test
+    void aPostsMetaRowIsNotItsText() {
+        for (String line : new String[] {"05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde - Tags: bairro",
+                "Filed under: Politics |", "Kategorien: Infos", "Schlagworte: Schule, Bildung", "Rubrik: Familie",
+                "Veröffentlicht: 05.01.2020 | Autor: anna | Abgelegt unter: Fotografie"}) {
+            assertTrue(Boilerplate.isStrayLine(line), line);
+        }
+        for (String line : new String[] {"Alle zwei Wochen sonntags: Antworten auf Beziehungsfragen.",
+                "Die Kategorie: ein Wort, das der Autor in seinem Buch oft verwendet, wie er sagt.",
+                "Author: the council's report names three causes for the delay."}) {
+            assertFalse(Boilerplate.isStrayLine(line), line);
+        }
+    }
+
+    @Test
+    void aCommentPolicyAndAnUnrenderedShortcodeAreNotItsText() {
+        assertTrue(Boilerplate.isStrayLine("Note: we are temporarily moderating all comments to deal with spam."));
+        assertTrue(Boilerplate.isStrayLine(
+                "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador."));
+        assertTrue(Boilerplate.isStrayLine("[button link=\"https://example.org/send\" type=\"big\"] Send us yours[/button]"));
+        assertFalse(Boilerplate.isStrayLine("The moderator opened the debate with a question about the budget."));
+        assertFalse(Boilerplate.isStrayLine("[1] Smith J. Alarm fatigue. Curr Opin Anaesthesiol. 2015; 28: 685-690."));
+    }
+
+    @Test
+    void strayLinesAreCutWhereverTheyStandAndTheRestKeepsItsOrder() {
+        Body body = Body.of(List.of("Kategorie: Lokales", "First paragraph.", "Tags: pool, town", "Last paragraph."), 0)
+                .withoutAny(Boilerplate::isStrayLine);
+        assertEquals(List.of("First paragraph.", "Last paragraph."), body.paragraphs());
+        assertEquals(Body.nonSpaceChars("First paragraph.Last paragraph."), body.chars());
+    }
+
+    @Test
+    void theExtractorLeavesThemOutOfABlogPost() throws Exception {
+        String page = "<html><head><title>Freibad öffnet wieder</title></head><body><article>"
+                + "<h1>Freibad öffnet wieder</h1><p class='meta'>05.01.2020 - Kategorie: Lokales - Tags: Freibad</p>"
+                + STORY + "<p>Iklan</p><p>[button link='/leserbrief'] Schreiben Sie uns[/button]</p>"
+                + "<p>Hinweis: Kommentare werden vor der Freischaltung moderiert.</p></article></body></html>";
+        Article a = new Extractor().extract(page.getBytes(StandardCharsets.UTF_8), "https://blog.example/freibad",
+                "text/html; charset=utf-8");
+
+        assertTrue(a.text().startsWith("Die Gemeinde hat am Dienstag"), a.text());
+        assertTrue(a.text().endsWith("hergerichtet wird."), a.text());
+        for (String stray : new String[] {"Kategorie", "Iklan", "button", "moderiert"}) {
+            assertFalse(a.text().contains(stray), a.text());
+        }
+    }
+}
