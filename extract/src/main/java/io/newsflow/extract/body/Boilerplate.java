@@ -28,6 +28,9 @@ public final class Boilerplate {
     /** End matter: the lines a story closes with that are about the site, not the story. */
     private static final Pattern END_MATTER = Pattern.compile(
             "contributed to (?:this|the) report|follow (?:us|him|her|me|them) (?:on|@)|^join (?:our|us)|"
+                    // "Follow The Daily Example on Twitter and Instagram", "Follow AP's coverage at https://…"
+                    + "^follow\\b[^.]{0,80}\\b(?:on|at|via) (?:facebook|twitter|instagram|youtube|linkedin|tiktok|"
+                    + "threads|bluesky|google news|https?://)|^folg(?:e|t) (?:uns|mir)\\b|"
                     + "^sign up (?:for|to)|^subscribe (?:to|for)|^(?:click|tap) here|newsletter|"
                     + "folgen sie (?:uns|ihm|ihr)|suivez-nous|síguenos|подписывайтесь|читайте нас|"
                     // copyright and reprint notices
@@ -86,11 +89,11 @@ public final class Boilerplate {
 
     /**
      * Whether a paragraph of the body, wherever it stands, is the template's and not the story's: a post's meta row,
-     * the comment policy, an unrendered shortcode. Read after the body is chosen, so that cutting
+     * the comment policy, an unrendered shortcode, a related-link insert's label. Read after the body is chosen, so that cutting
      * these lines never changes which box is chosen.
      */
     public static boolean isStrayLine(String text) {
-        return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text);
+        return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text) || isRelatedLabel(text);
     }
 
     /** The labels that file a post under its taxonomy: categories, tags, "filed under". */
@@ -120,6 +123,23 @@ public final class Boilerplate {
         }
         Matcher m = META_LABEL.matcher(text);
         return m.find() && m.find();
+    }
+
+    /** The label a related-link insert opens with, in the languages pages are written in. */
+    private static final Pattern RELATED_LABEL = Pattern.compile("(?:related(?!\\s+to\\b)|read more|read also|see also|also read|"
+            + "lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren|"
+            + "weitere artikel|lire aussi|à lire aussi|leia (?:também|mais)|ver también|lee también|leer más|"
+            + "читайте также|смотрите также|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)"
+            // at most three more words before the colon: a label, not a sentence ("Related to the case: …")
+            + "(?:\\s+[\\p{L}’']+){0,3}\\s*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * Whether a short line is a related-link insert ("Read more: Other story", "Lesen Sie auch:") or its label, left
+     * after the links under it were dropped.
+     */
+    static boolean isRelatedLabel(String text) {
+        return text.length() <= 120 && text.indexOf(':') > 0 && RELATED_LABEL.matcher(text).lookingAt();
     }
 
     private static final String COMMENT_WORDS = "(?:comment|comentári|comentari|commentair|kommentar|commento|коммент)";

@@ -46,6 +46,33 @@ class StrayLinesTest {
     }
 
     @Test
+    void aRelatedLinksLabelIsNotItsText() {
+        for (String line : new String[] {"Related post: Pickled Sprouts Recipe", "Lesen Sie auch:",
+                "Mehr zum Thema Gesundheit:", "Read more: Middle East crisis", "Читайте также: Новый мост"}) {
+            assertTrue(Boilerplate.isStrayLine(line), line);
+        }
+        for (String line : new String[] {"Related to the case: a second man was charged on Friday.",
+                "Read more about the plan in the council's report, which was published on Tuesday and runs to "
+                        + "two hundred pages: a long read.", "More from NBC's TODAY:"}) {
+            assertFalse(Boilerplate.isStrayLine(line), line);
+        }
+    }
+
+    @Test
+    void aClosingFollowAppealIsEndMatter() {
+        for (String line : new String[] {"Follow The Daily Example on Facebook, Twitter (@DailyEx) and Instagram.",
+                "Follow AP's full coverage of the election at https://example.org/election",
+                "Follow Example News on Google News to get our stories in your feeds.", "Folge mir auf Instagram!",
+                "Folgt uns auf unserem Instagram-Account."}) {
+            assertTrue(Boilerplate.isEndMatter(line), line);
+        }
+        for (String line : new String[] {"Follow these six tips to set up a nursery in a small room.",
+                "Follow the same process to unpack the archive as above."}) {
+            assertFalse(Boilerplate.isEndMatter(line), line);
+        }
+    }
+
+    @Test
     void strayLinesAreCutWhereverTheyStandAndTheRestKeepsItsOrder() {
         Body body = Body.of(List.of("Kategorie: Lokales", "First paragraph.", "Tags: pool, town", "Last paragraph."), 0)
                 .withoutAny(Boilerplate::isStrayLine);
