@@ -89,11 +89,12 @@ public final class Boilerplate {
 
     /**
      * Whether a paragraph of the body, wherever it stands, is the template's and not the story's: a post's meta row,
-     * the comment policy, an unrendered shortcode, a related-link insert's label. Read after the body is chosen, so that cutting
+     * the comment policy, an unrendered shortcode, a related-link insert's label, a credit. Read after the body is chosen, so that cutting
      * these lines never changes which box is chosen.
      */
     public static boolean isStrayLine(String text) {
-        return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text) || isRelatedLabel(text);
+        return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text) || isRelatedLabel(text)
+                || isCredit(text);
     }
 
     /** The labels that file a post under its taxonomy: categories, tags, "filed under". */
@@ -123,6 +124,11 @@ public final class Boilerplate {
         }
         Matcher m = META_LABEL.matcher(text);
         return m.find() && m.find();
+    }
+
+    /** Whether a short line carries a © : an image's credit ("Foto: © Agentur") or a copyright notice, not prose. */
+    static boolean isCredit(String text) {
+        return text.length() < 200 && text.indexOf('©') >= 0;
     }
 
     /** The label a related-link insert opens with, in the languages pages are written in. */

@@ -59,6 +59,18 @@ class StrayLinesTest {
     }
 
     @Test
+    void aShortLineWithACopyrightSignIsACredit() {
+        for (String line : new String[] {"© Agentur/Stock", "Symbolgrafik:© Anna B. - stock.example.com",
+                "Jewels, installation views, photos © Example Gallery, 2018", "© The Example Times Ltd. 2024"}) {
+            assertTrue(Boilerplate.isStrayLine(line), line);
+        }
+        assertFalse(Boilerplate.isStrayLine("The label printed on the jar, a small sign reading 'Jam', was designed by "
+                + "the grandmother in 1951 and has not changed since then, the company says in its history of the firm, "
+                + "© and all."));
+        assertFalse(Boilerplate.isStrayLine("Photographs by Anna Berg for The Example Times."));
+    }
+
+    @Test
     void aClosingFollowAppealIsEndMatter() {
         for (String line : new String[] {"Follow The Daily Example on Facebook, Twitter (@DailyEx) and Instagram.",
                 "Follow AP's full coverage of the election at https://example.org/election",
