@@ -65,8 +65,8 @@ class StrayLinesTest {
             assertTrue(Boilerplate.isStrayLine(line), line);
         }
         assertFalse(Boilerplate.isStrayLine("The label printed on the jar, a small sign reading 'Jam', was designed by "
-                + "the grandmother in 1951 and has not changed since then, the company says in its history of the firm, "
-                + "© and all."));
+                + "the grandmother in 1951 and has not changed since then, the company says in the history of the firm "
+                + "it printed for its seventieth year, © sign and all."));
         assertFalse(Boilerplate.isStrayLine("Photographs by Anna Berg for The Example Times."));
     }
 
