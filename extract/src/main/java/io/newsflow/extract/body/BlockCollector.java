@@ -160,7 +160,8 @@ public final class BlockCollector {
 
         private static boolean isSpace(char c) {
             return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f'
-                    || c == '\u2009' || c == '\u202F' || c == '\u200B' || c == '\u2002' || c == '\u2003';
+                    || c == '\u2009' || c == '\u202F' || c == '\u200B' || c == '\u2002' || c == '\u2003'
+                    || c == '\uFEFF';
         }
 
         void flush() {

@@ -19,7 +19,10 @@ public final class Boilerplate {
             "tell us what you think", "you may also like", "recommended", "most popular", "trending now",
             // the ad label in more of the languages pages are written in
             "iklan", "reklama", "reklam", "mainos", "annonce", "annonse", "publicidade", "advertentie", "διαφήμιση",
-            "広告", "광고", "广告", "إعلان");
+            "広告", "광고", "广告", "إعلان",
+            // "related" and "recommended" over a list, in Japanese, Chinese and Korean
+            "関連記事", "関連キーワード", "おすすめ情報", "おすすめ記事", "関連企業業界", "相关阅读", "相关新闻", "推荐阅读",
+            "관련기사", "관련 기사", "많이 본 뉴스");
 
     private static final Pattern CONSENT = Pattern.compile(
             "accept|consent|privacy|opt-out|agree|datenschutz|einverstanden|akzeptieren|aceptar|accepter|согласи",
@@ -89,12 +92,13 @@ public final class Boilerplate {
 
     /**
      * Whether a paragraph of the body, wherever it stands, is the template's and not the story's: a post's meta row,
-     * the comment policy, an unrendered shortcode, a related-link insert's label, a credit. Read after the body is chosen, so that cutting
+     * the comment policy, an unrendered shortcode, a related-link insert's label, a credit, a
+     * date alone (a feed's time stamp), a members-only appeal. Read after the body is chosen, so that cutting
      * these lines never changes which box is chosen.
      */
     public static boolean isStrayLine(String text) {
         return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text) || isRelatedLabel(text)
-                || isCredit(text);
+                || isCredit(text) || isDateAlone(text) || isMembersAppeal(text);
     }
 
     /** The labels that file a post under its taxonomy: categories, tags, "filed under". */
@@ -129,6 +133,22 @@ public final class Boilerplate {
     /** Whether a short line carries a © : an image's credit ("Foto: © Agentur") or a copyright notice, not prose. */
     static boolean isCredit(String text) {
         return text.length() < 200 && text.indexOf('©') >= 0;
+    }
+
+    private static final Pattern DATE_ALONE = Pattern.compile(
+            "(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)"
+                    + "(?:\\s*,?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?");
+
+    /** Whether a line is a date and nothing else ("13.01.2025", "1月13日 12:30"): a feed's time stamp, not text. */
+    static boolean isDateAlone(String text) {
+        return text.length() <= 24 && !text.isEmpty() && Character.isDigit(text.charAt(0))
+                && DATE_ALONE.matcher(text.strip()).matches();
+    }
+
+    /** Whether a short line asks the reader to register or pay (会員限定, 読み放題): the paywall's, not the story's. */
+    static boolean isMembersAppeal(String text) {
+        return text.length() < 200 && (text.contains("読み放題") || text.contains("会員") && (text.contains("限定")
+                || text.contains("登録") || text.contains("のみ")));
     }
 
     /** The label a related-link insert opens with, in the languages pages are written in. */

@@ -71,6 +71,33 @@ class StrayLinesTest {
     }
 
     @Test
+    void aDateAloneAndAMembersOnlyAppealAreNotItsText() {
+        for (String line : new String[] {"13.01.2025", "2024.02.04 14:21", "2022-10-26", "1月13日", "2025年1月13日",
+                "この記事は会員限定です。", "初割ですべての記事が読み放題"}) {
+            assertTrue(Boilerplate.isStrayLine(line), line);
+        }
+        for (String line : new String[] {"13.01.2025: the day the bridge closed.", "1945", "12 May",
+                "会員の皆様へ、年末年始の営業時間をお知らせします。"}) {
+            assertFalse(Boilerplate.isStrayLine(line), line);
+        }
+    }
+
+    @Test
+    void relatedAndRecommendedInJapaneseChineseAndKoreanAreLabels() {
+        for (String label : new String[] {"【関連記事】", "おすすめ情報", "相关阅读", "관련기사"}) {
+            assertTrue(Boilerplate.isBoilerplate(label), label);
+        }
+    }
+
+    @Test
+    void aByteOrderMarkInTheTextIsNoCharacterOfIt() {
+        java.util.List<TextBlock> blocks = BlockCollector.collect(org.jsoup.Jsoup.parse(
+                "<p>\uFEFF</p><p>\uFEFFDer Text beginnt hier.</p>").body());
+        assertEquals(1, blocks.size());
+        assertEquals("Der Text beginnt hier.", blocks.get(0).text());
+    }
+
+    @Test
     void aClosingFollowAppealIsEndMatter() {
         for (String line : new String[] {"Follow The Daily Example on Facebook, Twitter (@DailyEx) and Instagram.",
                 "Follow AP's full coverage of the election at https://example.org/election",
