@@ -44,7 +44,13 @@ public final class Boilerplate {
                     + "already a (?:subscriber|member)|to (?:view|read|continue reading) (?:the|this) (?:full )?"
                     + "(?:story|article)|subscribers? (?:also )?(?:get|receive|can)|pour lire la suite|"
                     + "pour accéder en illimité|abonnez-vous|jetzt abonnieren|weiterlesen mit|"
-                    + "(?:support|unterstützen sie) (?:our|independent|unseren|unabhängigen) journalism",
+                    + "(?:support|unterstützen sie) (?:our|independent|unseren|unabhängigen) journalism|"
+                    + "unterstützen sie uns|unterstütze unsere arbeit|mit einer spende|spendenkonto|"
+                    // an ad blocker's notice
+                    + "ad ?-?blocker|werbe-?blocker|bloqueur de pub|"
+                    // a blog theme's entry footer ("This entry was posted in … Bookmark the permalink.")
+                    + "this entry was posted|bookmark the permalink|responses to this entry|dieser eintrag wurde|"
+                    + "der beitrag wurde am|antworten zu diesem eintrag",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private Boilerplate() {

@@ -105,7 +105,14 @@ class StrayLinesTest {
                 "Folgt uns auf unserem Instagram-Account."}) {
             assertTrue(Boilerplate.isEndMatter(line), line);
         }
+        for (String line : new String[] {"Ad block users: some site features may not work while an ad blocker is on.",
+                "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+                "This entry was posted in News and tagged Council. Bookmark the permalink.",
+                "Dieser Eintrag wurde veröffentlicht in Politik und getaggt als Wahlen."}) {
+            assertTrue(Boilerplate.isEndMatter(line), line);
+        }
         for (String line : new String[] {"Follow these six tips to set up a nursery in a small room.",
+                "Die Stiftung hat die Spende des Vereins angenommen, sagte ihr Sprecher.",
                 "Follow the same process to unpack the archive as above."}) {
             assertFalse(Boilerplate.isEndMatter(line), line);
         }
