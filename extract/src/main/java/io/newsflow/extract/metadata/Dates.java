@@ -193,16 +193,31 @@ public final class Dates {
             return null;
         }
         Matcher m = URL_DATE.matcher(url);
-        if (!m.find()) {
-            return null;
-        }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))).toString();
+            if (m.find()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))).toString();
+            }
+            // "/meldungen/29-10-2021", "/23.01.2022-headline": day and month in either order, read only where the
+            // numbers settle which is the day (one of them over 12).
+            m = URL_DAY_FIRST.matcher(url);
+            if (m.find()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(3));
+                if (a > 12 == b > 12) {
+                    return null;
+                }
+                return LocalDate.of(Integer.parseInt(m.group(4)), a > 12 ? b : a, a > 12 ? a : b).toString();
+            }
         } catch (RuntimeException e) {
             return null;
         }
+        return null;
     }
+
+    /** Day and month (either order), then the year, joined by one separator: "/29-10-2021", "_22.04.2020_". */
+    private static final Pattern URL_DAY_FIRST = Pattern.compile(
+            "[/_-](\\d{1,2})([-_.])(\\d{1,2})\\2((?:19|20)\\d{2})(?:/|[^0-9]|$)");
 
     /** The first date written in prose in {@code text} (Russian, English, German, French, Spanish), or null. */
     public static String fromText(String text) {

@@ -115,6 +115,16 @@ class DatesTest {
     }
 
     @Test
+    void aDayAndMonthInAUrlAreReadWhenTheNumbersSettleTheOrder() {
+        assertEquals("2021-10-29", Dates.fromUrl("https://example.de/meldungen/29-10-2021"));
+        assertEquals("2020-04-22", Dates.fromUrl("https://example.com/artikel/bericht_vom_22.04.2020_titel"));
+        assertEquals("2020-01-23", Dates.fromUrl("https://example.wordpress.com/blogposting-01-23-2020/"));
+        // 05-06-2021 is the 5th of June or the 6th of May: neither is read.
+        assertNull(Dates.fromUrl("https://example.com/news/05-06-2021-story"));
+        assertNull(Dates.fromUrl("https://example.com/news/29-10-20211"));
+    }
+
+    @Test
     void aUtcStampIsShownInThePageCountrysZone() {
         java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
         assertEquals("2022-11-07T00:00:00+01:00", Dates.inZone("2022-11-06T23:00:00Z", berlin));
