@@ -112,6 +112,37 @@ public final class Dates {
         }
     }
 
+    private static final Pattern LOCAL_DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?");
+
+    /**
+     * The page's offset, read from a {@code <time datetime>} that writes the declared UTC instant as the local time
+     * the page shows ("2023-11-08 23:30:59" for 2023-11-09T05:30:59Z: -06:00); null when the two are not the same
+     * minute and second, or the local one carries its own offset.
+     */
+    public static ZoneOffset offsetShown(String utc, String local) {
+        if (utc == null || local == null || !(utc.endsWith("Z") || utc.endsWith("+00:00"))) {
+            return null;
+        }
+        Matcher m = LOCAL_DATE_TIME.matcher(local.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            LocalDateTime shown = LocalDateTime.parse(m.group(1) + "T" + m.group(2));
+            LocalDateTime declared = OffsetDateTime.parse(utc).toLocalDateTime();
+            long minutes = java.time.Duration.between(declared, shown).toMinutes();
+            // Whole quarter hours within the world's offsets, and not zero: a UTC page tells no zone.
+            if (minutes == 0 || minutes % 15 != 0 || Math.abs(minutes) > 14 * 60
+                    || shown.getSecond() != declared.getSecond()) {
+                return null;
+            }
+            return ZoneOffset.ofTotalSeconds((int) minutes * 60);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     /** Normalises a machine-readable date (ISO-8601 variants, RFC 1123); null when it is none. */
     public static String normalize(String value) {
         if (value == null) {

@@ -152,6 +152,10 @@ public final class MetadataExtractor {
                     : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
         }
         java.time.ZoneId zone = pageZone(url, doc);
+        if (zone == null && index.firstTime != null) {
+            // A page of no known country may still show the declared instant in its own time.
+            zone = Dates.offsetShown(published, index.firstTime.attr("datetime"));
+        }
         published = Dates.inZone(published, zone);
         String modified = firstDate(JsonLd.text(article, "dateModified"), meta.get("article:modified_time"),
                 meta.get("og:updated_time"), micro.dateModified, meta.get("datemodified"),

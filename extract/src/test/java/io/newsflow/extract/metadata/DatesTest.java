@@ -125,6 +125,30 @@ class DatesTest {
     }
 
     @Test
+    void aTimeElementThatShowsTheDeclaredInstantInLocalTimeTellsThePagesOffset() {
+        assertEquals(java.time.ZoneOffset.ofHours(-6), Dates.offsetShown("2023-11-09T05:30:59Z", "2023-11-08 23:30:59"));
+        assertEquals(java.time.ZoneOffset.ofHoursMinutes(5, 30),
+                Dates.offsetShown("2023-11-09T05:30:59+00:00", "2023-11-09T11:00:59"));
+        // Another second, an offset of its own, a declared time with an offset, the same time: no offset is told.
+        assertNull(Dates.offsetShown("2023-11-09T05:30:59Z", "2023-11-08 23:30:58"));
+        assertNull(Dates.offsetShown("2023-11-09T05:30:59Z", "2023-11-08T23:30:59-06:00"));
+        assertNull(Dates.offsetShown("2023-11-08T23:30:59-06:00", "2023-11-08 23:30:59"));
+        assertNull(Dates.offsetShown("2023-11-09T05:30:59Z", "2023-11-09 05:30:59"));
+        assertNull(Dates.offsetShown("2023-11-09T05:30:59Z", "2023-11-07 05:30:59"));
+    }
+
+    @Test
+    void aPageOfNoKnownCountryDatesItsStoryInTheOffsetItShows() {
+        String url = "https://www.example.com/2023/11/08/mayor";
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse("<html><body><article><h1>A new mayor</h1>"
+                + "<time datetime='2023-11-08 23:30:59'>November 8, 2023 at 11:30 p.m.</time>"
+                + "<p>The city elected a new mayor on Tuesday.</p></article></body></html>", url);
+        assertEquals("2023-11-08T23:30:59-06:00", MetadataExtractor.extract(doc, java.util.List.of(
+                "{\"@type\":\"NewsArticle\",\"headline\":\"A new mayor\",\"datePublished\":\"2023-11-09T05:30:59Z\"}"),
+                url).published());
+    }
+
+    @Test
     void aUtcStampIsShownInThePageCountrysZone() {
         java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
         assertEquals("2022-11-07T00:00:00+01:00", Dates.inZone("2022-11-06T23:00:00Z", berlin));
