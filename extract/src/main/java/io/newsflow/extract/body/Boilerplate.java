@@ -132,6 +132,11 @@ public final class Boilerplate {
         if (TAXONOMY_START.matcher(text).lookingAt()) {
             return true;
         }
+        // Two labels need two colons: most lines have fewer, and the scan for labels is skipped.
+        int colon = text.indexOf(':');
+        if (text.indexOf(':', colon + 1) < 0) {
+            return false;
+        }
         Matcher m = META_LABEL.matcher(text);
         return m.find() && m.find();
     }
@@ -182,8 +187,8 @@ public final class Boilerplate {
 
     /** Whether a short line is the site's comment policy ("comments are moderated …"): it belongs to the thread. */
     static boolean isCommentPolicy(String text) {
-        return text.length() < 400 && (text.contains("oder") || text.contains("одер"))
-                && COMMENT_POLICY.matcher(text).find();
+        return text.length() < 400 && (text.contains("moder") || text.contains("Moder") || text.contains("модер")
+                || text.contains("Модер") || text.contains("MODER")) && COMMENT_POLICY.matcher(text).find();
     }
 
     private static final Pattern SHORTCODE = Pattern.compile("\\[(\\w+)[^\\]]*].*\\[/\\1]", Pattern.DOTALL);
