@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.jsoup.nodes.Element;
@@ -12,6 +11,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+
+import io.newsflow.extract.html.Visibility;
 
 /** Flattens a DOM into visible {@link TextBlock}s in reading order, in one iterative pass (no recursion, any depth). */
 public final class BlockCollector {
@@ -38,20 +39,6 @@ public final class BlockCollector {
         return v.blocks;
     }
 
-    /** Whether a browser would hide this element (and so a reader never sees its text). */
-    static boolean hidden(Element e) {
-        if (e.hasAttr("hidden")) {
-            return true;
-        }
-        String style = e.attr("style");
-        if (!style.isEmpty()) {
-            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-            if (s.contains("display:none") || s.contains("visibility:hidden")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static final class Visitor implements NodeFilter {
         final List<TextBlock> blocks = new ArrayList<>();
@@ -77,7 +64,7 @@ public final class BlockCollector {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = e.normalName();
-            if (SKIPPED.contains(tag) || hidden(e)) {
+            if (SKIPPED.contains(tag) || Visibility.hiddenByMarkup(e)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (tag.equals("br")) {

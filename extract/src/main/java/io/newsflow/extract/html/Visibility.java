@@ -1,0 +1,25 @@
+package io.newsflow.extract.html;
+
+import java.util.Locale;
+
+import org.jsoup.nodes.Element;
+
+/** Whether the page's own markup hides an element from readers: the {@code hidden} attribute or an inline style. */
+public final class Visibility {
+
+    private Visibility() {
+    }
+
+    /** Whether {@code e} carries {@code hidden}, or an inline {@code display:none} or {@code visibility:hidden}. */
+    public static boolean hiddenByMarkup(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            return s.contains("display:none") || s.contains("visibility:hidden");
+        }
+        return false;
+    }
+}
