@@ -39,7 +39,6 @@ public final class BlockCollector {
         return v.blocks;
     }
 
-
     private static final class Visitor implements NodeFilter {
         final List<TextBlock> blocks = new ArrayList<>();
         final Deque<Element> owners = new ArrayDeque<>();

@@ -98,9 +98,9 @@ public final class Boilerplate {
 
     /**
      * Whether a paragraph of the body, wherever it stands, is the template's and not the story's: a post's meta row,
-     * the comment policy, an unrendered shortcode, a related-link insert's label, a credit, a
-     * date alone (a feed's time stamp), a members-only appeal. Read after the body is chosen, so that cutting
-     * these lines never changes which box is chosen.
+     * the comment policy, an unrendered shortcode, a related-link insert's label, a credit, a date alone (a feed's
+     * time stamp), a members-only appeal. Read after the body is chosen, so that cutting these lines never changes
+     * which box is chosen.
      */
     public static boolean isStrayLine(String text) {
         return isTaxonomyLine(text) || isCommentPolicy(text) || isShortcode(text) || isRelatedLabel(text)
@@ -119,7 +119,8 @@ public final class Boilerplate {
 
     /** Any label of a post's meta row: where it is filed, who wrote it, when. */
     private static final Pattern META_LABEL = Pattern.compile("(?<!\\p{L})(?:" + TAXONOMY_WORDS
-            + "|publicado por|posted by|veröffentlicht|autor|author)\\s*:", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + "|publicado por|posted by|veröffentlicht|autor|author)\\s*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
      * Whether a short line is a post's meta row ("Categoria: Saúde - Tags: …", "Filed under: News"): it opens with a
@@ -158,12 +159,13 @@ public final class Boilerplate {
 
     /** Whether a short line asks the reader to register or pay (会員限定, 読み放題): the paywall's, not the story's. */
     static boolean isMembersAppeal(String text) {
-        return text.length() < 200 && (text.contains("読み放題") || text.contains("会員") && (text.contains("限定")
-                || text.contains("登録") || text.contains("のみ")));
+        return text.length() < 200 && (text.contains("読み放題")
+                || (text.contains("会員") && (text.contains("限定") || text.contains("登録") || text.contains("のみ"))));
     }
 
     /** The label a related-link insert opens with, in the languages pages are written in. */
-    private static final Pattern RELATED_LABEL = Pattern.compile("(?:related(?!\\s+to\\b)|read more|read also|see also|also read|"
+    private static final Pattern RELATED_LABEL = Pattern.compile(
+            "(?:related(?!\\s+to\\b)|read more|read also|see also|also read|"
             + "lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren|"
             + "weitere artikel|lire aussi|à lire aussi|leia (?:também|mais)|ver también|lee también|leer más|"
             + "читайте также|смотрите также|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)"

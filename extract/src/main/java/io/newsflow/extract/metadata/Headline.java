@@ -52,8 +52,8 @@ final class Headline {
 
     /**
      * Whether an {@code <h1>} is there only for screen readers or hidden outright (a class such as
-     * {@code visuallyhidden}, {@code sr-only}, {@code aural}; {@code hidden}, {@code display:none} or {@code visibility:hidden}): it often
-     * holds the site's name or the SEO title, not the headline readers see.
+     * {@code visuallyhidden}, {@code sr-only}, {@code aural}; {@code hidden}, {@code display:none} or
+     * {@code visibility:hidden}): it often holds the site's name or the SEO title, not the headline readers see.
      */
     static boolean isHidden(Element h1) {
         if (io.newsflow.extract.html.Visibility.hiddenByMarkup(h1)) {
