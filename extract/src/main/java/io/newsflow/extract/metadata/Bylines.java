@@ -243,9 +243,16 @@ final class Bylines {
                 letters++;
             }
         }
-        // A date, a phone number or an id, not a name ("r23" or "Marianne1" still pass).
-        return letters > 0 && digits <= letters / 2 && !Character.isDigit(n.charAt(0));
+        // A date, a phone number or an id, not a name ("Marianne1" still passes, and so does a login, below).
+        return letters > 0 && (digits <= letters / 2 || LOGIN_WITH_NUMBER.matcher(n).matches())
+                && !Character.isDigit(n.charAt(0));
     }
+
+    /**
+     * A user name as forums and blogs print it: one word of letters with a number after them ("r23", "freeman1984",
+     * "delta201"). Members pick a taken name and add a number; the digits may outnumber the letters.
+     */
+    private static final Pattern LOGIN_WITH_NUMBER = Pattern.compile("\\p{L}[\\p{L}._-]*\\d{1,4}");
 
     /**
      * Whether a name looks like a person's full name: two to four capitalised words, particles allowed. Only such a

@@ -474,6 +474,16 @@ class BylinesTest {
     }
 
     @Test
+    void aLoginWithANumberAfterItsLettersIsAName() {
+        assertEquals(List.of("k42"), Bylines.names("Beitragvon k42 » 21.01.2009, 05:42"));
+        assertEquals(List.of("gartenfee1987"), Bylines.names("von gartenfee1987"));
+        // Still no name: a number, a date, an id with its digits first.
+        assertEquals(List.of(), Bylines.names("1987"));
+        assertEquals(List.of(), Bylines.names("12.03.2021"));
+        assertEquals(List.of(), Bylines.names("42k"));
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
