@@ -43,11 +43,14 @@ final class Bylines {
     private static final Pattern RELATIVE_TIME = Pattern.compile(
             "\\s*(?:vor\\s+\\d+\\s+\\p{L}+|\\d+\\s+(?:seconds?|minutes?|hours?|days?|weeks?)\\s+ago)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht". */
+    /**
+     * A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht"; a comment's "X says:" ("sagt",
+     * "dit", "dice").
+     */
     private static final Pattern TRAILING_LABEL = Pattern.compile(
             "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:fotos?|photos?|bild(?:er)?|illustrations?|illustrationen)"
                     + "\\s+(?:von|by|de|par)\\s.*|(?:veröffentlicht|published|posted|publié|publicado|"
-                    + "am|on|at|le|el)\\s*)$",
+                    + "am|on|at|le|el)\\s*|(?:says|sagt|dit|dice|disse)\\s*:?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
     private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");

@@ -711,7 +711,34 @@ public final class MetadataExtractor {
                 fallback.addAll(new LinkedHashSet<>(names));
             }
         }
+        if (fallback.isEmpty()) {
+            return postAuthorsCommentName(index.postAuthorComments);
+        }
         return fallback;
+    }
+
+    /**
+     * The name a comment of the post's own author is signed with, when nothing else names the writer: a blog or a
+     * deals site whose template prints no byline still marks its author's replies. The name is the account's, so it
+     * stands even when the blog is named after it.
+     */
+    private static List<String> postAuthorsCommentName(List<Element> comments) {
+        for (Element comment : comments) {
+            // The comment's own signature comes before its replies, which are nested inside it: only the first
+            // signature is read ("admin" there is no name, and the name below it a reply's).
+            for (Element e : comment.getAllElements()) {
+                String cls = e.className().toLowerCase(Locale.ROOT);
+                if (e != comment && (cls.contains("author") || cls.equals("fn") || e.normalName().equals("cite"))
+                        && e.text().length() <= 80) {
+                    List<String> names = Bylines.names(e.text());
+                    if (names.size() == 1) {
+                        return names;
+                    }
+                    break;
+                }
+            }
+        }
+        return List.of();
     }
 
     /**

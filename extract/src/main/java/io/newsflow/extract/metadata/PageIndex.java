@@ -70,6 +70,11 @@ final class PageIndex implements NodeVisitor {
     final List<Element> signOffs = new ArrayList<>();
     /** The credited sources of a story, each a line of its own: "Quelle: dpa" read as "dpa". */
     final List<Element> sourceLines = new ArrayList<>();
+    /**
+     * Comments the post's own author wrote: WordPress's {@code comment_class()} marks them {@code bypostauthor}, which
+     * names the post's writer where its template prints no byline.
+     */
+    final List<Element> postAuthorComments = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -191,6 +196,9 @@ final class PageIndex implements NodeVisitor {
                 String c = cls.toLowerCase(Locale.ROOT);
                 if (c.contains("byline") || c.contains("author") || c.contains("autor")) {
                     bylines.add(e);
+                    if (c.contains("bypostauthor")) {
+                        postAuthorComments.add(e);
+                    }
                 }
             }
         }

@@ -484,6 +484,25 @@ class BylinesTest {
     }
 
     @Test
+    void aCommentOfThePostsAuthorNamesTheWriterWhenNothingElseDoes() {
+        String page = "<html><body><h1>Neues Jahr</h1><p>Der Text des Beitrags.</p><ol class='commentlist'>"
+                + "<li class='comment byuser comment-author-gast1 even depth-1'><div class='comment-author vcard'>"
+                + "<cite>Gast Eins</cite> sagt:</div><p>Schön!</p>"
+                + "<ul class='children'><li class='comment byuser comment-author-wortfee bypostauthor odd depth-2'>"
+                + "<div class='comment-author vcard'><cite class='fn'>Wortfee</cite> <span class='says'>sagt:</span>"
+                + "</div><p>Danke!</p><ul class='children'><li class='comment even depth-3'>"
+                + "<div class='comment-author vcard'><cite>Gast Zwei</cite></div><p>Ja.</p></li></ul></li></ul></li>"
+                + "</ol></body></html>";
+        Document doc = Jsoup.parse(page, "https://wortfee.example/2019/01/neues-jahr/");
+        assertEquals(List.of("Wortfee"),
+                MetadataExtractor.extract(doc, List.of(), "https://wortfee.example/2019/01/neues-jahr/").authors());
+        // The post author's own signature only: "admin" is no name, and the reply nested below is someone else's.
+        Document admin = Jsoup.parse(page.replace("Wortfee</cite>", "admin</cite>"), "https://wortfee.example/a/");
+        assertEquals(List.of(), MetadataExtractor.extract(admin, List.of(), "https://wortfee.example/a/").authors());
+        assertEquals(List.of("Florina"), Bylines.names("Florina says:"));
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
