@@ -355,6 +355,17 @@ final class Bylines {
         return false;
     }
 
+    /** Whether a text is, letter for letter, one of the site's names ("Jobs & Hire" for the site "Jobs & Hire"). */
+    static boolean isSiteName(String text, List<String> siteNames) {
+        String k = key(text);
+        for (String s : siteNames) {
+            if (s != null && k.length() >= 3 && k.equals(key(s))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String key(String s) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {

@@ -662,9 +662,14 @@ public final class MetadataExtractor {
             }
         }
         if (structured.isEmpty()) {
-            structured.addAll(Bylines.names(first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
+            String named = first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
-                    meta.get("dcterms.creator"))));
+                    meta.get("dcterms.creator"));
+            structured.addAll(Bylines.names(named));
+            if (named != null && Bylines.isSiteName(named, siteNames)) {
+                // "Jobs & Hire": the site's name as a whole, though its parts split like two names.
+                orgs.addAll(structured);
+            }
         }
         if (structured.isEmpty()) {
             // An SEO plugin's reading aid for link previews, "Written by" / "Verfasst von" and the name.

@@ -503,6 +503,15 @@ class BylinesTest {
     }
 
     @Test
+    void aMetaAuthorThatIsTheSiteNameWholeIsTheSiteThoughItSplitsLikeTwoNames() {
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='Beet &amp; Rose'>"
+                + "<meta property='og:site_name' content='Beet &amp; Rose'></head><body><h1>Tomaten im Mai</h1>"
+                + "<div class='wrote_by'>By Jana Roselius</div><p>Text.</p></body></html>", "https://www.beetrose.example/a");
+        assertEquals(List.of("Jana Roselius"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.beetrose.example/a").authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
