@@ -355,6 +355,13 @@ final class Bylines {
         return false;
     }
 
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,5}");
+
+    /** Whether a name is an acronym in capitals ("NDR", "AFP"): an organisation's short name, not a person's. */
+    static boolean isAcronym(String n) {
+        return ACRONYM.matcher(n).matches();
+    }
+
     /** Whether a text is, letter for letter, one of the site's names ("Jobs & Hire" for the site "Jobs & Hire"). */
     static boolean isSiteName(String text, List<String> siteNames) {
         String k = key(text);

@@ -707,7 +707,10 @@ public final class MetadataExtractor {
             List<String> names = bylineNames(byline);
             List<String> found = people(names, Set.of(), siteNames, host);
             if (!fallback.isEmpty()) {
-                found.removeIf(n -> !Bylines.isPersonName(n));
+                // Beside the site, only a byline with a person counts; an acronym beside the person ("…, NDR") is
+                // the broadcaster or agency that made the piece with them, and stays.
+                boolean person = found.stream().anyMatch(Bylines::isPersonName);
+                found.removeIf(n -> !Bylines.isPersonName(n) && !(person && Bylines.isAcronym(n)));
             }
             if (!found.isEmpty()) {
                 return found;

@@ -512,6 +512,19 @@ class BylinesTest {
     }
 
     @Test
+    void anAcronymBesideThePersonInABylineStaysWhenTheStructuredAuthorIsTheSite() {
+        String page = "<html><head><meta name='author' content='nachrichten.example'></head><body><h1>Datenleck</h1>"
+                + "<p class='autorenzeile'>Von Jana Muster und Olaf Beispiel, BYLINE</p><p>Text.</p></body></html>";
+        String url = "https://www.nachrichten.example/a";
+        assertEquals(List.of("Jana Muster", "Olaf Beispiel", "WDR"),
+                MetadataExtractor.extract(Jsoup.parse(page.replace("BYLINE", "WDR"), url), List.of(), url).authors());
+        // A place or a description beside the person is still cut.
+        assertEquals(List.of("Jana Muster", "Olaf Beispiel"),
+                MetadataExtractor.extract(Jsoup.parse(page.replace("BYLINE", "Washington"), url), List.of(), url)
+                        .authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
