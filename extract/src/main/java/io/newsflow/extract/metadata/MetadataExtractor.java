@@ -661,6 +661,7 @@ public final class MetadataExtractor {
                 }
             }
         }
+        boolean fromMeta = structured.isEmpty();
         if (structured.isEmpty()) {
             String named = first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
@@ -687,6 +688,12 @@ public final class MetadataExtractor {
             }
         }
         List<String> people = people(structured, orgs, siteNames, host);
+        if (!people.isEmpty() && fromMeta) {
+            List<String> shown = shownWriters(index, people);
+            if (!shown.isEmpty()) {
+                return shown;
+            }
+        }
         if (!people.isEmpty()) {
             return fullNames(people, meta, index, bios);
         }
@@ -745,6 +752,32 @@ public final class MetadataExtractor {
                     break;
                 }
             }
+        }
+        return List.of();
+    }
+
+    /**
+     * The writers a byline after the headline shows ("Von Jane Doe") when they are others than the meta author names:
+     * a CMS fills the meta author with the account that posted the story, and the byline names who wrote it. Only
+     * full personal names, and only when none of them is the meta's person.
+     */
+    private static List<String> shownWriters(PageIndex index, List<String> metaPeople) {
+        for (Element byline : index.shownBylinesAfterHeadline()) {
+            if (byline.closest(COMMENTS) != null) {
+                continue;
+            }
+            List<String> names = Bylines.names(byline.text());
+            if (names.isEmpty() || !names.stream().allMatch(Bylines::isPersonName)) {
+                continue;
+            }
+            for (String n : names) {
+                for (String m : metaPeople) {
+                    if (n.equalsIgnoreCase(m) || Bylines.sameAuthor(m, n) || Bylines.sameAuthor(n, m)) {
+                        return List.of();
+                    }
+                }
+            }
+            return names;
         }
         return List.of();
     }

@@ -75,6 +75,13 @@ final class PageIndex implements NodeVisitor {
      * names the post's writer where its template prints no byline.
      */
     final List<Element> postAuthorComments = new ArrayList<>();
+    /**
+     * Bylines the page writes out as such, a keyword and the name in one element ("Von Jane Doe", "By Jane Doe"):
+     * what the readers are shown as the writer.
+     */
+    final List<Element> shownBylines = new ArrayList<>();
+    /** For each {@code <h1>}, how many of {@link #shownBylines} came before it in page order. */
+    final List<Integer> shownBylinesBeforeH1 = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -133,6 +140,7 @@ final class PageIndex implements NodeVisitor {
             case "h1" -> {
                 h1s.add(e);
                 bylinesBeforeH1.add(bylines.size());
+                shownBylinesBeforeH1.add(shownBylines.size());
                 h2sBeforeH1.add(h2s.size());
             }
             case "h2" -> {
@@ -266,6 +274,7 @@ final class PageIndex implements NodeVisitor {
         } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
+            shownBylines.add(parent);
         }
     }
 
@@ -586,6 +595,12 @@ final class PageIndex implements NodeVisitor {
         List<Element> out = new ArrayList<>(bylines.subList(at, bylines.size()));
         out.addAll(bylines.subList(0, at));
         return out;
+    }
+
+    /** The bylines written out as such after the story's headline; none on a page without one. */
+    List<Element> shownBylinesAfterHeadline() {
+        Element h = headline();
+        return h == null ? List.of() : shownBylines.subList(shownBylinesBeforeH1.get(h1s.indexOf(h)), shownBylines.size());
     }
 
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */

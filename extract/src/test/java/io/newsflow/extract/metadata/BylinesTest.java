@@ -525,6 +525,22 @@ class BylinesTest {
     }
 
     @Test
+    void aBylineShownAfterTheHeadlineNamesTheWriterOverTheAccountTheMetaAuthorNames() {
+        String page = "<html><head><meta name='author' content='Ina Beispiel'></head><body><h1>Erfinderinnen</h1>"
+                + "<div class='post-content'><p><strong>Von Max Schreiber</strong></p><p>Text.</p></div></body></html>";
+        String url = "https://www.magazin.example/erfinderinnen/";
+        assertEquals(List.of("Max Schreiber"), MetadataExtractor.extract(Jsoup.parse(page, url), List.of(), url).authors());
+        // The same person in both: the meta's full name stays.
+        assertEquals(List.of("Ina Beispiel"), MetadataExtractor.extract(Jsoup.parse(
+                page.replace("Von Max Schreiber", "Von Ina"), url), List.of(), url).authors());
+        // A byline above the headline is a teaser's.
+        assertEquals(List.of("Ina Beispiel"), MetadataExtractor.extract(Jsoup.parse(
+                page.replace("<h1>Erfinderinnen</h1><div class='post-content'><p><strong>Von Max Schreiber</strong></p>",
+                        "<p><strong>Von Max Schreiber</strong></p><h1>Erfinderinnen</h1><div>"), url), List.of(), url)
+                .authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
