@@ -99,7 +99,8 @@ final class Bylines {
     /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
-                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?|rechtsanwalt|rechtsanwältin)\\s+",
+                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?|rechtsanwalt|rechtsanwältin|"
+                    + "(?:presse)?sprecher(?:in|\\*in|:in)?)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A company's or association's legal form closing its name: "Hanns-Seidel-Stiftung e.V.", "Web Commerce GmbH". */

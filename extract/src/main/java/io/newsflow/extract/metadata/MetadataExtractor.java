@@ -727,7 +727,11 @@ public final class MetadataExtractor {
             }
         }
         if (fallback.isEmpty()) {
-            return postAuthorsCommentName(index.postAuthorComments);
+            fallback.addAll(postAuthorsCommentName(index.postAuthorComments));
+        }
+        if (fallback.isEmpty() && !index.contactNames.isEmpty()) {
+            // A press release's contact person, when nothing at all names a writer or a publisher.
+            fallback.addAll(Bylines.names(index.contactNames.get(0).text()));
         }
         return fallback;
     }

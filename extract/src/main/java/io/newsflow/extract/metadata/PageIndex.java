@@ -82,6 +82,8 @@ final class PageIndex implements NodeVisitor {
     final List<Element> shownBylines = new ArrayList<>();
     /** For each {@code <h1>}, how many of {@link #shownBylines} came before it in page order. */
     final List<Integer> shownBylinesBeforeH1 = new ArrayList<>();
+    /** The person a press contact block names first ("Pressekontakt<br>Dr. Jane Doe<br>Pressesprecherin …"). */
+    final List<Element> contactNames = new ArrayList<>();
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -129,6 +131,7 @@ final class PageIndex implements NodeVisitor {
             dateRowByline(t);
             nameBeforeDate(t);
             sourceLine(t);
+            contactLine(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -435,6 +438,109 @@ final class PageIndex implements NodeVisitor {
         // Only a source written in the label's own text: a linked one ("Quelle: <a>Prospekt</a>") is as often a deal's
         // or a quote's origin as the story's.
         sourceLines.add(new Element("span").text(m.group(1)));
+    }
+
+    /** The label of a press release's contact block, alone on its line: "Pressekontakt:", "Ansprechpartnerin", "Media contact". */
+    private static final Pattern CONTACT_LABEL = Pattern.compile(
+            "(?:(?:ihr|ihre|your)\\s+)?(?:(?:presse|medien)?kontakt|ansprechpartner(?:in)?|(?:press|media)\\s+contacts?|contact\\s+presse|contacto"
+                    + "(?:\\s+de\\s+prensa)?|kontakt\\s+(?:für\\s+(?:die\\s+)?medien|zum\\s+thema))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * A contact block's label on a line of its own, and the person on the line after it: a press release names no
+     * writer, but the press officer who answers for it. Read as a detached element, only a full personal name.
+     */
+    private void contactLine(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 40) {
+            return;
+        }
+        String label = t.text().strip();
+        if (label.endsWith(":")) {
+            label = label.substring(0, label.length() - 1).strip();
+        }
+        if (!CONTACT_LABEL.matcher(label).matches() || t.parent() == null || t.parent().closest(NOT_CONTACT) != null) {
+            return;
+        }
+        // The label alone in its element (<strong>Pressekontakt</strong>, <div>Kontakt:</div>): the line goes on after it.
+        Node from = t;
+        while (from.parent() instanceof Element p && p.text().strip().equals(t.text().strip())
+                && !p.normalName().equals("body")) {
+            from = p;
+        }
+        if (from instanceof Element e && e.closest(MetadataExtractor.COMMENTS) != null) {
+            return;
+        }
+        String line = nextLine(from);
+        if (line == null) {
+            return;
+        }
+        line = line.replaceAll("[\\s\\u00A0]+", " ").strip();
+        if (line.endsWith(":")) {
+            line = line.substring(0, line.length() - 1).strip();
+        }
+        // A second label under the first ("Kontakt" over "Ihr Ansprechpartner") is read as a label itself.
+        List<String> names = line.length() <= 40 && !CONTACT_LABEL.matcher(line).matches() ? Bylines.names(line) : List.of();
+        if (names.size() == 1 && Bylines.isPersonName(names.get(0))) {
+            contactNames.add(new Element("span").text(names.get(0)));
+        }
+    }
+
+    /** Where a contact label is a menu's or a button's, not a press release's block. */
+    private static final Evaluator NOT_CONTACT = QueryParser.parse("a, button, nav, header, footer, li, label, option");
+
+    /** The text of the line after a node: up to the next {@code <br>} or block, in its siblings' order. */
+    private static String nextLine(Node from) {
+        StringBuilder line = new StringBuilder();
+        for (Node n = from.nextSibling(); n != null; n = n.nextSibling()) {
+            if (n instanceof TextNode tn) {
+                line.append(tn.text());
+            } else if (n instanceof Element el) {
+                if (el.normalName().equals("a") && el.text().length() > 0 && line.toString().isBlank()) {
+                    // A link on the line after the label is the next menu item, not a person.
+                    return null;
+                }
+                if (el.normalName().equals("br") || el.isBlock()) {
+                    if (!line.toString().isBlank()) {
+                        break;
+                    }
+                    if (el.normalName().equals("br")) {
+                        continue;
+                    }
+                    return firstLine(el);
+                }
+                line.append(el.text());
+            }
+            if (line.length() > 40) {
+                return null;
+            }
+        }
+        return line.toString().strip();
+    }
+
+    /** The text of an element's first line: up to its first {@code <br>} or inner block. */
+    private static String firstLine(Element block) {
+        StringBuilder line = new StringBuilder();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode tn) {
+                    line.append(tn.text());
+                } else if (node != block && node instanceof Element el && (el.normalName().equals("br") || el.isBlock())
+                        && !line.toString().isBlank()) {
+                    return FilterResult.STOP;
+                }
+                return line.length() > 40 ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                // A block that ends after some text ends the line too.
+                return node != block && node instanceof Element el && el.isBlock() && !line.toString().isBlank()
+                        ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, block);
+        return line.toString().strip();
     }
 
     private static final org.jsoup.select.Evaluator FIGURE_OR_TABLE = org.jsoup.select.QueryParser.parse(

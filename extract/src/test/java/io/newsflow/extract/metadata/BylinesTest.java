@@ -541,6 +541,25 @@ class BylinesTest {
     }
 
     @Test
+    void aPressReleasesContactPersonIsItsAuthorWhenNothingElseNamesOne() {
+        String url = "https://www.verband.example/presse/windpark";
+        String release = "<html><body><nav><ul><li><a href='/kontakt'>Kontakt</a></li><li><a href='/faq'>Häufige "
+                + "Fragen</a></li></ul></nav><h1>Windpark startet</h1><p>Der Text der Mitteilung.</p>CONTACT</body></html>";
+        assertEquals(List.of("Dr. Jana Beispiel"), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT",
+                "<p><strong>Pressekontakt</strong><br>Dr. Jana Beispiel<br>Pressesprecherin Beispiel AG<br>Tel. 0211 "
+                        + "123</p>"), url), List.of(), url).authors());
+        assertEquals(List.of("Jan Muster"), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT",
+                "<div>Kontakt:</div><p><span style='font-weight: bold'>Jan Muster<br></span>Telefon 040 123</p>"), url),
+                List.of(), url).authors());
+        assertEquals(List.of("Uli Beispiel"), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT",
+                "<p>Kontakt</p><div><p>Ihr Ansprechpartner</p> Pressesprecher Uli Beispiel<br>Straße 1</div>"), url),
+                List.of(), url).authors());
+        // A menu's "Kontakt" and the next item are no contact block.
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT", ""), url), List.of(), url)
+                .authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
