@@ -313,6 +313,32 @@ final class Bylines {
         return true;
     }
 
+    /**
+     * The full name a login spells ("christian.stadtfeld"), as the page's text writes it ("Christian P. Stadtfeld",
+     * a middle initial allowed), or null. Only a login of two or more parts: a one-word one could be any word.
+     */
+    static String loginSpelledOut(String login, String text) {
+        String[] parts = login.split("[._\\-]+");
+        if (parts.length < 2 || parts.length > 4) {
+            return null;
+        }
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}])");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].length() < 2) {
+                return null;
+            }
+            regex.append(i == 0 ? "" : "(?:\\s+\\p{Lu}\\.)?\\s+").append(Pattern.quote(parts[i]));
+        }
+        Matcher m = Pattern.compile(regex.append("(?![\\p{L}])").toString(),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+        while (m.find()) {
+            if (isPersonName(m.group())) {
+                return m.group();
+            }
+        }
+        return null;
+    }
+
     /** The site with an editor's initials after a slash: "srf/hosb", "MDR THÜRINGEN/ls", "dpa/lno". */
     private static final Pattern SITE_SLASH_INITIALS = Pattern.compile(".+/\\p{Ll}{2,5}");
 

@@ -848,6 +848,9 @@ public final class MetadataExtractor {
                         break;
                     }
                 }
+                if (better == null && index.doc.body() != null) {
+                    better = Bylines.loginSpelledOut(n, index.doc.body().text());
+                }
             }
             if (!out.contains(better != null ? better : n)) {
                 out.add(better != null ? better : n);

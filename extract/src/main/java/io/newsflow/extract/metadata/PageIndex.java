@@ -94,8 +94,12 @@ final class PageIndex implements NodeVisitor {
     /** Whether microdata types an element as a live blog, whose dates are its entries'. */
     boolean liveBlogItemtype;
 
+    /** The page itself, for the rare question no list above answers. */
+    Document doc;
+
     static PageIndex of(Document doc) {
         PageIndex index = new PageIndex();
+        index.doc = doc;
         NodeTraversor.traverse(index, doc);
         return index;
     }

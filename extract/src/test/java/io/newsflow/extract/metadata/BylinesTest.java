@@ -560,6 +560,16 @@ class BylinesTest {
     }
 
     @Test
+    void aLoginBecomesTheFullNameThePagesTextSpellsItWith() {
+        String url = "https://www.kreisnews.example/n1/wahl.html";
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='jana.beispiel'></head><body><h1>Wahl</h1>"
+                + "<p>Die Politik bleibt spannend. (Jana M. Beispiel) +++</p></body></html>", url);
+        assertEquals(List.of("Jana M. Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        assertEquals(null, Bylines.loginSpelledOut("jana.beispiel", "jana beispiel schreibt klein"));
+        assertEquals(null, Bylines.loginSpelledOut("janabeispiel", "Jana Beispiel"));
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
