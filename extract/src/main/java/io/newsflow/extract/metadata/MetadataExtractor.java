@@ -729,6 +729,10 @@ public final class MetadataExtractor {
         if (fallback.isEmpty()) {
             fallback.addAll(postAuthorsCommentName(index.postAuthorComments));
         }
+        if (fallback.isEmpty() && index.datelineAgency != null) {
+            // A wire story a site runs as it came: its dateline's agency is all that names a source.
+            fallback.add(index.datelineAgency);
+        }
         if (fallback.isEmpty() && !index.contactNames.isEmpty()) {
             // A press release's contact person, when nothing at all names a writer or a publisher.
             fallback.addAll(Bylines.names(index.contactNames.get(0).text()));

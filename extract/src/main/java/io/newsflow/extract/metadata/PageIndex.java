@@ -84,6 +84,8 @@ final class PageIndex implements NodeVisitor {
     final List<Integer> shownBylinesBeforeH1 = new ArrayList<>();
     /** The person a press contact block names first ("Pressekontakt<br>Dr. Jane Doe<br>Pressesprecherin …"). */
     final List<Element> contactNames = new ArrayList<>();
+    /** The agency a story's dateline credits ("Hamburg (dpa/lno) – …"), after the headline: the first one only. */
+    String datelineAgency;
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -136,6 +138,7 @@ final class PageIndex implements NodeVisitor {
             nameBeforeDate(t);
             sourceLine(t);
             contactLine(t);
+            datelineAgency(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -442,6 +445,29 @@ final class PageIndex implements NodeVisitor {
         // Only a source written in the label's own text: a linked one ("Quelle: <a>Prospekt</a>") is as often a deal's
         // or a quote's origin as the story's.
         sourceLines.add(new Element("span").text(m.group(1)));
+    }
+
+    /**
+     * A dateline opening a paragraph: the place, the agency's short name in brackets (lower or upper case, an editor's
+     * initials after a slash) and a dash: "Hamburg (dpa/lno) –", "WASHINGTON (AP) —". A place in brackets
+     * ("Rostow (Russland) -") is no agency.
+     */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^\\p{Lu}[\\p{L}.' /-]{1,30}\\s\\((\\p{Ll}{2,5}(?:/\\p{Ll}{2,5})?|\\p{Lu}{2,6}(?:/\\p{Ll}{2,5})?)\\)\\s*[–—-]\\s");
+
+    /** The agency of the first dateline after the headline, when a paragraph opens with one. */
+    private void datelineAgency(TextNode t) {
+        String raw = t.getWholeText();
+        int i = leadingWhiteSpace(raw);
+        if (datelineAgency != null || h1s.isEmpty() || i >= raw.length() || !Character.isUpperCase(raw.charAt(i))
+                || raw.indexOf('(') < 0 || raw.indexOf('(') > 40 + i) {
+            return;
+        }
+        java.util.regex.Matcher m = DATELINE.matcher(raw.substring(i));
+        if (m.lookingAt() && t.parent() != null && t.parent().normalName().equals("p") && t.previousSibling() == null
+                && t.parent().closest(MetadataExtractor.COMMENTS) == null) {
+            datelineAgency = m.group(1);
+        }
     }
 
     /** The label of a press release's contact block, alone on its line: "Pressekontakt:", "Ansprechpartnerin", "Media contact". */

@@ -570,6 +570,20 @@ class BylinesTest {
     }
 
     @Test
+    void aWireStorysDatelineAgencyIsItsSourceWhenNothingElseNamesOne() {
+        String url = "https://www.regional.example/newsticker/fronten";
+        String page = "<html><body><h1>Fronten verhärtet</h1><p>DATELINE Trotz eines Gesprächs bleiben die Fronten "
+                + "verhärtet.</p></body></html>";
+        assertEquals(List.of("dpa/lno"), MetadataExtractor.extract(Jsoup.parse(page.replace("DATELINE",
+                "Hamburg (dpa/lno) –"), url), List.of(), url).authors());
+        assertEquals(List.of("AP"), MetadataExtractor.extract(Jsoup.parse(page.replace("DATELINE",
+                "ST. JOSEPH (AP) —"), url), List.of(), url).authors());
+        // A country in brackets is part of the place.
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(page.replace("DATELINE",
+                "Rostow (Russland) -"), url), List.of(), url).authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
