@@ -162,6 +162,11 @@ final class PageIndex implements NodeVisitor {
             case "p" -> {
                 if (isSignOff(e)) {
                     signOffs.add(e);
+                } else {
+                    String signer = signatureName(e);
+                    if (signer != null) {
+                        signOffs.add(new Element("span").text(signer));
+                    }
                 }
             }
             case "a" -> {
@@ -375,8 +380,44 @@ final class PageIndex implements NodeVisitor {
             return false;
         }
         String name = bold.text().strip();
+        return name.length() <= 40 && Bylines.isPersonName(name) && closesBlock(p);
+    }
+
+    /**
+     * The signer of a statement, a speech or a letter: the last paragraph of a block is two lines, a full name and,
+     * after a {@code <br>}, a title ("Jane DOE<br>Bundesvorsitzende"). Null for any other paragraph.
+     */
+    private static String signatureName(Element p) {
+        if (p.childNodeSize() > 5) {
+            return null;
+        }
+        List<Node> lines = new ArrayList<>();
+        for (Node n : p.childNodes()) {
+            if (!(n instanceof TextNode tn && tn.isBlank())) {
+                lines.add(n);
+            }
+        }
+        if (lines.size() != 3 || !(lines.get(0) instanceof TextNode name) || !(lines.get(2) instanceof TextNode title)
+                || !(lines.get(1) instanceof Element br && br.normalName().equals("br"))) {
+            return null;
+        }
+        String signer = name.text().strip();
+        String role = title.text().strip();
+        // A title is words ("DITIB-Bundesvorsitzender", "Pressesprecherin der Stadt"); a credit line of a track list
+        // ("Jimmy Jenkins (audiojungle.net)") or a label with its value ("Geltungsraum:<br>Deutschland") is not.
+        boolean titleLike = role.length() >= 3 && role.length() <= 60 && TITLE_WORDS.matcher(role).matches()
+                && !Bylines.isPersonName(role);
+        return signer.length() <= 40 && titleLike && SIGNER.matcher(signer).matches() && Bylines.isPersonName(signer)
+                && closesBlock(p) ? signer : null;
+    }
+
+    private static final Pattern TITLE_WORDS = Pattern.compile("[\\p{L}][\\p{L} ,&/-]*");
+    private static final Pattern SIGNER = Pattern.compile("[\\p{L}][\\p{L} .'’-]*");
+
+    /** Whether a paragraph is the last of a block of at least three, with no text after it there. */
+    private static boolean closesBlock(Element p) {
         Element parent = p.parent();
-        if (name.length() > 40 || parent == null || !Bylines.isPersonName(name)) {
+        if (parent == null) {
             return false;
         }
         List<Element> paragraphs = new ArrayList<>();

@@ -584,6 +584,20 @@ class BylinesTest {
     }
 
     @Test
+    void aStatementSignedWithNameAndTitleOnTwoLinesNamesItsSigner() {
+        String url = "https://www.verein.example/detail.php?id=7";
+        String page = "<html><body><h1>Grußwort</h1><div><p>Erster Absatz.</p><p>Zweiter Absatz.</p>"
+                + "<p>Möge die Nacht gesegnet sein.</p><p>SIGNATURE</p></div></body></html>";
+        assertEquals(List.of("Ayşe YILMAZ"), MetadataExtractor.extract(Jsoup.parse(page.replace("SIGNATURE",
+                "Ayşe YILMAZ<br>\nVereinsvorsitzende"), url), List.of(), url).authors());
+        // A track list's credit and a label with its value are no signature.
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(page.replace("SIGNATURE",
+                "Halloween Night<br>Jimmy Beispiel (audio.example)"), url), List.of(), url).authors());
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(page.replace("SIGNATURE",
+                "Geltungsraum der Versicherung:<br>Deutschland"), url), List.of(), url).authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
