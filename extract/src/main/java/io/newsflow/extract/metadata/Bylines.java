@@ -54,8 +54,13 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
     private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
+    /**
+     * What stands between two names in a byline: punctuation, "and" in the sets' languages, and the guest "im Gespräch
+     * mit" / "in conversation with" the host of an interview, who are both its authors.
+     */
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\||"
+                    + "\\bim\\s+(?iu:gespräch)\\s+mit\\b|\\bin\\s+conversation\\s+with\\b)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(

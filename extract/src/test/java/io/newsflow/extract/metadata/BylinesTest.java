@@ -598,6 +598,14 @@ class BylinesTest {
     }
 
     @Test
+    void anInterviewsGuestAndHostAreBothItsAuthors() {
+        assertEquals(List.of("Hanna Beispiel", "Karl Muster"), Bylines.names("Hanna Beispiel im Gespräch mit Karl Muster"));
+        assertEquals(List.of("Ann Example", "Bob Roe"), Bylines.names("Ann Example in conversation with Bob Roe"));
+        // The other joiners stay as they were: lower case only, an initial "Y." is no Spanish "y".
+        assertEquals(List.of("Bruce Y. Lee"), Bylines.names("Bruce Y. Lee"));
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
