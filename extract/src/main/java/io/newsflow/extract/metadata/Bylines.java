@@ -347,6 +347,15 @@ final class Bylines {
     /** The site with an editor's initials after a slash: "srf/hosb", "MDR THÜRINGEN/ls", "dpa/lno". */
     private static final Pattern SITE_SLASH_INITIALS = Pattern.compile(".+/\\p{Ll}{2,5}");
 
+    /**
+     * Whether a name is the site's own desk signed by an editor's initials ("hessenschau.de/bb", "MDR THÜRINGEN/ls"):
+     * a writer, where "sid/dpa" (agencies) is a source.
+     */
+    static boolean isSignedForSite(String name, List<String> siteNames, String host) {
+        int slash = name.lastIndexOf('/');
+        return SITE_SLASH_INITIALS.matcher(name).matches() && isSite(name.substring(0, slash), siteNames, host);
+    }
+
     /** Whether a name is the publication itself: its site name, its host, or any bare domain. */
     static boolean isSite(String name, List<String> siteNames, String host) {
         if (SITE_SLASH_INITIALS.matcher(name).matches()) {

@@ -670,6 +670,11 @@ public final class MetadataExtractor {
             if (named != null && Bylines.isSiteName(named, siteNames)) {
                 // "Jobs & Hire": the site's name as a whole, though its parts split like two names.
                 orgs.addAll(structured);
+            } else if (!structured.isEmpty() && Bylines.isSite(structured.get(0), siteNames, host)
+                    && structured.stream().noneMatch(Bylines::isPersonName)) {
+                // "hessenschau.de, Frankfurt, Germany": the site with its address, no writer; the address is no name.
+                structured = new ArrayList<>(structured.subList(0, 1));
+                orgs.addAll(structured);
             }
         }
         if (structured.isEmpty()) {
@@ -717,7 +722,8 @@ public final class MetadataExtractor {
                 // Beside the site, only a byline with a person counts; an acronym beside the person ("…, NDR") is
                 // the broadcaster or agency that made the piece with them, and stays.
                 boolean person = found.stream().anyMatch(Bylines::isPersonName);
-                found.removeIf(n -> !Bylines.isPersonName(n) && !(person && Bylines.isAcronym(n)));
+                found.removeIf(n -> !Bylines.isPersonName(n) && !(person && Bylines.isAcronym(n))
+                        && !Bylines.isSignedForSite(n, siteNames, host));
             }
             if (!found.isEmpty()) {
                 return found;

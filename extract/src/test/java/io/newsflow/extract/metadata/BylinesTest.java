@@ -606,6 +606,19 @@ class BylinesTest {
     }
 
     @Test
+    void aMetaAuthorOfTheSiteWithItsAddressGivesWayToTheSitesDeskSignedByInitials() {
+        String url = "https://www.stadtfunk.example/kultur/buch-100.html";
+        String page = "<html><head><meta name='author' content='stadtfunk.example, Kassel, Germany'></head><body>"
+                + "<h1>Buchmesse</h1><p>Text.</p><p>Noch mehr Text.</p><p class='contentFooter__byline'>Quelle: SOURCE</p>"
+                + "</body></html>";
+        assertEquals(List.of("stadtfunk.example/ab"), MetadataExtractor.extract(Jsoup.parse(page.replace("SOURCE",
+                "stadtfunk.example/ab"), url), List.of(), url).authors());
+        // Agencies are a source, not the site's writer: the site stays, without its address.
+        assertEquals(List.of("stadtfunk.example"), MetadataExtractor.extract(Jsoup.parse(page.replace("SOURCE",
+                "sid/dpa"), url), List.of(), url).authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
