@@ -663,9 +663,11 @@ public final class MetadataExtractor {
         }
         boolean fromMeta = structured.isEmpty();
         if (structured.isEmpty()) {
+            // Analytics and sharing plugins state the writer for their own use (Parse.ly, Sailthru, cXense,
+            // Shareaholic's share widget).
             String named = first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
-                    meta.get("dcterms.creator"));
+                    meta.get("dcterms.creator"), meta.get("shareaholic:article_author_name"));
             structured.addAll(Bylines.names(named));
             if (named != null && Bylines.isSiteName(named, siteNames)) {
                 // "Jobs & Hire": the site's name as a whole, though its parts split like two names.

@@ -619,6 +619,14 @@ class BylinesTest {
     }
 
     @Test
+    void aSharingPluginsArticleAuthorNameNamesTheWriter() {
+        String url = "https://www.publizist.example/2017/06/sorgfalt/";
+        Document doc = Jsoup.parse("<html><head><meta name='shareaholic:article_author_name' content='Wolf Beispiel'>"
+                + "</head><body><h1>Sorgfalt</h1><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Wolf Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
