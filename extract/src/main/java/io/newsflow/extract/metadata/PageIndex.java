@@ -523,7 +523,9 @@ final class PageIndex implements NodeVisitor {
      */
     private void contactLine(TextNode t) {
         String raw = t.getWholeText();
-        if (raw.length() > 40) {
+        if (raw.length() > 40 || !(containsIgnoreCase(raw, "ntakt") || containsIgnoreCase(raw, "ntact")
+                || containsIgnoreCase(raw, "partner"))) {
+            // Most short texts hold none of the label's words: they are told apart before any copy is made.
             return;
         }
         String label = t.text().strip();
@@ -559,6 +561,15 @@ final class PageIndex implements NodeVisitor {
 
     /** Where a contact label is a menu's or a button's, not a press release's block. */
     private static final Evaluator NOT_CONTACT = QueryParser.parse("a, button, nav, header, footer, li, label, option");
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0, n = text.length() - word.length(); i <= n; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The text of the line after a node: up to the next {@code <br>} or block, in its siblings' order. */
     private static String nextLine(Node from) {
