@@ -217,6 +217,10 @@ final class PageIndex implements NodeVisitor {
             String cls = e.attr("class");
             if (!cls.isEmpty()) {
                 String c = cls.toLowerCase(Locale.ROOT);
+                if (c.contains("credit") && isCreditUnderHeadline(e)) {
+                    // The wire service credited under the headline ("JIJI", "AP"): the story's byline.
+                    bylines.add(e);
+                }
                 if (c.contains("byline") || c.contains("author") || c.contains("autor")) {
                     bylines.add(e);
                     if (c.contains("bypostauthor")) {
@@ -789,6 +793,21 @@ final class PageIndex implements NodeVisitor {
     List<Element> shownBylinesAfterHeadline() {
         Element h = headline();
         return h == null ? List.of() : shownBylines.subList(shownBylinesBeforeH1.get(h1s.indexOf(h)), shownBylines.size());
+    }
+
+    /**
+     * Whether an element named a credit follows the story's headline as its next element ({@code <h1>…</h1><p
+     * class="credit">AP</p>}, the {@code <h1>} alone or in an {@code <hgroup>}): the story's credit, where a credit in
+     * a figure or under a picture is the photographer's.
+     */
+    private static boolean isCreditUnderHeadline(Element e) {
+        Element before = e.previousElementSibling();
+        if (before == null || e.text().length() > 40 || e.closest(FIGURE_OR_TABLE) != null) {
+            return false;
+        }
+        return before.normalName().equals("h1")
+                || before.normalName().equals("hgroup") && before.lastElementChild() != null
+                && before.lastElementChild().normalName().equals("h1");
     }
 
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */

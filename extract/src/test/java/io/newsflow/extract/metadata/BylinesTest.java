@@ -627,6 +627,20 @@ class BylinesTest {
     }
 
     @Test
+    void theCreditUnderTheHeadlineIsTheStorysByline() {
+        String url = "https://www.times.example/news/2020/02/18/masks-stolen/";
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='No Author'></head><body><article><header>"
+                + "<hgroup><h3>National</h3><h1>Masks stolen</h1></hgroup><p class='credit'>KYODO</p></header>"
+                + "<figure><img src='a.jpg'><p class='credit'>Jane Roe</p></figure><p>Text.</p></article></body></html>",
+                url);
+        assertEquals(List.of("KYODO"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        // A picture's credit is the photographer's.
+        Document photo = Jsoup.parse("<html><body><h1>Masks stolen</h1><figure><img src='a.jpg'><p class='credit'>"
+                + "Jane Roe</p></figure><p>Text.</p></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(photo, List.of(), url).authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
