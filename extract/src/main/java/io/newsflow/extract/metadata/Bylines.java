@@ -43,16 +43,24 @@ final class Bylines {
     private static final Pattern RELATIVE_TIME = Pattern.compile(
             "\\s*(?:vor\\s+\\d+\\s+\\p{L}+|\\d+\\s+(?:seconds?|minutes?|hours?|days?|weeks?)\\s+ago)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht". */
+    /**
+     * A photo credit or a label trailing the name: "X Foto: Y", "X Veröffentlicht"; a comment's "X says:" ("sagt",
+     * "dit", "dice").
+     */
     private static final Pattern TRAILING_LABEL = Pattern.compile(
             "\\s+(?:(?:fotos?|photos?|bild(?:er)?|images?)\\s*:.*|(?:fotos?|photos?|bild(?:er)?|illustrations?|illustrationen)"
                     + "\\s+(?:von|by|de|par)\\s.*|(?:veröffentlicht|published|posted|publié|publicado|"
-                    + "am|on|at|le|el)\\s*)$",
+                    + "am|on|at|le|el)\\s*|(?:says|sagt|dit|dice|disse)\\s*:?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
     private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
+    /**
+     * What stands between two names in a byline: punctuation, "and" in the sets' languages, and the guest "im Gespräch
+     * mit" / "in conversation with" the host of an interview, who are both its authors.
+     */
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\|)\\s*",
+            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\||"
+                    + "\\bim\\s+(?iu:gespräch)\\s+mit\\b|\\bin\\s+conversation\\s+with\\b)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
     private static final Pattern CREDIT = Pattern.compile(
@@ -96,7 +104,8 @@ final class Bylines {
     /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
-                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?|rechtsanwalt|rechtsanwältin)\\s+",
+                    + "gastautor(?:in)?|kolumnist(?:in)?|reporter(?:in)?|rechtsanwalt|rechtsanwältin|"
+                    + "(?:presse)?sprecher(?:in|\\*in|:in)?)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A company's or association's legal form closing its name: "Hanns-Seidel-Stiftung e.V.", "Web Commerce GmbH". */
@@ -243,9 +252,16 @@ final class Bylines {
                 letters++;
             }
         }
-        // A date, a phone number or an id, not a name ("r23" or "Marianne1" still pass).
-        return letters > 0 && digits <= letters / 2 && !Character.isDigit(n.charAt(0));
+        // A date, a phone number or an id, not a name ("Marianne1" still passes, and so does a login, below).
+        return letters > 0 && (digits <= letters / 2 || LOGIN_WITH_NUMBER.matcher(n).matches())
+                && !Character.isDigit(n.charAt(0));
     }
+
+    /**
+     * A user name as forums and blogs print it: one word of letters with a number after them ("r23", "freeman1984",
+     * "delta201"). Members pick a taken name and add a number; the digits may outnumber the letters.
+     */
+    private static final Pattern LOGIN_WITH_NUMBER = Pattern.compile("\\p{L}[\\p{L}._-]*\\d{1,4}");
 
     /**
      * Whether a name looks like a person's full name: two to four capitalised words, particles allowed. Only such a
@@ -302,8 +318,43 @@ final class Bylines {
         return true;
     }
 
+    /**
+     * The full name a login spells ("christian.stadtfeld"), as the page's text writes it ("Christian P. Stadtfeld",
+     * a middle initial allowed), or null. Only a login of two or more parts: a one-word one could be any word.
+     */
+    static String loginSpelledOut(String login, String text) {
+        String[] parts = login.split("[._\\-]+");
+        if (parts.length < 2 || parts.length > 4) {
+            return null;
+        }
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}])");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].length() < 2) {
+                return null;
+            }
+            regex.append(i == 0 ? "" : "(?:\\s+\\p{Lu}\\.)?\\s+").append(Pattern.quote(parts[i]));
+        }
+        Matcher m = Pattern.compile(regex.append("(?![\\p{L}])").toString(),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+        while (m.find()) {
+            if (isPersonName(m.group())) {
+                return m.group();
+            }
+        }
+        return null;
+    }
+
     /** The site with an editor's initials after a slash: "srf/hosb", "MDR THÜRINGEN/ls", "dpa/lno". */
     private static final Pattern SITE_SLASH_INITIALS = Pattern.compile(".+/\\p{Ll}{2,5}");
+
+    /**
+     * Whether a name is the site's own desk signed by an editor's initials ("hessenschau.de/bb", "MDR THÜRINGEN/ls"):
+     * a writer, where "sid/dpa" (agencies) is a source.
+     */
+    static boolean isSignedForSite(String name, List<String> siteNames, String host) {
+        int slash = name.lastIndexOf('/');
+        return SITE_SLASH_INITIALS.matcher(name).matches() && isSite(name.substring(0, slash), siteNames, host);
+    }
 
     /** Whether a name is the publication itself: its site name, its host, or any bare domain. */
     static boolean isSite(String name, List<String> siteNames, String host) {
@@ -339,6 +390,24 @@ final class Bylines {
             // "STERN.de" against stern.de, "n-tv NACHRICHTEN" against n-tv.de, "Makronom" against "Makronom – Blog".
             if (n.equals(k) || n.startsWith(k) && n.length() <= k.length() + 12
                     || k.startsWith(n) && n.length() >= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,5}");
+
+    /** Whether a name is an acronym in capitals ("NDR", "AFP"): an organisation's short name, not a person's. */
+    static boolean isAcronym(String n) {
+        return ACRONYM.matcher(n).matches();
+    }
+
+    /** Whether a text is, letter for letter, one of the site's names ("Jobs & Hire" for the site "Jobs & Hire"). */
+    static boolean isSiteName(String text, List<String> siteNames) {
+        String k = key(text);
+        for (String s : siteNames) {
+            if (s != null && k.length() >= 3 && k.equals(key(s))) {
                 return true;
             }
         }

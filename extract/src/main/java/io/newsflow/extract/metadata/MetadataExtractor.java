@@ -674,10 +674,23 @@ public final class MetadataExtractor {
                 }
             }
         }
+        boolean fromMeta = structured.isEmpty();
         if (structured.isEmpty()) {
-            structured.addAll(Bylines.names(first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
+            // Analytics and sharing plugins state the writer for their own use (Parse.ly, Sailthru, cXense,
+            // Shareaholic's share widget).
+            String named = first(meta.get("author"), meta.get("byl"), meta.get("sailthru.author"),
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
-                    meta.get("dcterms.creator"))));
+                    meta.get("dcterms.creator"), meta.get("shareaholic:article_author_name"));
+            structured.addAll(Bylines.names(named));
+            if (named != null && Bylines.isSiteName(named, siteNames)) {
+                // "Jobs & Hire": the site's name as a whole, though its parts split like two names.
+                orgs.addAll(structured);
+            } else if (!structured.isEmpty() && Bylines.isSite(structured.get(0), siteNames, host)
+                    && structured.stream().noneMatch(Bylines::isPersonName)) {
+                // "hessenschau.de, Frankfurt, Germany": the site with its address, no writer; the address is no name.
+                structured = new ArrayList<>(structured.subList(0, 1));
+                orgs.addAll(structured);
+            }
         }
         if (structured.isEmpty()) {
             // An SEO plugin's reading aid for link previews, "Written by" / "Verfasst von" and the name.
@@ -695,6 +708,12 @@ public final class MetadataExtractor {
             }
         }
         List<String> people = people(structured, orgs, siteNames, host);
+        if (!people.isEmpty() && fromMeta) {
+            List<String> shown = shownWriters(index, people);
+            if (!shown.isEmpty()) {
+                return shown;
+            }
+        }
         if (!people.isEmpty()) {
             return fullNames(people, meta, index, bios);
         }
@@ -715,7 +734,11 @@ public final class MetadataExtractor {
             List<String> names = bylineNames(byline);
             List<String> found = people(names, Set.of(), siteNames, host);
             if (!fallback.isEmpty()) {
-                found.removeIf(n -> !Bylines.isPersonName(n));
+                // Beside the site, only a byline with a person counts; an acronym beside the person ("…, NDR") is
+                // the broadcaster or agency that made the piece with them, and stays.
+                boolean person = found.stream().anyMatch(Bylines::isPersonName);
+                found.removeIf(n -> !Bylines.isPersonName(n) && !(person && Bylines.isAcronym(n))
+                        && !Bylines.isSignedForSite(n, siteNames, host));
             }
             if (!found.isEmpty()) {
                 return found;
@@ -724,7 +747,68 @@ public final class MetadataExtractor {
                 fallback.addAll(new LinkedHashSet<>(names));
             }
         }
+        if (fallback.isEmpty()) {
+            fallback.addAll(postAuthorsCommentName(index.postAuthorComments));
+        }
+        if (fallback.isEmpty() && index.datelineAgency != null) {
+            // A wire story a site runs as it came: its dateline's agency is all that names a source.
+            fallback.add(index.datelineAgency);
+        }
+        if (fallback.isEmpty() && !index.contactNames.isEmpty()) {
+            // A press release's contact person, when nothing at all names a writer or a publisher.
+            fallback.addAll(Bylines.names(index.contactNames.get(0).text()));
+        }
         return fallback;
+    }
+
+    /**
+     * The name a comment of the post's own author is signed with, when nothing else names the writer: a blog or a
+     * deals site whose template prints no byline still marks its author's replies. The name is the account's, so it
+     * stands even when the blog is named after it.
+     */
+    private static List<String> postAuthorsCommentName(List<Element> comments) {
+        for (Element comment : comments) {
+            // The comment's own signature comes before its replies, which are nested inside it: only the first
+            // signature is read ("admin" there is no name, and the name below it a reply's).
+            for (Element e : comment.getAllElements()) {
+                String cls = e.className().toLowerCase(Locale.ROOT);
+                if (e != comment && (cls.contains("author") || cls.equals("fn") || e.normalName().equals("cite"))
+                        && e.text().length() <= 80) {
+                    List<String> names = Bylines.names(e.text());
+                    if (names.size() == 1) {
+                        return names;
+                    }
+                    break;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The writers a byline after the headline shows ("Von Jane Doe") when they are others than the meta author names:
+     * a CMS fills the meta author with the account that posted the story, and the byline names who wrote it. Only
+     * full personal names, and only when none of them is the meta's person.
+     */
+    private static List<String> shownWriters(PageIndex index, List<String> metaPeople) {
+        for (Element byline : index.shownBylinesAfterHeadline()) {
+            if (byline.closest(COMMENTS) != null) {
+                continue;
+            }
+            List<String> names = Bylines.names(byline.text());
+            if (names.isEmpty() || !names.stream().allMatch(Bylines::isPersonName)) {
+                continue;
+            }
+            for (String n : names) {
+                for (String m : metaPeople) {
+                    if (n.equalsIgnoreCase(m) || Bylines.sameAuthor(m, n) || Bylines.sameAuthor(n, m)) {
+                        return List.of();
+                    }
+                }
+            }
+            return names;
+        }
+        return List.of();
     }
 
     /**
@@ -788,6 +872,9 @@ public final class MetadataExtractor {
                         better = c;
                         break;
                     }
+                }
+                if (better == null && index.doc.body() != null) {
+                    better = Bylines.loginSpelledOut(n, index.doc.body().text());
                 }
             }
             if (!out.contains(better != null ? better : n)) {

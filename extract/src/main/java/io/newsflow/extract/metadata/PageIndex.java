@@ -70,6 +70,22 @@ final class PageIndex implements NodeVisitor {
     final List<Element> signOffs = new ArrayList<>();
     /** The credited sources of a story, each a line of its own: "Quelle: dpa" read as "dpa". */
     final List<Element> sourceLines = new ArrayList<>();
+    /**
+     * Comments the post's own author wrote: WordPress's {@code comment_class()} marks them {@code bypostauthor}, which
+     * names the post's writer where its template prints no byline.
+     */
+    final List<Element> postAuthorComments = new ArrayList<>();
+    /**
+     * Bylines the page writes out as such, a keyword and the name in one element ("Von Jane Doe", "By Jane Doe"):
+     * what the readers are shown as the writer.
+     */
+    final List<Element> shownBylines = new ArrayList<>();
+    /** For each {@code <h1>}, how many of {@link #shownBylines} came before it in page order. */
+    final List<Integer> shownBylinesBeforeH1 = new ArrayList<>();
+    /** The person a press contact block names first ("Pressekontakt<br>Dr. Jane Doe<br>Pressesprecherin …"). */
+    final List<Element> contactNames = new ArrayList<>();
+    /** The agency a story's dateline credits ("Hamburg (dpa/lno) – …"), after the headline: the first one only. */
+    String datelineAgency;
     /** Links with a {@code rel} attribute, in page order. */
     final List<Element> relLinks = new ArrayList<>();
     /** Links into a site's tag pages ({@code /tag/x}, {@code /schlagworte/x}, {@code ?tag=x}), in page order. */
@@ -80,8 +96,12 @@ final class PageIndex implements NodeVisitor {
     /** Whether microdata types an element as a live blog, whose dates are its entries'. */
     boolean liveBlogItemtype;
 
+    /** The page itself, for the rare question no list above answers. */
+    Document doc;
+
     static PageIndex of(Document doc) {
         PageIndex index = new PageIndex();
+        index.doc = doc;
         NodeTraversor.traverse(index, doc);
         return index;
     }
@@ -117,6 +137,8 @@ final class PageIndex implements NodeVisitor {
             dateRowByline(t);
             nameBeforeDate(t);
             sourceLine(t);
+            contactLine(t);
+            datelineAgency(t);
             return;
         }
         if (!(node instanceof Element e)) {
@@ -128,6 +150,7 @@ final class PageIndex implements NodeVisitor {
             case "h1" -> {
                 h1s.add(e);
                 bylinesBeforeH1.add(bylines.size());
+                shownBylinesBeforeH1.add(shownBylines.size());
                 h2sBeforeH1.add(h2s.size());
             }
             case "h2" -> {
@@ -139,6 +162,11 @@ final class PageIndex implements NodeVisitor {
             case "p" -> {
                 if (isSignOff(e)) {
                     signOffs.add(e);
+                } else {
+                    String signer = signatureName(e);
+                    if (signer != null) {
+                        signOffs.add(new Element("span").text(signer));
+                    }
                 }
             }
             case "a" -> {
@@ -189,8 +217,15 @@ final class PageIndex implements NodeVisitor {
             String cls = e.attr("class");
             if (!cls.isEmpty()) {
                 String c = cls.toLowerCase(Locale.ROOT);
+                if (c.contains("credit") && isCreditUnderHeadline(e)) {
+                    // The wire service credited under the headline ("JIJI", "AP"): the story's byline.
+                    bylines.add(e);
+                }
                 if (c.contains("byline") || c.contains("author") || c.contains("autor")) {
                     bylines.add(e);
+                    if (c.contains("bypostauthor")) {
+                        postAuthorComments.add(e);
+                    }
                 }
             }
         }
@@ -258,6 +293,7 @@ final class PageIndex implements NodeVisitor {
         } else if (BYLINE_START.matcher(text).lookingAt() && parent.text().length() <= 80
                 && parent.text().strip().startsWith(text)) {
             bylines.add(parent);
+            shownBylines.add(parent);
         }
     }
 
@@ -348,8 +384,44 @@ final class PageIndex implements NodeVisitor {
             return false;
         }
         String name = bold.text().strip();
+        return name.length() <= 40 && Bylines.isPersonName(name) && closesBlock(p);
+    }
+
+    /**
+     * The signer of a statement, a speech or a letter: the last paragraph of a block is two lines, a full name and,
+     * after a {@code <br>}, a title ("Jane DOE<br>Bundesvorsitzende"). Null for any other paragraph.
+     */
+    private static String signatureName(Element p) {
+        if (p.childNodeSize() > 5) {
+            return null;
+        }
+        List<Node> lines = new ArrayList<>();
+        for (Node n : p.childNodes()) {
+            if (!(n instanceof TextNode tn && tn.isBlank())) {
+                lines.add(n);
+            }
+        }
+        if (lines.size() != 3 || !(lines.get(0) instanceof TextNode name) || !(lines.get(2) instanceof TextNode title)
+                || !(lines.get(1) instanceof Element br && br.normalName().equals("br"))) {
+            return null;
+        }
+        String signer = name.text().strip();
+        String role = title.text().strip();
+        // A title is words ("DITIB-Bundesvorsitzender", "Pressesprecherin der Stadt"); a credit line of a track list
+        // ("Jimmy Jenkins (audiojungle.net)") or a label with its value ("Geltungsraum:<br>Deutschland") is not.
+        boolean titleLike = role.length() >= 3 && role.length() <= 60 && TITLE_WORDS.matcher(role).matches()
+                && !Bylines.isPersonName(role);
+        return signer.length() <= 40 && titleLike && SIGNER.matcher(signer).matches() && Bylines.isPersonName(signer)
+                && closesBlock(p) ? signer : null;
+    }
+
+    private static final Pattern TITLE_WORDS = Pattern.compile("[\\p{L}][\\p{L} ,&/-]*");
+    private static final Pattern SIGNER = Pattern.compile("[\\p{L}][\\p{L} .'’-]*");
+
+    /** Whether a paragraph is the last of a block of at least three, with no text after it there. */
+    private static boolean closesBlock(Element p) {
         Element parent = p.parent();
-        if (name.length() > 40 || parent == null || !Bylines.isPersonName(name)) {
+        if (parent == null) {
             return false;
         }
         List<Element> paragraphs = new ArrayList<>();
@@ -418,6 +490,143 @@ final class PageIndex implements NodeVisitor {
         // Only a source written in the label's own text: a linked one ("Quelle: <a>Prospekt</a>") is as often a deal's
         // or a quote's origin as the story's.
         sourceLines.add(new Element("span").text(m.group(1)));
+    }
+
+    /**
+     * A dateline opening a paragraph: the place, the agency's short name in brackets (lower or upper case, an editor's
+     * initials after a slash) and a dash: "Hamburg (dpa/lno) –", "WASHINGTON (AP) —". A place in brackets
+     * ("Rostow (Russland) -") is no agency.
+     */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^\\p{Lu}[\\p{L}.' /-]{1,30}\\s\\((\\p{Ll}{2,5}(?:/\\p{Ll}{2,5})?|\\p{Lu}{2,6}(?:/\\p{Ll}{2,5})?)\\)\\s*[–—-]\\s");
+
+    /** The agency of the first dateline after the headline, when a paragraph opens with one. */
+    private void datelineAgency(TextNode t) {
+        String raw = t.getWholeText();
+        int i = leadingWhiteSpace(raw);
+        if (datelineAgency != null || h1s.isEmpty() || i >= raw.length() || !Character.isUpperCase(raw.charAt(i))
+                || raw.indexOf('(') < 0 || raw.indexOf('(') > 40 + i) {
+            return;
+        }
+        java.util.regex.Matcher m = DATELINE.matcher(raw.substring(i));
+        if (m.lookingAt() && t.parent() != null && t.parent().normalName().equals("p") && t.previousSibling() == null
+                && t.parent().closest(MetadataExtractor.COMMENTS) == null) {
+            datelineAgency = m.group(1);
+        }
+    }
+
+    /** The label of a press release's contact block, alone on its line: "Pressekontakt:", "Ansprechpartnerin", "Media contact". */
+    private static final Pattern CONTACT_LABEL = Pattern.compile(
+            "(?:(?:ihr|ihre|your)\\s+)?(?:(?:presse|medien)?kontakt|ansprechpartner(?:in)?|(?:press|media)\\s+contacts?|contact\\s+presse|contacto"
+                    + "(?:\\s+de\\s+prensa)?|kontakt\\s+(?:für\\s+(?:die\\s+)?medien|zum\\s+thema))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * A contact block's label on a line of its own, and the person on the line after it: a press release names no
+     * writer, but the press officer who answers for it. Read as a detached element, only a full personal name.
+     */
+    private void contactLine(TextNode t) {
+        String raw = t.getWholeText();
+        if (raw.length() > 40 || !(containsIgnoreCase(raw, "ntakt") || containsIgnoreCase(raw, "ntact")
+                || containsIgnoreCase(raw, "partner"))) {
+            // Most short texts hold none of the label's words: they are told apart before any copy is made.
+            return;
+        }
+        String label = t.text().strip();
+        if (label.endsWith(":")) {
+            label = label.substring(0, label.length() - 1).strip();
+        }
+        if (!CONTACT_LABEL.matcher(label).matches() || t.parent() == null || t.parent().closest(NOT_CONTACT) != null) {
+            return;
+        }
+        // The label alone in its element (<strong>Pressekontakt</strong>, <div>Kontakt:</div>): the line goes on after it.
+        Node from = t;
+        while (from.parent() instanceof Element p && p.text().strip().equals(t.text().strip())
+                && !p.normalName().equals("body")) {
+            from = p;
+        }
+        if (from instanceof Element e && e.closest(MetadataExtractor.COMMENTS) != null) {
+            return;
+        }
+        String line = nextLine(from);
+        if (line == null) {
+            return;
+        }
+        line = line.replaceAll("[\\s\\u00A0]+", " ").strip();
+        if (line.endsWith(":")) {
+            line = line.substring(0, line.length() - 1).strip();
+        }
+        // A second label under the first ("Kontakt" over "Ihr Ansprechpartner") is read as a label itself.
+        List<String> names = line.length() <= 40 && !CONTACT_LABEL.matcher(line).matches() ? Bylines.names(line) : List.of();
+        if (names.size() == 1 && Bylines.isPersonName(names.get(0))) {
+            contactNames.add(new Element("span").text(names.get(0)));
+        }
+    }
+
+    /** Where a contact label is a menu's or a button's, not a press release's block. */
+    private static final Evaluator NOT_CONTACT = QueryParser.parse("a, button, nav, header, footer, li, label, option");
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0, n = text.length() - word.length(); i <= n; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text of the line after a node: up to the next {@code <br>} or block, in its siblings' order. */
+    private static String nextLine(Node from) {
+        StringBuilder line = new StringBuilder();
+        for (Node n = from.nextSibling(); n != null; n = n.nextSibling()) {
+            if (n instanceof TextNode tn) {
+                line.append(tn.text());
+            } else if (n instanceof Element el) {
+                if (el.normalName().equals("a") && el.text().length() > 0 && line.toString().isBlank()) {
+                    // A link on the line after the label is the next menu item, not a person.
+                    return null;
+                }
+                if (el.normalName().equals("br") || el.isBlock()) {
+                    if (!line.toString().isBlank()) {
+                        break;
+                    }
+                    if (el.normalName().equals("br")) {
+                        continue;
+                    }
+                    return firstLine(el);
+                }
+                line.append(el.text());
+            }
+            if (line.length() > 40) {
+                return null;
+            }
+        }
+        return line.toString().strip();
+    }
+
+    /** The text of an element's first line: up to its first {@code <br>} or inner block. */
+    private static String firstLine(Element block) {
+        StringBuilder line = new StringBuilder();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode tn) {
+                    line.append(tn.text());
+                } else if (node != block && node instanceof Element el && (el.normalName().equals("br") || el.isBlock())
+                        && !line.toString().isBlank()) {
+                    return FilterResult.STOP;
+                }
+                return line.length() > 40 ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                // A block that ends after some text ends the line too.
+                return node != block && node instanceof Element el && el.isBlock() && !line.toString().isBlank()
+                        ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, block);
+        return line.toString().strip();
     }
 
     private static final org.jsoup.select.Evaluator FIGURE_OR_TABLE = org.jsoup.select.QueryParser.parse(
@@ -578,6 +787,27 @@ final class PageIndex implements NodeVisitor {
         List<Element> out = new ArrayList<>(bylines.subList(at, bylines.size()));
         out.addAll(bylines.subList(0, at));
         return out;
+    }
+
+    /** The bylines written out as such after the story's headline; none on a page without one. */
+    List<Element> shownBylinesAfterHeadline() {
+        Element h = headline();
+        return h == null ? List.of() : shownBylines.subList(shownBylinesBeforeH1.get(h1s.indexOf(h)), shownBylines.size());
+    }
+
+    /**
+     * Whether an element named a credit follows the story's headline as its next element ({@code <h1>…</h1><p
+     * class="credit">AP</p>}, the {@code <h1>} alone or in an {@code <hgroup>}): the story's credit, where a credit in
+     * a figure or under a picture is the photographer's.
+     */
+    private static boolean isCreditUnderHeadline(Element e) {
+        Element before = e.previousElementSibling();
+        if (before == null || e.text().length() > 40 || e.closest(FIGURE_OR_TABLE) != null) {
+            return false;
+        }
+        return before.normalName().equals("h1")
+                || before.normalName().equals("hgroup") && before.lastElementChild() != null
+                && before.lastElementChild().normalName().equals("h1");
     }
 
     /** The first figure, preferring one inside {@code <article>} or {@code <main>}. */

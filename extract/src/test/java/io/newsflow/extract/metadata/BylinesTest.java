@@ -474,6 +474,173 @@ class BylinesTest {
     }
 
     @Test
+    void aLoginWithANumberAfterItsLettersIsAName() {
+        assertEquals(List.of("k42"), Bylines.names("Beitragvon k42 » 21.01.2009, 05:42"));
+        assertEquals(List.of("gartenfee1987"), Bylines.names("von gartenfee1987"));
+        // Still no name: a number, a date, an id with its digits first.
+        assertEquals(List.of(), Bylines.names("1987"));
+        assertEquals(List.of(), Bylines.names("12.03.2021"));
+        assertEquals(List.of(), Bylines.names("42k"));
+    }
+
+    @Test
+    void aCommentOfThePostsAuthorNamesTheWriterWhenNothingElseDoes() {
+        String page = "<html><body><h1>Neues Jahr</h1><p>Der Text des Beitrags.</p><ol class='commentlist'>"
+                + "<li class='comment byuser comment-author-gast1 even depth-1'><div class='comment-author vcard'>"
+                + "<cite>Gast Eins</cite> sagt:</div><p>Schön!</p>"
+                + "<ul class='children'><li class='comment byuser comment-author-wortfee bypostauthor odd depth-2'>"
+                + "<div class='comment-author vcard'><cite class='fn'>Wortfee</cite> <span class='says'>sagt:</span>"
+                + "</div><p>Danke!</p><ul class='children'><li class='comment even depth-3'>"
+                + "<div class='comment-author vcard'><cite>Gast Zwei</cite></div><p>Ja.</p></li></ul></li></ul></li>"
+                + "</ol></body></html>";
+        Document doc = Jsoup.parse(page, "https://wortfee.example/2019/01/neues-jahr/");
+        assertEquals(List.of("Wortfee"),
+                MetadataExtractor.extract(doc, List.of(), "https://wortfee.example/2019/01/neues-jahr/").authors());
+        // The post author's own signature only: "admin" is no name, and the reply nested below is someone else's.
+        Document admin = Jsoup.parse(page.replace("Wortfee</cite>", "admin</cite>"), "https://wortfee.example/a/");
+        assertEquals(List.of(), MetadataExtractor.extract(admin, List.of(), "https://wortfee.example/a/").authors());
+        assertEquals(List.of("Florina"), Bylines.names("Florina says:"));
+    }
+
+    @Test
+    void aMetaAuthorThatIsTheSiteNameWholeIsTheSiteThoughItSplitsLikeTwoNames() {
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='Beet &amp; Rose'>"
+                + "<meta property='og:site_name' content='Beet &amp; Rose'></head><body><h1>Tomaten im Mai</h1>"
+                + "<div class='wrote_by'>By Jana Roselius</div><p>Text.</p></body></html>", "https://www.beetrose.example/a");
+        assertEquals(List.of("Jana Roselius"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.beetrose.example/a").authors());
+    }
+
+    @Test
+    void anAcronymBesideThePersonInABylineStaysWhenTheStructuredAuthorIsTheSite() {
+        String page = "<html><head><meta name='author' content='nachrichten.example'></head><body><h1>Datenleck</h1>"
+                + "<p class='autorenzeile'>Von Jana Muster und Olaf Beispiel, BYLINE</p><p>Text.</p></body></html>";
+        String url = "https://www.nachrichten.example/a";
+        assertEquals(List.of("Jana Muster", "Olaf Beispiel", "WDR"),
+                MetadataExtractor.extract(Jsoup.parse(page.replace("BYLINE", "WDR"), url), List.of(), url).authors());
+        // A place or a description beside the person is still cut.
+        assertEquals(List.of("Jana Muster", "Olaf Beispiel"),
+                MetadataExtractor.extract(Jsoup.parse(page.replace("BYLINE", "Washington"), url), List.of(), url)
+                        .authors());
+    }
+
+    @Test
+    void aBylineShownAfterTheHeadlineNamesTheWriterOverTheAccountTheMetaAuthorNames() {
+        String page = "<html><head><meta name='author' content='Ina Beispiel'></head><body><h1>Erfinderinnen</h1>"
+                + "<div class='post-content'><p><strong>Von Max Schreiber</strong></p><p>Text.</p></div></body></html>";
+        String url = "https://www.magazin.example/erfinderinnen/";
+        assertEquals(List.of("Max Schreiber"), MetadataExtractor.extract(Jsoup.parse(page, url), List.of(), url).authors());
+        // The same person in both: the meta's full name stays.
+        assertEquals(List.of("Ina Beispiel"), MetadataExtractor.extract(Jsoup.parse(
+                page.replace("Von Max Schreiber", "Von Ina"), url), List.of(), url).authors());
+        // A byline above the headline is a teaser's.
+        assertEquals(List.of("Ina Beispiel"), MetadataExtractor.extract(Jsoup.parse(
+                page.replace("<h1>Erfinderinnen</h1><div class='post-content'><p><strong>Von Max Schreiber</strong></p>",
+                        "<p><strong>Von Max Schreiber</strong></p><h1>Erfinderinnen</h1><div>"), url), List.of(), url)
+                .authors());
+    }
+
+    @Test
+    void aPressReleasesContactPersonIsItsAuthorWhenNothingElseNamesOne() {
+        String url = "https://www.verband.example/presse/windpark";
+        String release = "<html><body><nav><ul><li><a href='/kontakt'>Kontakt</a></li><li><a href='/faq'>Häufige "
+                + "Fragen</a></li></ul></nav><h1>Windpark startet</h1><p>Der Text der Mitteilung.</p>CONTACT</body></html>";
+        assertEquals(List.of("Dr. Jana Beispiel"), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT",
+                "<p><strong>Pressekontakt</strong><br>Dr. Jana Beispiel<br>Pressesprecherin Beispiel AG<br>Tel. 0211 "
+                        + "123</p>"), url), List.of(), url).authors());
+        assertEquals(List.of("Jan Muster"), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT",
+                "<div>Kontakt:</div><p><span style='font-weight: bold'>Jan Muster<br></span>Telefon 040 123</p>"), url),
+                List.of(), url).authors());
+        assertEquals(List.of("Uli Beispiel"), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT",
+                "<p>Kontakt</p><div><p>Ihr Ansprechpartner</p> Pressesprecher Uli Beispiel<br>Straße 1</div>"), url),
+                List.of(), url).authors());
+        // A menu's "Kontakt" and the next item are no contact block.
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(release.replace("CONTACT", ""), url), List.of(), url)
+                .authors());
+    }
+
+    @Test
+    void aLoginBecomesTheFullNameThePagesTextSpellsItWith() {
+        String url = "https://www.kreisnews.example/n1/wahl.html";
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='jana.beispiel'></head><body><h1>Wahl</h1>"
+                + "<p>Die Politik bleibt spannend. (Jana M. Beispiel) +++</p></body></html>", url);
+        assertEquals(List.of("Jana M. Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        assertEquals(null, Bylines.loginSpelledOut("jana.beispiel", "jana beispiel schreibt klein"));
+        assertEquals(null, Bylines.loginSpelledOut("janabeispiel", "Jana Beispiel"));
+    }
+
+    @Test
+    void aWireStorysDatelineAgencyIsItsSourceWhenNothingElseNamesOne() {
+        String url = "https://www.regional.example/newsticker/fronten";
+        String page = "<html><body><h1>Fronten verhärtet</h1><p>DATELINE Trotz eines Gesprächs bleiben die Fronten "
+                + "verhärtet.</p></body></html>";
+        assertEquals(List.of("dpa/lno"), MetadataExtractor.extract(Jsoup.parse(page.replace("DATELINE",
+                "Hamburg (dpa/lno) –"), url), List.of(), url).authors());
+        assertEquals(List.of("AP"), MetadataExtractor.extract(Jsoup.parse(page.replace("DATELINE",
+                "ST. JOSEPH (AP) —"), url), List.of(), url).authors());
+        // A country in brackets is part of the place.
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(page.replace("DATELINE",
+                "Rostow (Russland) -"), url), List.of(), url).authors());
+    }
+
+    @Test
+    void aStatementSignedWithNameAndTitleOnTwoLinesNamesItsSigner() {
+        String url = "https://www.verein.example/detail.php?id=7";
+        String page = "<html><body><h1>Grußwort</h1><div><p>Erster Absatz.</p><p>Zweiter Absatz.</p>"
+                + "<p>Möge die Nacht gesegnet sein.</p><p>SIGNATURE</p></div></body></html>";
+        assertEquals(List.of("Ayşe YILMAZ"), MetadataExtractor.extract(Jsoup.parse(page.replace("SIGNATURE",
+                "Ayşe YILMAZ<br>\nVereinsvorsitzende"), url), List.of(), url).authors());
+        // A track list's credit and a label with its value are no signature.
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(page.replace("SIGNATURE",
+                "Halloween Night<br>Jimmy Beispiel (audio.example)"), url), List.of(), url).authors());
+        assertEquals(List.of(), MetadataExtractor.extract(Jsoup.parse(page.replace("SIGNATURE",
+                "Geltungsraum der Versicherung:<br>Deutschland"), url), List.of(), url).authors());
+    }
+
+    @Test
+    void anInterviewsGuestAndHostAreBothItsAuthors() {
+        assertEquals(List.of("Hanna Beispiel", "Karl Muster"), Bylines.names("Hanna Beispiel im Gespräch mit Karl Muster"));
+        assertEquals(List.of("Ann Example", "Bob Roe"), Bylines.names("Ann Example in conversation with Bob Roe"));
+        // The other joiners stay as they were: lower case only, an initial "Y." is no Spanish "y".
+        assertEquals(List.of("Bruce Y. Lee"), Bylines.names("Bruce Y. Lee"));
+    }
+
+    @Test
+    void aMetaAuthorOfTheSiteWithItsAddressGivesWayToTheSitesDeskSignedByInitials() {
+        String url = "https://www.stadtfunk.example/kultur/buch-100.html";
+        String page = "<html><head><meta name='author' content='stadtfunk.example, Kassel, Germany'></head><body>"
+                + "<h1>Buchmesse</h1><p>Text.</p><p>Noch mehr Text.</p><p class='contentFooter__byline'>Quelle: SOURCE</p>"
+                + "</body></html>";
+        assertEquals(List.of("stadtfunk.example/ab"), MetadataExtractor.extract(Jsoup.parse(page.replace("SOURCE",
+                "stadtfunk.example/ab"), url), List.of(), url).authors());
+        // Agencies are a source, not the site's writer: the site stays, without its address.
+        assertEquals(List.of("stadtfunk.example"), MetadataExtractor.extract(Jsoup.parse(page.replace("SOURCE",
+                "sid/dpa"), url), List.of(), url).authors());
+    }
+
+    @Test
+    void aSharingPluginsArticleAuthorNameNamesTheWriter() {
+        String url = "https://www.publizist.example/2017/06/sorgfalt/";
+        Document doc = Jsoup.parse("<html><head><meta name='shareaholic:article_author_name' content='Wolf Beispiel'>"
+                + "</head><body><h1>Sorgfalt</h1><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Wolf Beispiel"), MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void theCreditUnderTheHeadlineIsTheStorysByline() {
+        String url = "https://www.times.example/news/2020/02/18/masks-stolen/";
+        Document doc = Jsoup.parse("<html><head><meta name='author' content='No Author'></head><body><article><header>"
+                + "<hgroup><h3>National</h3><h1>Masks stolen</h1></hgroup><p class='credit'>KYODO</p></header>"
+                + "<figure><img src='a.jpg'><p class='credit'>Jane Roe</p></figure><p>Text.</p></article></body></html>",
+                url);
+        assertEquals(List.of("KYODO"), MetadataExtractor.extract(doc, List.of(), url).authors());
+        // A picture's credit is the photographer's.
+        Document photo = Jsoup.parse("<html><body><h1>Masks stolen</h1><figure><img src='a.jpg'><p class='credit'>"
+                + "Jane Roe</p></figure><p>Text.</p></body></html>", url);
+        assertEquals(List.of(), MetadataExtractor.extract(photo, List.of(), url).authors());
+    }
+
+    @Test
     void sameInputSameAuthors() throws IOException {
         Metadata a = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
         Metadata b = extract("byline-label.html", "https://elmgazette.example.com/2020/09/garden");
