@@ -82,7 +82,7 @@ public final class BlockCollector {
                 flush();
                 owners.push(e);
             }
-            if (Hints.unlikely(e)) {
+            if (unlikely(e)) {
                 flush();
                 unlikely.push(e);
             }
@@ -107,6 +107,20 @@ public final class BlockCollector {
                 }
             }
             return FilterResult.CONTINUE;
+        }
+
+        /** Answers for elements without an id, by tag and class: a page repeats its classes hundreds of times. */
+        private final java.util.Map<String, Boolean> unlikelyByClass = new java.util.HashMap<>();
+
+        private boolean unlikely(Element e) {
+            if (!e.id().isEmpty()) {
+                return Hints.unlikely(e);
+            }
+            String cls = e.className();
+            if (cls.isEmpty()) {
+                return Hints.unlikely(e);
+            }
+            return unlikelyByClass.computeIfAbsent(e.normalName() + ' ' + cls, k -> Hints.unlikely(e));
         }
 
         /** Cells still separate words in a browser; inline elements such as a drop-cap span do not. */

@@ -527,8 +527,7 @@ final class PageIndex implements NodeVisitor {
      */
     private void contactLine(TextNode t) {
         String raw = t.getWholeText();
-        if (raw.length() > 40 || !(containsIgnoreCase(raw, "ntakt") || containsIgnoreCase(raw, "ntact")
-                || containsIgnoreCase(raw, "partner"))) {
+        if (raw.length() > 40 || !holdsContactWord(raw)) {
             // Most short texts hold none of the label's words: they are told apart before any copy is made.
             return;
         }
@@ -566,9 +565,24 @@ final class PageIndex implements NodeVisitor {
     /** Where a contact label is a menu's or a button's, not a press release's block. */
     private static final Evaluator NOT_CONTACT = QueryParser.parse("a, button, nav, header, footer, li, label, option");
 
-    private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0, n = text.length() - word.length(); i <= n; i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+    /**
+     * Whether a text holds "ntakt", "ntact" or "partner" in any ASCII case, in one pass: the contact label's words
+     * ("Kontakt", "contact", "Ansprechpartner"). Setting 0x20 lower-cases an ASCII letter.
+     */
+    static boolean holdsContactWord(String text) {
+        int n = text.length();
+        for (int i = 0; i + 5 <= n; i++) {
+            int c = text.charAt(i) | 0x20;
+            if (c == 'n') {
+                if ((text.charAt(i + 1) | 0x20) == 't' && (text.charAt(i + 2) | 0x20) == 'a'
+                        && ((text.charAt(i + 3) | 0x20) == 'k' || (text.charAt(i + 3) | 0x20) == 'c')
+                        && (text.charAt(i + 4) | 0x20) == 't') {
+                    return true;
+                }
+            } else if (c == 'p' && i + 7 <= n && (text.charAt(i + 1) | 0x20) == 'a'
+                    && (text.charAt(i + 2) | 0x20) == 'r' && (text.charAt(i + 3) | 0x20) == 't'
+                    && (text.charAt(i + 4) | 0x20) == 'n' && (text.charAt(i + 5) | 0x20) == 'e'
+                    && (text.charAt(i + 6) | 0x20) == 'r') {
                 return true;
             }
         }
