@@ -109,18 +109,11 @@ public final class BlockCollector {
             return FilterResult.CONTINUE;
         }
 
-        /** Answers for elements without an id, by tag and class: a page repeats its classes hundreds of times. */
-        private final java.util.Map<String, Boolean> unlikelyByClass = new java.util.HashMap<>();
+        /** What each class attribute names, for {@link Hints#unlikely(Element, java.util.Map)}. */
+        private final java.util.Map<String, Integer> namesByClass = new java.util.HashMap<>();
 
         private boolean unlikely(Element e) {
-            if (!e.id().isEmpty()) {
-                return Hints.unlikely(e);
-            }
-            String cls = e.className();
-            if (cls.isEmpty()) {
-                return Hints.unlikely(e);
-            }
-            return unlikelyByClass.computeIfAbsent(e.normalName() + ' ' + cls, k -> Hints.unlikely(e));
+            return Hints.unlikely(e, namesByClass);
         }
 
         /** Cells still separate words in a browser; inline elements such as a drop-cap span do not. */

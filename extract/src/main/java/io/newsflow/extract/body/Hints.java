@@ -160,6 +160,23 @@ final class Hints {
 
     /** Whether an element is an unlikely place for the article, by name: comments, sidebars, footers, menus. */
     static boolean unlikely(Element e) {
+        return unlikely(e, null);
+    }
+
+    /** What a class or id names: {@link #UNLIKELY_NAME} and {@link #MAYBE_NAME} bits. */
+    private static int nameFlags(String nameLowerCased) {
+        return (containsAny(nameLowerCased, UNLIKELY) ? UNLIKELY_NAME : 0)
+                | (containsAny(nameLowerCased, MAYBE) ? MAYBE_NAME : 0);
+    }
+
+    private static final int UNLIKELY_NAME = 1;
+    private static final int MAYBE_NAME = 2;
+
+    /**
+     * {@link #unlikely(Element)}, with what each class attribute names kept in {@code byClass} (or null): a page repeats
+     * its class attributes hundreds of times, and the word lists are read once for each.
+     */
+    static boolean unlikely(Element e, java.util.Map<String, Integer> byClass) {
         String tag = e.normalName();
         if (tag.equals("aside") || tag.equals("footer")) {
             return true;
@@ -173,10 +190,21 @@ final class Hints {
         if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        String c = roleClasses(cls).toLowerCase(Locale.ROOT);
-        String i = id.toLowerCase(Locale.ROOT);
-        return (containsAny(c, UNLIKELY) || containsAny(i, UNLIKELY)) && !containsAny(c, MAYBE)
-                && !containsAny(i, MAYBE);
+        int flags = 0;
+        if (!cls.isEmpty()) {
+            Integer known = byClass == null ? null : byClass.get(cls);
+            if (known == null) {
+                known = nameFlags(roleClasses(cls).toLowerCase(Locale.ROOT));
+                if (byClass != null) {
+                    byClass.put(cls, known);
+                }
+            }
+            flags = known;
+        }
+        if (!id.isEmpty()) {
+            flags |= nameFlags(id.toLowerCase(Locale.ROOT));
+        }
+        return (flags & UNLIKELY_NAME) != 0 && (flags & MAYBE_NAME) == 0;
     }
 
     /** Readability's class weight: a candidate named like content gains, one named like a widget loses. */
