@@ -14,9 +14,12 @@ import java.util.List;
  */
 public final class HtmlPrepass {
 
-    /** Elements whose whole content is dropped. */
+    /**
+     * Elements whose whole content is dropped; a {@code <nav>} only when it holds no {@code <h1>} and names no topics.
+     * A site's menus are a fifth of a page's markup once scripts are gone, and no reader takes them for the story.
+     */
     private static final String[] DROPPED = {"script", "style", "svg", "noscript", "template", "iframe", "math",
-        "object", "canvas", "video", "audio", "select", "textarea"};
+        "object", "canvas", "video", "audio", "select", "textarea", "nav"};
 
     /** Elements that need an explicit end tag: their balance estimates the nesting depth without a DOM. */
     private static final String[] CONTAINERS = {"div", "span", "section", "article", "table", "ul", "ol", "blockquote"};
@@ -162,6 +165,13 @@ public final class HtmlPrepass {
             }
             int close = findEndTag(html, tagEnd + 1, dropped);
             int contentEnd = close < 0 ? n : close;
+            if (dropped.equals("nav") && (close < 0 || holdsHeading(html, tagEnd + 1, close)
+                    || namesTopics(html, nameEnd, tagEnd))) {
+                // A menu is no text of the page, but a breadcrumb trail's <h1> may be its headline, and a nav of the
+                // story's topics ("Themen in diesem Artikel") holds its publisher tags: such a nav stays.
+                i = nameEnd;
+                continue;
+            }
             if (dropped.equals("script") && close >= 0 && inDeclaredBody(html, lt)
                     && isPlainMarkupTemplate(html, nameEnd, tagEnd, close)) {
                 cuts.kept.add(copyFrom, lt);
@@ -184,6 +194,30 @@ public final class HtmlPrepass {
         cuts.maxNesting = maxDepth;
         return cuts;
     }
+
+    /** Whether an {@code <h1>} starts between {@code from} and {@code to}. */
+    private static boolean holdsHeading(String html, int from, int to) {
+        for (int i = html.indexOf('<', from); i >= 0 && i + 3 < to; i = html.indexOf('<', i + 1)) {
+            if ((html.charAt(i + 1) | 0x20) == 'h' && html.charAt(i + 2) == '1' && !isNameChar(html.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a start tag's attributes name the story's tags or topics (a class, an id or an aria-label). */
+    private static boolean namesTopics(String html, int from, int to) {
+        String attrs = html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        for (String word : TOPIC_WORDS) {
+            if (attrs.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] TOPIC_WORDS = {"tag", "topic", "thema", "themen", "keyword", "schlagw", "etiquet",
+        "sujet", "тег", "тем"};
 
     private static boolean isNameChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

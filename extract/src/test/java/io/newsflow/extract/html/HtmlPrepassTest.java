@@ -20,6 +20,18 @@ class HtmlPrepassTest {
     }
 
     @Test
+    void aMenuGoesButATrailWithTheHeadlineAndANavOfTopicsStay() {
+        String menu = "<nav class='main-menu'><ul><li><a href='/politik'>Politik</a></li></ul></nav>";
+        String trail = "<nav class='breadcrumb'><ol><li><a href='/'>Start</a></li><li><h1>Die Schlagzeile</h1></li></ol></nav>";
+        String topics = "<nav aria-label='Themen in diesem Artikel'><a href='/thema/bahn'>Bahn</a></nav>";
+        String html = HtmlPrepass.prepare("<body>" + menu + trail + "<p>Text</p>" + topics + "</body>").html();
+        assertEquals("<body>" + trail + "<p>Text</p>" + topics + "</body>", html);
+        // An <h2> is no reason to keep a menu; an unclosed nav is left to the parser.
+        assertEquals("<body><p>x</p></body>", HtmlPrepass.prepare("<body><nav><h2>Menu</h2></nav><p>x</p></body>").html());
+        assertEquals("<body><nav><a>x</a>", HtmlPrepass.prepare("<body><nav><a>x</a>").html());
+    }
+
+    @Test
     void aPlainMarkupTemplateInsideTheDeclaredArticleBodyIsTheArticle() {
         // A blog platform that ships the post as a template its script renders.
         String page = "<div class='post-body' itemprop='articleBody'>\n<script type='text/template'>"
