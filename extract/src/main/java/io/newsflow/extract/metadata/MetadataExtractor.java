@@ -363,7 +363,9 @@ public final class MetadataExtractor {
         }
         for (String d : declared) {
             if (d != null && !d.isBlank()) {
-                return stripSite(unescape(d).strip(), siteName);
+                String plain = unescape(d).strip();
+                // The <h1> shows this title whole: a short last part after a dash is the headline's, no site's.
+                return h1 != null && looseKey(plain).equals(looseKey(h1)) ? plain : stripSite(plain, siteName);
             }
         }
         return h1;

@@ -169,6 +169,15 @@ class TitleTest {
     }
 
     @Test
+    void aShortLastPartTheH1ShowsIsTheHeadlinesNotASite() {
+        // A JSON-LD headline "Headline – Three More Words": the <h1> shows it whole, so its last part is no site.
+        assertEquals("Werft in Sorge – Aufträge und Kredite", MetadataExtractor.title(
+                "Werft in Sorge – Aufträge und Kredite", "Hafenblatt", "Werft in Sorge &#8211; Aufträge und Kredite"));
+        assertEquals("Werft in Sorge", MetadataExtractor.title("Eine andere Zeile", "Hafenblatt",
+                "Werft in Sorge &#8211; Aufträge und Kredite"));
+    }
+
+    @Test
     void headlineConfirmedByH1Wins() {
         assertEquals("The headline", MetadataExtractor.title("The headline", "Site", "The headline - Site"));
         assertEquals("Declared headline", MetadataExtractor.title("Something else entirely", "Site",
