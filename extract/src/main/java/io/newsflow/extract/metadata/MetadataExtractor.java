@@ -84,8 +84,8 @@ public final class MetadataExtractor {
         // A declared title made by a template ("Headline | Site") is the page's SEO title; the page's only <h1> is
         // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its
         // own before that title (a kicker box), nor when the title is the <h1> after a "Kicker:".
-        if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title)
-                && namesSite(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
+        if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title) && !opensWithMark(h1)
+                && templated(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
                 pageTitle), titleSite) && !Headline.opensWithBox(h1Element, title)
                 && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
                 .strip().endsWith(":"))) {
@@ -470,6 +470,25 @@ public final class MetadataExtractor {
             }
         }
         return false;
+    }
+
+    /** Whether a heading's own words open with a separator's mark (": Headline"): its kicker was set apart. */
+    private static boolean opensWithMark(String heading) {
+        return Pattern.compile("^\\s*" + SEPARATOR_MARKS).matcher(heading).find();
+    }
+
+    /** Whether a title is made by a template: a part names the site, or a short last part reads like one. */
+    private static boolean templated(String title, String siteName) {
+        if (title == null) {
+            return false;
+        }
+        String plain = unescape(title).strip();
+        if (namesSite(plain, siteName)) {
+            return true;
+        }
+        String bare = stripSite(plain, siteName);
+        // A number after the last separator ("… • 1619") is an issue or a count, no site.
+        return !bare.equals(plain) && plain.substring(bare.length()).codePoints().anyMatch(Character::isLetter);
     }
 
     /** Whether a title has a part, cut off by a separator, that names the site ("Headline | Site"). */

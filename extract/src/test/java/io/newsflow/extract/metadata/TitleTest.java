@@ -197,6 +197,21 @@ class TitleTest {
                 titleOf(String.format(page, "").replace("<body>", "<body><h1>Heizportal</h1>")));
     }
 
+    @Test
+    void aDeclaredTitleWithAShortBrandAfterItsBarIsTemplatedThoughTheSiteNameDiffers() {
+        // og:site_name names the section ("Ratgeber"), the template appends the brand: still an SEO title.
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:site_name' "
+                + "content='Ratgeber'><meta property='og:title' content='%s'></head><body>%s<p>Text</p></body></html>";
+        assertEquals("Wie hoch sind die Zinsen für einen Kredit?", titleOf(String.format(page,
+                "Kredit-Zinsen: So ermitteln Sie Ihre Kosten | KREDITO", "<h1>Wie hoch sind die Zinsen für einen Kredit?</h1>")));
+        // A number after the last separator is no brand; an <h1> that opens with a colon lost its kicker to a box.
+        assertEquals("Buch der Woche - Die Autorin (Hrsg.)", titleOf(String.format(page,
+                "Buch der Woche - Die Autorin (Hrsg.) • 1619", "<h1>Literatur</h1>")));
+        assertEquals("Wieder da: Trainer fordert Geduld", titleOf(String.format(page,
+                "Wieder da: Trainer fordert Geduld | KREDITO",
+                "<h1><span class='kicker'>Wieder da</span>: Trainer fordert Geduld</h1>")));
+    }
+
     private static String titleOf(String html) {
         return MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, "https://heiz.example/altbau"), java.util.List.of(),
                 "https://heiz.example/altbau").title();
