@@ -85,8 +85,10 @@ public final class MetadataExtractor {
         // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its
         // own before that title (a kicker box), nor when the title is the <h1> after a "Kicker:".
         if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title) && !opensWithMark(h1)
-                && templated(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
-                pageTitle), titleSite) && !Headline.opensWithBox(h1Element, title)
+                && (templated(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
+                pageTitle), titleSite) || jsonLdHeadline == null && templated(pageTitle, titleSite)
+                && !isPartOf(h1, pageTitle) && !namesTheSite(h1, titleSite))
+                && !Headline.opensWithBox(h1Element, title)
                 && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
                 .strip().endsWith(":"))) {
             title = h1.strip();
@@ -466,6 +468,22 @@ public final class MetadataExtractor {
         Matcher m = TITLE_SEPARATOR.matcher(s);
         while (m.find()) {
             if (m.end() == s.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a heading is the site's name or a part of it (a logo in an {@code <h1>}: "WordPress.com"). */
+    private static boolean namesTheSite(String heading, String siteName) {
+        return siteName != null && !norm(heading).isEmpty() && norm(siteName).contains(norm(heading));
+    }
+
+    /** Whether a heading is one of a title's parts between separators (the site's or a section's name). */
+    private static boolean isPartOf(String heading, String title) {
+        String h = looseKey(heading);
+        for (String part : TITLE_SEPARATOR.split(unescape(title).strip())) {
+            if (looseKey(part).equals(h)) {
                 return true;
             }
         }

@@ -190,9 +190,10 @@ class TitleTest {
                 + "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt'>%s</head>"
                 + "<body><h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>Text</p></body></html>";
         assertEquals("Eignet sich eine Wärmepumpe im Altbau?", titleOf(String.format(page, "")));
-        // A news page (og:type article) keeps its declared title, and so does one with two <h1>s (site logo, menu).
-        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt",
-                titleOf(String.format(page, "<meta property='og:type' content='article'>")));
+        // A news page (og:type article) keeps its declared title when no template made its <title>, and so does
+        // one with two <h1>s (site logo, menu).
+        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt", titleOf(String.format(page,
+                "<meta property='og:type' content='article'>").replace(" | Heizportal", "")));
         assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt",
                 titleOf(String.format(page, "").replace("<body>", "<body><h1>Heizportal</h1>")));
     }
@@ -210,6 +211,23 @@ class TitleTest {
         assertEquals("Wieder da: Trainer fordert Geduld", titleOf(String.format(page,
                 "Wieder da: Trainer fordert Geduld | KREDITO",
                 "<h1><span class='kicker'>Wieder da</span>: Trainer fordert Geduld</h1>")));
+    }
+
+    @Test
+    void aTemplatedPageTitleMakesTheOgTitleAnSeoLineWhenNoJsonLdHeadlineIsGiven() {
+        // og:title is a share line without the site; <title> is a template's "Other words - Site": the <h1> wins.
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:site_name' "
+                + "content='Nachrichtenhaus'><meta property='og:title' content='Was wir aus dem Interview lernten'>"
+                + "<title>%s</title></head><body>%s<p>Text</p></body></html>";
+        String h1 = "<h1>Streit, Familie, Krone: elf Dinge, die wir aus dem Interview lernten</h1>";
+        assertEquals("Streit, Familie, Krone: elf Dinge, die wir aus dem Interview lernten", titleOf(String.format(page,
+                "Elf Dinge aus dem Interview - Nachrichtenhaus", h1)));
+        // Not when the <h1> is a part of that title (a section) or the site's name (a logo the page links away).
+        assertEquals("Was wir aus dem Interview lernten", titleOf(String.format(page,
+                "Nachrichtenhaus | Kultur | Elf Dinge aus dem Interview", "<h1>Kultur</h1>")));
+        assertEquals("Was wir aus dem Interview lernten", titleOf(String.format(page,
+                "Elf Dinge aus dem Interview - Das Nachrichtenhaus Blog",
+                "<h1><a href='https://nachrichtenhaus.example/'>Nachrichtenhaus</a></h1>")));
     }
 
     private static String titleOf(String html) {
