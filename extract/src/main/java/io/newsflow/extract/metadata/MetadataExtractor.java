@@ -113,6 +113,8 @@ public final class MetadataExtractor {
                 title = h2;
             }
         }
+        title = withSoftHyphens(title, titleSite, jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"),
+                pageTitle);
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
@@ -472,6 +474,25 @@ public final class MetadataExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * The headline with the soft hyphens a declared title gives it: the page's text drops them, while the words as
+     * the publisher set them ("Deutsch\u00ADland") keep them.
+     */
+    private static String withSoftHyphens(String title, String siteName, String... declared) {
+        if (title == null || title.indexOf('\u00AD') >= 0) {
+            return title;
+        }
+        for (String d : declared) {
+            if (d != null && d.indexOf('\u00AD') >= 0) {
+                String bare = stripSite(unescape(d).strip(), siteName);
+                if (norm(bare.replace("\u00AD", "")).equals(norm(title))) {
+                    return bare;
+                }
+            }
+        }
+        return title;
     }
 
     /** Whether a heading is the site's name or a part of it (a logo in an {@code <h1>}: "WordPress.com"). */

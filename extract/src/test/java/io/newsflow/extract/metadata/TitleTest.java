@@ -230,6 +230,17 @@ class TitleTest {
                 "<h1><a href='https://nachrichtenhaus.example/'>Nachrichtenhaus</a></h1>")));
     }
 
+    @Test
+    void theH1KeepsTheSoftHyphensItsDeclaredTitleGivesIt() {
+        // The <h1>'s text drops its &shy;; og:title (and the <title> before the site's name) keep them.
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:title' content="
+                + "'Ministerin: Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm'><title>Ministerin: "
+                + "Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm | Amt</title></head><body><h1>"
+                + "<span class='roofline'>Ernährung</span> Ministerin: Deutsch&shy;land hilft dem Welt&shy;ernährungs&shy;"
+                + "programm</h1><p>Text</p></body></html>";
+        assertEquals("Ministerin: Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm", titleOf(page));
+    }
+
     private static String titleOf(String html) {
         return MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, "https://heiz.example/altbau"), java.util.List.of(),
                 "https://heiz.example/altbau").title();
