@@ -120,11 +120,10 @@ public final class Extractor {
         }
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
-        // An element's text drops the soft hyphens a title may keep from its declared form: the headline is found
-        // by its shown words; the body's lines keep them, so both forms are left out.
-        String shownTitle = meta.title() == null ? null : meta.title().replace("\u00AD", "");
-        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, shownTitle)).without(meta.title())
-                .without(shownTitle)
+        // The title may take a declared form (soft hyphens, no quote marks): the headline is found by the words the
+        // page shows; the body's lines may hold either form, so both are left out.
+        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.shownTitle())).without(meta.title())
+                .without(meta.shownTitle())
                 .withoutAny(Boilerplate::isStrayLine).withoutLeading(line -> isMetadataLine(line, meta))
                 .withoutTrailing(Boilerplate::isEndMatter).withoutClosingBlock(Boilerplate::opensContactBlock, 8);
         body = preferDeclaredBody(body, meta.jsonLdBody());

@@ -113,8 +113,10 @@ public final class MetadataExtractor {
                 title = h2;
             }
         }
+        String shownTitle = title;
         title = withSoftHyphens(title, titleSite, jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"),
                 pageTitle);
+        title = withoutQuoteMarks(title, titleSite, jsonLdHeadline, meta.get("og:title"));
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
@@ -190,7 +192,7 @@ public final class MetadataExtractor {
                 || meta.get("article:published_time") != null || micro.datePublished != null
                 || index.articleItemtype;
         return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
-                language, image, body, marked);
+                language, image, body, marked, shownTitle);
     }
 
     /** Country → the zone most of its readers live in; only countries with one zone (or one dominant one). */
@@ -488,6 +490,25 @@ public final class MetadataExtractor {
             if (d != null && d.indexOf('\u00AD') >= 0) {
                 String bare = stripSite(unescape(d).strip(), siteName);
                 if (norm(bare.replace("\u00AD", "")).equals(norm(title))) {
+                    return bare;
+                }
+            }
+        }
+        return title;
+    }
+
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[\"\u201C\u201D\u201E\u00AB\u00BB]");
+
+    /** The headline as a declared title states it without the quote marks the shown one sets around a quote. */
+    private static String withoutQuoteMarks(String title, String siteName, String... declared) {
+        if (title == null || !QUOTE_MARKS.matcher(title).find()) {
+            return title;
+        }
+        String unquoted = norm(QUOTE_MARKS.matcher(title).replaceAll(""));
+        for (String d : declared) {
+            if (d != null && !d.isBlank()) {
+                String bare = stripSite(unescape(d).strip(), siteName);
+                if (!QUOTE_MARKS.matcher(bare).find() && norm(bare).equals(unquoted)) {
                     return bare;
                 }
             }

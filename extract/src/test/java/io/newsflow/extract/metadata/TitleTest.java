@@ -241,6 +241,20 @@ class TitleTest {
         assertEquals("Ministerin: Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm", titleOf(page));
     }
 
+    @Test
+    void aDeclaredHeadlineWithoutTheShownQuoteMarksIsTheHeadline() {
+        // The <h1> and a headline meta set a quote in marks; the publisher's og:title states the words without them.
+        String page = "<html><head><meta property='og:type' content='article'><meta name='headline' content="
+                + "'&quot;Rosa Haar sorgt für Spott&quot;… ein Rätsel um eine Frisur'><meta property='og:title' content="
+                + "'%s'></head><body><h1>&quot;Rosa Haar sorgt für Spott&quot;… ein Rätsel um eine Frisur</h1>"
+                + "<p>Text</p></body></html>";
+        assertEquals("Rosa Haar sorgt für Spott… ein Rätsel um eine Frisur",
+                titleOf(String.format(page, "Rosa Haar sorgt für Spott… ein Rätsel um eine Frisur")));
+        // A declared title with quote marks of its own leaves the shown headline as it is.
+        assertEquals("\"Rosa Haar sorgt für Spott\"… ein Rätsel um eine Frisur",
+                titleOf(String.format(page, "„Rosa Haar sorgt für Spott“… ein Rätsel um eine Frisur")));
+    }
+
     private static String titleOf(String html) {
         return MetadataExtractor.extract(org.jsoup.Jsoup.parse(html, "https://heiz.example/altbau"), java.util.List.of(),
                 "https://heiz.example/altbau").title();
