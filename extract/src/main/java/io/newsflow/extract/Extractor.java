@@ -120,7 +120,10 @@ public final class Extractor {
         }
         Document doc = Jsoup.parse(prepared.html(), url);
         Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
-        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.title())).without(meta.title())
+        // The title may take a declared form (soft hyphens, no quote marks): the headline is found by the words the
+        // page shows; the body's lines may hold either form, so both are left out.
+        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.shownTitle())).without(meta.title())
+                .without(meta.shownTitle())
                 .withoutAny(Boilerplate::isStrayLine).withoutLeading(line -> isMetadataLine(line, meta))
                 .withoutTrailing(Boilerplate::isEndMatter).withoutClosingBlock(Boilerplate::opensContactBlock, 8);
         body = preferDeclaredBody(body, meta.jsonLdBody());

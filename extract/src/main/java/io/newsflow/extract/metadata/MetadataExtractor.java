@@ -84,9 +84,11 @@ public final class MetadataExtractor {
         // A declared title made by a template ("Headline | Site") is the page's SEO title; the page's only <h1> is
         // the headline as written, also when the two words differ. Not when the <h1> opens with an element of its
         // own before that title (a kicker box), nor when the title is the <h1> after a "Kicker:".
-        if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title)
-                && namesSite(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
-                pageTitle), titleSite) && !Headline.opensWithBox(h1Element, title)
+        if (h1 != null && title != null && index.h1s.size() == 1 && !h1.strip().equals(title) && !opensWithMark(h1)
+                && (templated(first(jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"), micro.headline,
+                pageTitle), titleSite) || jsonLdHeadline == null && templated(pageTitle, titleSite)
+                && !isPartOf(h1, pageTitle) && !namesTheSite(h1, titleSite))
+                && !Headline.opensWithBox(h1Element, title)
                 && !(title.endsWith(h1.strip()) && title.substring(0, title.length() - h1.strip().length())
                 .strip().endsWith(":"))) {
             title = h1.strip();
@@ -111,6 +113,10 @@ public final class MetadataExtractor {
                 title = h2;
             }
         }
+        String shownTitle = title;
+        title = withSoftHyphens(title, titleSite, jsonLdHeadline, meta.get("og:title"), meta.get("twitter:title"),
+                pageTitle);
+        title = withoutQuoteMarks(title, titleSite, jsonLdHeadline, meta.get("og:title"));
         String description = first(meta.get("og:description"), meta.get("description"),
                 JsonLd.text(article, "description"), meta.get("twitter:description"), micro.description);
 
@@ -186,7 +192,7 @@ public final class MetadataExtractor {
                 || meta.get("article:published_time") != null || micro.datePublished != null
                 || index.articleItemtype;
         return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
-                language, image, body, marked);
+                language, image, body, marked, shownTitle);
     }
 
     /** Country → the zone most of its readers live in; only countries with one zone (or one dominant one). */
@@ -363,7 +369,9 @@ public final class MetadataExtractor {
         }
         for (String d : declared) {
             if (d != null && !d.isBlank()) {
-                return stripSite(unescape(d).strip(), siteName);
+                String plain = unescape(d).strip();
+                // The <h1> shows this title whole: a short last part after a dash is the headline's, no site's.
+                return h1 != null && looseKey(plain).equals(looseKey(h1)) ? plain : stripSite(plain, siteName);
             }
         }
         return h1;
@@ -468,6 +476,79 @@ public final class MetadataExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * The headline with the soft hyphens a declared title gives it: the page's text drops them, while the words as
+     * the publisher set them ("Deutsch\u00ADland") keep them.
+     */
+    private static String withSoftHyphens(String title, String siteName, String... declared) {
+        if (title == null || title.indexOf('\u00AD') >= 0) {
+            return title;
+        }
+        for (String d : declared) {
+            if (d != null && d.indexOf('\u00AD') >= 0) {
+                String bare = stripSite(unescape(d).strip(), siteName);
+                if (norm(bare.replace("\u00AD", "")).equals(norm(title))) {
+                    return bare;
+                }
+            }
+        }
+        return title;
+    }
+
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[\"\u201C\u201D\u201E\u00AB\u00BB]");
+
+    /** The headline as a declared title states it without the quote marks the shown one sets around a quote. */
+    private static String withoutQuoteMarks(String title, String siteName, String... declared) {
+        if (title == null || !QUOTE_MARKS.matcher(title).find()) {
+            return title;
+        }
+        String unquoted = norm(QUOTE_MARKS.matcher(title).replaceAll(""));
+        for (String d : declared) {
+            if (d != null && !d.isBlank()) {
+                String bare = stripSite(unescape(d).strip(), siteName);
+                if (!QUOTE_MARKS.matcher(bare).find() && norm(bare).equals(unquoted)) {
+                    return bare;
+                }
+            }
+        }
+        return title;
+    }
+
+    /** Whether a heading is the site's name or a part of it (a logo in an {@code <h1>}: "WordPress.com"). */
+    private static boolean namesTheSite(String heading, String siteName) {
+        return siteName != null && !norm(heading).isEmpty() && norm(siteName).contains(norm(heading));
+    }
+
+    /** Whether a heading is one of a title's parts between separators (the site's or a section's name). */
+    private static boolean isPartOf(String heading, String title) {
+        String h = looseKey(heading);
+        for (String part : TITLE_SEPARATOR.split(unescape(title).strip())) {
+            if (looseKey(part).equals(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a heading's own words open with a separator's mark (": Headline"): its kicker was set apart. */
+    private static boolean opensWithMark(String heading) {
+        return Pattern.compile("^\\s*" + SEPARATOR_MARKS).matcher(heading).find();
+    }
+
+    /** Whether a title is made by a template: a part names the site, or a short last part reads like one. */
+    private static boolean templated(String title, String siteName) {
+        if (title == null) {
+            return false;
+        }
+        String plain = unescape(title).strip();
+        if (namesSite(plain, siteName)) {
+            return true;
+        }
+        String bare = stripSite(plain, siteName);
+        // A number after the last separator ("… • 1619") is an issue or a count, no site.
+        return !bare.equals(plain) && plain.substring(bare.length()).codePoints().anyMatch(Character::isLetter);
     }
 
     /** Whether a title has a part, cut off by a separator, that names the site ("Headline | Site"). */

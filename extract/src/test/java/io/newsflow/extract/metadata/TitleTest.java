@@ -169,6 +169,15 @@ class TitleTest {
     }
 
     @Test
+    void aShortLastPartTheH1ShowsIsTheHeadlinesNotASite() {
+        // A JSON-LD headline "Headline – Three More Words": the <h1> shows it whole, so its last part is no site.
+        assertEquals("Werft in Sorge – Aufträge und Kredite", MetadataExtractor.title(
+                "Werft in Sorge – Aufträge und Kredite", "Hafenblatt", "Werft in Sorge &#8211; Aufträge und Kredite"));
+        assertEquals("Werft in Sorge", MetadataExtractor.title("Eine andere Zeile", "Hafenblatt",
+                "Werft in Sorge &#8211; Aufträge und Kredite"));
+    }
+
+    @Test
     void headlineConfirmedByH1Wins() {
         assertEquals("The headline", MetadataExtractor.title("The headline", "Site", "The headline - Site"));
         assertEquals("Declared headline", MetadataExtractor.title("Something else entirely", "Site",
@@ -181,11 +190,69 @@ class TitleTest {
                 + "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt'>%s</head>"
                 + "<body><h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>Text</p></body></html>";
         assertEquals("Eignet sich eine Wärmepumpe im Altbau?", titleOf(String.format(page, "")));
-        // A news page (og:type article) keeps its declared title, and so does one with two <h1>s (site logo, menu).
-        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt",
-                titleOf(String.format(page, "<meta property='og:type' content='article'>")));
+        // A news page (og:type article) keeps its declared title when no template made its <title>, and so does
+        // one with two <h1>s (site logo, menu).
+        assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt", titleOf(String.format(page,
+                "<meta property='og:type' content='article'>").replace(" | Heizportal", "")));
         assertEquals("Wärmepumpe im Altbau - Wann es sich lohnt",
                 titleOf(String.format(page, "").replace("<body>", "<body><h1>Heizportal</h1>")));
+    }
+
+    @Test
+    void aDeclaredTitleWithAShortBrandAfterItsBarIsTemplatedThoughTheSiteNameDiffers() {
+        // og:site_name names the section ("Ratgeber"), the template appends the brand: still an SEO title.
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:site_name' "
+                + "content='Ratgeber'><meta property='og:title' content='%s'></head><body>%s<p>Text</p></body></html>";
+        assertEquals("Wie hoch sind die Zinsen für einen Kredit?", titleOf(String.format(page,
+                "Kredit-Zinsen: So ermitteln Sie Ihre Kosten | KREDITO", "<h1>Wie hoch sind die Zinsen für einen Kredit?</h1>")));
+        // A number after the last separator is no brand; an <h1> that opens with a colon lost its kicker to a box.
+        assertEquals("Buch der Woche - Die Autorin (Hrsg.)", titleOf(String.format(page,
+                "Buch der Woche - Die Autorin (Hrsg.) • 1619", "<h1>Literatur</h1>")));
+        assertEquals("Wieder da: Trainer fordert Geduld", titleOf(String.format(page,
+                "Wieder da: Trainer fordert Geduld | KREDITO",
+                "<h1><span class='kicker'>Wieder da</span>: Trainer fordert Geduld</h1>")));
+    }
+
+    @Test
+    void aTemplatedPageTitleMakesTheOgTitleAnSeoLineWhenNoJsonLdHeadlineIsGiven() {
+        // og:title is a share line without the site; <title> is a template's "Other words - Site": the <h1> wins.
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:site_name' "
+                + "content='Nachrichtenhaus'><meta property='og:title' content='Was wir aus dem Interview lernten'>"
+                + "<title>%s</title></head><body>%s<p>Text</p></body></html>";
+        String h1 = "<h1>Streit, Familie, Krone: elf Dinge, die wir aus dem Interview lernten</h1>";
+        assertEquals("Streit, Familie, Krone: elf Dinge, die wir aus dem Interview lernten", titleOf(String.format(page,
+                "Elf Dinge aus dem Interview - Nachrichtenhaus", h1)));
+        // Not when the <h1> is a part of that title (a section) or the site's name (a logo the page links away).
+        assertEquals("Was wir aus dem Interview lernten", titleOf(String.format(page,
+                "Nachrichtenhaus | Kultur | Elf Dinge aus dem Interview", "<h1>Kultur</h1>")));
+        assertEquals("Was wir aus dem Interview lernten", titleOf(String.format(page,
+                "Elf Dinge aus dem Interview - Das Nachrichtenhaus Blog",
+                "<h1><a href='https://nachrichtenhaus.example/'>Nachrichtenhaus</a></h1>")));
+    }
+
+    @Test
+    void theH1KeepsTheSoftHyphensItsDeclaredTitleGivesIt() {
+        // The <h1>'s text drops its &shy;; og:title (and the <title> before the site's name) keep them.
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:title' content="
+                + "'Ministerin: Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm'><title>Ministerin: "
+                + "Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm | Amt</title></head><body><h1>"
+                + "<span class='roofline'>Ernährung</span> Ministerin: Deutsch&shy;land hilft dem Welt&shy;ernährungs&shy;"
+                + "programm</h1><p>Text</p></body></html>";
+        assertEquals("Ministerin: Deutsch\u00ADland hilft dem Welt\u00ADernährungs\u00ADprogramm", titleOf(page));
+    }
+
+    @Test
+    void aDeclaredHeadlineWithoutTheShownQuoteMarksIsTheHeadline() {
+        // The <h1> and a headline meta set a quote in marks; the publisher's og:title states the words without them.
+        String page = "<html><head><meta property='og:type' content='article'><meta name='headline' content="
+                + "'&quot;Rosa Haar sorgt für Spott&quot;… ein Rätsel um eine Frisur'><meta property='og:title' content="
+                + "'%s'></head><body><h1>&quot;Rosa Haar sorgt für Spott&quot;… ein Rätsel um eine Frisur</h1>"
+                + "<p>Text</p></body></html>";
+        assertEquals("Rosa Haar sorgt für Spott… ein Rätsel um eine Frisur",
+                titleOf(String.format(page, "Rosa Haar sorgt für Spott… ein Rätsel um eine Frisur")));
+        // A declared title with quote marks of its own leaves the shown headline as it is.
+        assertEquals("\"Rosa Haar sorgt für Spott\"… ein Rätsel um eine Frisur",
+                titleOf(String.format(page, "„Rosa Haar sorgt für Spott“… ein Rätsel um eine Frisur")));
     }
 
     private static String titleOf(String html) {
