@@ -107,6 +107,9 @@ public final class Boilerplate {
                 || isCredit(text) || isDateAlone(text) || isMembersAppeal(text);
     }
 
+    /** A day written in numbers, in any order of its parts: "05/10/2018", "2024.02.04", "13.01.2025". */
+    private static final String NUMERIC_DAY = "\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}";
+
     /** The labels that file a post under its taxonomy: categories, tags, "filed under". */
     private static final String TAXONOMY_WORDS = "filed under|posted in|abgelegt unter|publicado en|"
             + "categor(?:y|ies|ia|ias|ía|ías|ie|ies)|catégories?|kategorien?|tags?|schlagw(?:o|ö)rte|schlagwörter|"
@@ -114,7 +117,7 @@ public final class Boilerplate {
 
     /** A line that opens with a taxonomy label, perhaps after the post's date ("05/10/2018 - Categoria:"). */
     private static final Pattern TAXONOMY_START = Pattern.compile(
-            "(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\s*[-|–]\\s*)?(?:" + TAXONOMY_WORDS + ")\\s*:",
+            "(?:" + NUMERIC_DAY + "\\s*[-|–]\\s*)?(?:" + TAXONOMY_WORDS + ")\\s*:",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Any label of a post's meta row: where it is filed, who wrote it, when. */
@@ -148,7 +151,7 @@ public final class Boilerplate {
     }
 
     private static final Pattern DATE_ALONE = Pattern.compile(
-            "(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)"
+            "(?:" + NUMERIC_DAY + "|(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)"
                     + "(?:\\s*,?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?");
 
     /** Whether a line is a date and nothing else ("13.01.2025", "1月13日 12:30"): a feed's time stamp, not text. */

@@ -323,6 +323,11 @@ final class Bylines {
      * a middle initial allowed), or null. Only a login of two or more parts: a one-word one could be any word.
      */
     static String loginSpelledOut(String login, String text) {
+        return loginSpelledOut(login, () -> text);
+    }
+
+    /** {@link #loginSpelledOut(String, String)}, the page's text asked for only once the login has a login's parts. */
+    static String loginSpelledOut(String login, java.util.function.Supplier<String> text) {
         String[] parts = login.split("[._\\-]+");
         if (parts.length < 2 || parts.length > 4) {
             return null;
@@ -335,7 +340,7 @@ final class Bylines {
             regex.append(i == 0 ? "" : "(?:\\s+\\p{Lu}\\.)?\\s+").append(Pattern.quote(parts[i]));
         }
         Matcher m = Pattern.compile(regex.append("(?![\\p{L}])").toString(),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text.get());
         while (m.find()) {
             if (isPersonName(m.group())) {
                 return m.group();

@@ -534,8 +534,10 @@ public final class MetadataExtractor {
 
     /** Whether a heading's own words open with a separator's mark (": Headline"): its kicker was set apart. */
     private static boolean opensWithMark(String heading) {
-        return Pattern.compile("^\\s*" + SEPARATOR_MARKS).matcher(heading).find();
+        return OPENING_MARK.matcher(heading).find();
     }
+
+    private static final Pattern OPENING_MARK = Pattern.compile("^\\s*" + SEPARATOR_MARKS);
 
     /** Whether a title is made by a template: a part names the site, or a short last part reads like one. */
     private static boolean templated(String title, String siteName) {
@@ -955,7 +957,8 @@ public final class MetadataExtractor {
                     }
                 }
                 if (better == null && index.doc.body() != null) {
-                    better = Bylines.loginSpelledOut(n, index.doc.body().text());
+                    // The whole text only for a name split like a login: it is the page's costliest string.
+                    better = Bylines.loginSpelledOut(n, () -> index.doc.body().text());
                 }
             }
             if (!out.contains(better != null ? better : n)) {

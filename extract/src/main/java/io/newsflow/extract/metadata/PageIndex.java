@@ -643,10 +643,10 @@ final class PageIndex implements NodeVisitor {
         return line.toString().strip();
     }
 
-    private static final org.jsoup.select.Evaluator FIGURE_OR_TABLE = org.jsoup.select.QueryParser.parse(
+    private static final Evaluator FIGURE_OR_TABLE = QueryParser.parse(
             "figure, figcaption, table, picture");
 
-    private static final org.jsoup.select.Evaluator NEVER_BYLINE = org.jsoup.select.QueryParser.parse("h1, pre, code");
+    private static final Evaluator NEVER_BYLINE = QueryParser.parse("h1, pre, code");
 
     /** Whether a text opens a line: the first thing in its element, or right after a {@code <br>}. */
     private static boolean atLineStart(TextNode t) {
