@@ -1,5 +1,7 @@
 package io.newsflow.extract.body;
 
+import static io.newsflow.extract.html.Ancestry.isAncestorOrSelf;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -150,7 +152,7 @@ public final class BodyExtractor {
             for (Element c : candidates) {
                 Stat s = stats.get(c);
                 if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && (otherStory || s.chars > stats.get(top).chars)
-                        && s.score > besideScore && !isAncestor(c, top) && !isAncestor(top, c)
+                        && s.score > besideScore && !isAncestorOrSelf(c, top) && !isAncestorOrSelf(top, c)
                         && nearHeadline(c, headline, headlineStory, root)) {
                     beside = c;
                     besideScore = s.score;
@@ -240,14 +242,14 @@ public final class BodyExtractor {
         }
         Element a = headline;
         for (int level = 0; a != null && a != root && level <= ANCHOR_LEVELS; level++, a = a.parent()) {
-            if (a == c || isAncestor(a, c)) {
+            if (isAncestorOrSelf(a, c)) {
                 return true;
             }
             if (a == story) {
                 break;
             }
         }
-        return isAncestor(c, headline);
+        return isAncestorOrSelf(c, headline);
     }
 
     /** The {@code <article>} an element lies in, or null. */
@@ -310,7 +312,7 @@ public final class BodyExtractor {
                 continue;
             }
             Stat ss = stats.get(s);
-            if (ss == null || displaced != null && (isAncestor(s, displaced) || isAncestor(displaced, s))) {
+            if (ss == null || displaced != null && (isAncestorOrSelf(s, displaced) || isAncestorOrSelf(displaced, s))) {
                 continue;
             }
             double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
@@ -342,12 +344,12 @@ public final class BodyExtractor {
         for (Element c : candidates) {
             Stat cs = stats.get(c);
             if (c == top || cs.score < threshold || !key.equals(twinKey(c))
-                    || nextStory != null && (isAncestor(c, nextStory) || isAncestor(nextStory, c))) {
+                    || nextStory != null && (isAncestorOrSelf(c, nextStory) || isAncestorOrSelf(nextStory, c))) {
                 continue;
             }
             boolean overlaps = false;
             for (Element i : included) {
-                if (isAncestor(i, c) || isAncestor(c, i)) {
+                if (isAncestorOrSelf(i, c) || isAncestorOrSelf(c, i)) {
                     overlaps = true;
                     break;
                 }
@@ -374,16 +376,6 @@ public final class BodyExtractor {
         }
         return digits >= 3 && digits < id.length() && id.length() - digits >= 2
                 ? "#" + e.normalName() + ":" + id.substring(0, digits) : "";
-    }
-
-    /** Whether {@code a} is {@code d} or one of its ancestors. */
-    static boolean isAncestor(Element a, Element d) {
-        for (Element e = d; e != null; e = e.parent()) {
-            if (e == a) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean endsSentence(String t) {

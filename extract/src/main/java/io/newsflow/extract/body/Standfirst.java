@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.jsoup.nodes.Element;
 
+import io.newsflow.extract.html.Ancestry;
+
 /**
  * The standfirst: the lead paragraph a news page prints between its headline and the story. Templates put it in the
  * article's header, outside the box the story's paragraphs sit in, or name it like a teaser, so the body's box
@@ -46,7 +48,7 @@ final class Standfirst {
         }
         int after = -1;
         for (int i = 0; i < bodyStart && i < blocks.size(); i++) {
-            if (BodyExtractor.isAncestor(headline, blocks.get(i).owner())) {
+            if (Ancestry.isAncestorOrSelf(headline, blocks.get(i).owner())) {
                 after = i;
             }
         }

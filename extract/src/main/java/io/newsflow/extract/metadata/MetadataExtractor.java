@@ -18,6 +18,7 @@ import org.jsoup.select.QueryParser;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.newsflow.common.model.LeadImage;
+import io.newsflow.extract.html.Ancestry;
 
 /**
  * Reads an article's metadata from the sources a page offers, strongest first: JSON-LD, OpenGraph and
@@ -1186,7 +1187,7 @@ public final class MetadataExtractor {
                 org.jsoup.select.Elements captions = ancestors.get(ancestors.size() - 1).select(CAPTION);
                 for (Element e : ancestors) {
                     for (Element cap : captions) {
-                        if (cap == e || isInside(cap, e)) {
+                        if (Ancestry.isAncestorOrSelf(e, cap)) {
                             return e;
                         }
                     }
@@ -1194,15 +1195,6 @@ public final class MetadataExtractor {
             }
         }
         return index.firstFigure();
-    }
-
-    private static boolean isInside(Element e, Element ancestor) {
-        for (Element a = e.parent(); a != null; a = a.parent()) {
-            if (a == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String absolute(Element e, String attr) {
