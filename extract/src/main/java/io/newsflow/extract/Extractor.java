@@ -7,7 +7,6 @@ import java.util.HexFormat;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -25,6 +24,7 @@ import io.newsflow.extract.metadata.Dates;
 import io.newsflow.extract.metadata.DeclaredSteps;
 import io.newsflow.extract.metadata.LanguageGuess;
 import io.newsflow.extract.metadata.Metadata;
+import io.newsflow.extract.metadata.MetadataAndHeadline;
 import io.newsflow.extract.metadata.MetadataExtractor;
 import io.newsflow.extract.quality.ShingleMetric;
 
@@ -119,10 +119,11 @@ public final class Extractor {
                     "the page nests elements " + prepared.maxNesting() + " deep, over the limit of " + MAX_NESTING);
         }
         Document doc = Jsoup.parse(prepared.html(), url);
-        Metadata meta = MetadataExtractor.extract(doc, prepared.jsonLd(), url);
+        MetadataAndHeadline read = MetadataExtractor.read(doc, prepared.jsonLd(), url);
+        Metadata meta = read.metadata();
         // The title may take a declared form (soft hyphens, no quote marks): the headline is found by the words the
         // page shows; the body's lines may hold either form, so both are left out.
-        Body body = BodyExtractor.extract(doc.body(), headlineElement(doc, meta.shownTitle())).without(meta.title())
+        Body body = BodyExtractor.extract(doc.body(), read.bodyHeadline()).without(meta.title())
                 .without(meta.shownTitle())
                 .withoutAny(Boilerplate::isStrayLine).withoutLeading(line -> isMetadataLine(line, meta))
                 .withoutTrailing(Boilerplate::isEndMatter).withoutClosingBlock(Boilerplate::opensContactBlock, 8);
@@ -173,25 +174,6 @@ public final class Extractor {
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
                 text, meta.leadImage(), ShingleMetric.tokenCount(text),
                 sha256((title == null ? "" : title) + "\n\n" + text));
-    }
-
-    /** The first {@code <h1>} in the body that shows the page's title, or null. */
-    static Element headlineElement(Document doc, String title) {
-        if (title == null || title.isBlank() || doc.body() == null) {
-            return null;
-        }
-        String wanted = title.strip();
-        // selectFirst stops at the first match; collecting every <h1> walked the whole body (1.5 % of extraction).
-        return doc.body().selectFirst(new Evaluator() {
-            @Override
-            public boolean matches(Element root, Element element) {
-                if (!element.normalName().equals("h1")) {
-                    return false;
-                }
-                String shown = element.text().strip();
-                return !shown.isEmpty() && (shown.contains(wanted) || wanted.contains(shown));
-            }
-        });
     }
 
     /**

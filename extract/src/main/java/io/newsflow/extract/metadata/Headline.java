@@ -1,9 +1,12 @@
 package io.newsflow.extract.metadata;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.jsoup.nodes.Element;
+
+import io.newsflow.extract.html.Ancestry;
 
 /** How an {@code <h1>} is built: a site's logo, or a headline with a kicker, a date or hidden words inside it. */
 final class Headline {
@@ -20,6 +23,26 @@ final class Headline {
             "screen-reader-text", "hiddendash");
 
     private Headline() {
+    }
+
+    /**
+     * The first of a page's {@code <h1>}s (in page order) that lies in {@code body} and shows {@code title}, or
+     * contains it, or is part of it; null when none does or there is no title.
+     */
+    static Element showing(List<Element> h1s, Element body, String title) {
+        if (title == null || title.isBlank() || body == null) {
+            return null;
+        }
+        String wanted = title.strip();
+        for (Element h1 : h1s) {
+            String shown = h1.text().strip();
+            // The page index gathers the <h1>s of the whole document; the body's headline is one inside the body.
+            if (!shown.isEmpty() && (shown.contains(wanted) || wanted.contains(shown))
+                    && Ancestry.isAncestorOrSelf(body, h1)) {
+                return h1;
+            }
+        }
+        return null;
     }
 
     /**

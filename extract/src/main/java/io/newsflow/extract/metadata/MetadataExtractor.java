@@ -48,6 +48,14 @@ public final class MetadataExtractor {
 
     /** Extracts the metadata of a parsed page; {@code jsonLd} are its JSON-LD blocks as the prepass kept them. */
     public static Metadata extract(Document doc, List<String> jsonLd, String url) {
+        return read(doc, jsonLd, url).metadata();
+    }
+
+    /**
+     * The metadata of a parsed page, as {@link #extract}, with the body's headline element: found among the
+     * {@code <h1>}s the metadata is read from, since a search of the body for it would walk the whole page again.
+     */
+    public static MetadataAndHeadline read(Document doc, List<String> jsonLd, String url) {
         PageIndex index = PageIndex.of(doc);
         Meta meta = Meta.of(index);
         List<JsonNode> objects = JsonLd.objects(jsonLd);
@@ -192,8 +200,9 @@ public final class MetadataExtractor {
         boolean marked = article != null || "article".equalsIgnoreCase(meta.get("og:type"))
                 || meta.get("article:published_time") != null || micro.datePublished != null
                 || index.articleItemtype;
-        return new Metadata(canonical, title, description, authors, published, modified, siteName, section, tags,
-                language, image, body, marked, shownTitle);
+        Metadata metadata = new Metadata(canonical, title, description, authors, published, modified, siteName,
+                section, tags, language, image, body, marked, shownTitle);
+        return new MetadataAndHeadline(metadata, Headline.showing(index.h1s, doc.body(), shownTitle));
     }
 
     /** Country → the zone most of its readers live in; only countries with one zone (or one dominant one). */

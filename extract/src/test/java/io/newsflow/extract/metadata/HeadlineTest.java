@@ -2,11 +2,14 @@ package io.newsflow.extract.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +64,19 @@ class HeadlineTest {
                 + "<h2>Rinderleber mit Apfel und Zwiebel</h2><p>Text</p></body></html>";
         assertEquals("Rinderleber mit Apfel und Zwiebel",
                 MetadataExtractor.extract(Jsoup.parse(html, PAGE), List.of(), PAGE).title());
+    }
+
+    @Test
+    void theBodysHeadlineIsTheFirstH1InTheBodyThatShowsTheTitleOrIsPartOfIt() {
+        Document doc = Jsoup.parse("<body><h1> </h1><h1>Site</h1><h1>Kicker: The Headline</h1><h1>The Headline</h1>"
+                + "</body>", PAGE);
+        List<Element> h1s = doc.select("h1");
+        assertSame(h1s.get(2), Headline.showing(h1s, doc.body(), "The Headline"));
+        assertSame(h1s.get(3), Headline.showing(h1s, doc.body(), " The Headline, Longer "));
+        assertNull(Headline.showing(h1s, doc.body(), "Another Story"));
+        assertNull(Headline.showing(h1s, doc.body(), " "));
+        // An <h1> the index found outside this body is not the body's headline.
+        Element elsewhere = Jsoup.parse("<body><h1>The Headline</h1></body>").selectFirst("h1");
+        assertNull(Headline.showing(List.of(elsewhere), doc.body(), "The Headline"));
     }
 }
