@@ -34,19 +34,6 @@ final class Hints {
             "autor", "auteur", "autore", "datum", "fecha", "rubrik", "rubrique", "kategorie", "quelle", "foto",
             "bildunterschrift", "werbung", "kicker", "dachzeile");
 
-    /** What follows "text-" in a utility class: alignment, wrapping, case, size, colour, breakpoint. */
-    private static final Set<String> TEXT_UTILITY_VALUES = Set.of("left", "right", "center", "justify", "start", "end",
-            "wrap", "nowrap", "truncate", "lowercase", "uppercase", "capitalize", "reset", "break", "decoration",
-            "opacity", "muted", "primary", "secondary", "success", "danger", "warning", "info", "light", "dark",
-            "white", "black", "ellipsis", "clip", "balance", "pretty", "inherit", "current", "transparent", "xs", "sm",
-            "md", "lg", "xl", "xxl", "base", "2xl", "3xl", "4xl", "5xl", "6xl", "7xl", "8xl", "9xl", "gray", "grey",
-            "slate", "zinc", "neutral", "stone", "red", "orange", "amber", "yellow", "lime", "green", "emerald", "teal",
-            "cyan", "sky", "blue", "indigo", "violet", "purple", "fuchsia", "pink", "rose", "bg");
-
-    /** What follows "content-" in Tailwind's align-content utilities. */
-    private static final Set<String> CONTENT_UTILITY_VALUES = Set.of("center", "start", "end", "between", "around",
-            "evenly", "baseline", "stretch", "normal", "none");
-
     /** A recipe card is the content of a recipe page, however card-like its template names it. */
     private static final String[] RECIPE = {"recipe", "rezept", "receta", "recette", "ricetta", "рецепт"};
 
@@ -80,42 +67,32 @@ final class Hints {
     /**
      * The class attribute without the classes that say nothing about the element's role: CMS taxonomy classes
      * ("tag-politics", "category-social-media") name the story's topics and would read as "tag" or "social"
-     * widgets; CSS utility classes ("text-center", "justify-content-between") style any element and would read as
-     * "text" or "content", so a centred search box outscored the article.
+     * widgets; CSS utility classes ("text-center", "overflow-hidden", "print:hidden") style any element and would
+     * read as "text" or "hidden", so a centred search box outscored the article and clipped boxes lost their text.
      */
     static String roleClasses(String cls) {
-        if (!cls.contains("tag-") && !cls.contains("category-") && !cls.contains("text-") && !cls.contains("content-")) {
+        if (cls.indexOf('-') < 0 && cls.indexOf(':') < 0) {
             return cls;
         }
-        StringBuilder b = new StringBuilder(cls.length());
-        for (String word : cls.split("\\s+")) {
-            if (!word.startsWith("tag-") && !word.startsWith("category-") && !isUtility(word)) {
-                b.append(word).append(' ');
+        StringBuilder roles = new StringBuilder(cls.length());
+        boolean dropped = false;
+        int n = cls.length();
+        for (int start = 0, end; start < n; start = end + 1) {
+            end = start;
+            while (end < n && !Character.isWhitespace(cls.charAt(end))) {
+                end++;
+            }
+            if (end == start) {
+                continue;
+            }
+            String word = cls.substring(start, end);
+            if (word.startsWith("tag-") || word.startsWith("category-") || CssUtilities.isUtility(word)) {
+                dropped = true;
+            } else {
+                roles.append(word).append(' ');
             }
         }
-        return b.toString().strip();
-    }
-
-    /** Bootstrap's and Tailwind's text and flex-alignment utilities: text-center, justify-content-between, … */
-    private static boolean isUtility(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        int colon = w.lastIndexOf(':'); // Tailwind's responsive and state prefixes: md:text-lg
-        if (colon >= 0) {
-            w = w.substring(colon + 1);
-        }
-        if (w.startsWith("justify-content-") || w.startsWith("align-content-") || w.startsWith("place-content-")) {
-            return true;
-        }
-        int dash = w.indexOf('-');
-        if (dash < 0) {
-            return false;
-        }
-        String head = w.substring(0, dash);
-        int next = w.indexOf('-', dash + 1);
-        String value = w.substring(dash + 1, next < 0 ? w.length() : next);
-        // Only known values: "text-content" or "content-main" may well name the article's own box.
-        return head.equals("text") && TEXT_UTILITY_VALUES.contains(value)
-                || head.equals("content") && CONTENT_UTILITY_VALUES.contains(value);
+        return dropped ? roles.toString().strip() : cls;
     }
 
     private static boolean containsAny(String s, String[] words) {
