@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.newsflow.extract.bench.ExtractionBench;
+import io.newsflow.extract.bench.Perturbation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,11 @@ public final class ExtractionBenchCommand implements Callable<Integer> {
     @Option(names = "--worst", defaultValue = "10", description = "list the N worst pages (default ${DEFAULT-VALUE})")
     int worst;
 
+    @Option(names = "--perturb", paramLabel = "MODE", description = "rewrite every page before extracting it, to see "
+            + "how much the scores lean on one kind of markup: rewritten (the control), hashed-classes, no-classes, "
+            + "utility-classes, plain-tags, wrapped-paragraphs, no-declared-metadata")
+    String perturb;
+
     @Override
     public Integer call() throws Exception {
         Path g = gold != null ? gold : dataset == null ? null : dataset.resolve("gold.jsonl");
@@ -56,8 +62,17 @@ public final class ExtractionBenchCommand implements Callable<Integer> {
             return 2;
         }
         Path p = pages != null ? pages : g.resolveSibling("pages");
+        Perturbation perturbation = null;
+        if (perturb != null) {
+            try {
+                perturbation = Perturbation.of(perturb);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
         double f1 = ExtractionBench.run(new ExtractionBench.Options(g, p, jsonl, !noSpeed, !noReadability4j,
-                readability4jClassPath, rounds, worst, System.out));
+                readability4jClassPath, rounds, worst, perturbation, System.out));
         return Double.isNaN(f1) || f1 > 0 ? 0 : 1;
     }
 }

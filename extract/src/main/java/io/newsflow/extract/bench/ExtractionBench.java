@@ -41,9 +41,9 @@ public final class ExtractionBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Bench settings. */
+    /** Bench settings; {@code perturbation} rewrites every page before it is extracted, or is null. */
     public record Options(Path gold, Path pages, Path jsonl, boolean speed, boolean readability4j,
-            String readability4jClassPath, int rounds, int worst, PrintStream out) {
+            String readability4jClassPath, int rounds, int worst, Perturbation perturbation, PrintStream out) {
     }
 
     /** One page of a gold set. */
@@ -62,6 +62,7 @@ public final class ExtractionBench {
         String cp = null;
         int rounds = 5;
         int worst = 10;
+        Perturbation perturbation = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gold" -> gold = Path.of(args[++i]);
@@ -72,6 +73,7 @@ public final class ExtractionBench {
                 case "--readability4j-classpath" -> cp = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--worst" -> worst = Integer.parseInt(args[++i]);
+                case "--perturb" -> perturbation = Perturbation.of(args[++i]);
                 default -> {
                     if (gold == null && Files.isDirectory(Path.of(args[i]))) {
                         gold = Path.of(args[i], "gold.jsonl");
@@ -84,21 +86,29 @@ public final class ExtractionBench {
         }
         if (gold == null) {
             System.err.println("usage: ExtractionBench (DATASET_DIR | --gold GOLD.jsonl --pages DIR) [--jsonl OUT]"
-                    + " [--no-speed] [--no-readability4j] [--readability4j-classpath CP] [--rounds N] [--worst N]");
+                    + " [--no-speed] [--no-readability4j] [--readability4j-classpath CP] [--rounds N] [--worst N]"
+                    + " [--perturb MODE]");
             System.exit(2);
         }
         if (pages == null) {
             pages = gold.resolveSibling("pages");
         }
-        run(new Options(gold, pages, jsonl, speed, r4j, cp, rounds, worst, System.out));
+        run(new Options(gold, pages, jsonl, speed, r4j, cp, rounds, worst, perturbation, System.out));
     }
 
     /** Runs the bench and prints its report; returns our body F1. */
     public static double run(Options o) throws Exception {
         List<Page> pages = load(o.gold(), o.pages());
         PrintStream out = o.out();
+        if (o.perturbation() != null) {
+            pages = pages.stream().map(p -> new Page(p.id(), p.url(), o.perturbation().apply(p.bytes(), p.url(), p.id()),
+                    p.gold())).toList();
+        }
         out.printf(Locale.ROOT, "dataset %s: %d pages, %.1f MB of HTML%n", o.gold().getParent(), pages.size(),
                 pages.stream().mapToLong(p -> p.bytes().length).sum() / 1e6);
+        if (o.perturbation() != null) {
+            out.println("perturbation " + o.perturbation().option() + ": " + o.perturbation().description());
+        }
         Extractor extractor = new Extractor();
         Map<String, Article> ours = new LinkedHashMap<>();
         Map<String, String> rejected = new LinkedHashMap<>();

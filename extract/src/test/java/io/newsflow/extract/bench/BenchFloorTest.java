@@ -22,7 +22,7 @@ class BenchFloorTest {
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("gold.jsonl")), "no benchmark data at " + dir);
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         double f1 = ExtractionBench.run(new ExtractionBench.Options(dir.resolve("gold.jsonl"), dir.resolve("pages"),
-                null, false, false, null, 1, 0, new PrintStream(report, true, StandardCharsets.UTF_8)));
+                null, false, false, null, 1, 0, null, new PrintStream(report, true, StandardCharsets.UTF_8)));
         assertTrue(f1 >= 0.90, "DEV F1 fell to " + f1 + ":\n" + report.toString(StandardCharsets.UTF_8));
     }
 }
