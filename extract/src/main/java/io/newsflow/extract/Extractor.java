@@ -3,7 +3,12 @@ package io.newsflow.extract;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,7 +60,7 @@ public final class Extractor {
     static final int FRONT_PAGE_MAX_BODY_CHARS = 800;
 
     /** Query parameters that tell where a visitor came from, not which page they asked for. */
-    private static final java.util.Set<String> TRACKING_PARAMETERS = java.util.Set.of("fbclid", "gclid", "dclid",
+    private static final Set<String> TRACKING_PARAMETERS = Set.of("fbclid", "gclid", "dclid",
             "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "ref", "ref_src", "source", "from", "amp", "output");
 
     /** A JSON-LD articleBody shorter than this is a teaser, not the story. */
@@ -209,7 +214,7 @@ public final class Extractor {
         if (chars < DECLARED_BODY_MIN_CHARS || chars < body.chars() * 2) {
             return body;
         }
-        java.util.List<String> paragraphs = new java.util.ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
         for (String p : text.split("\\s*\\n\\s*")) {
             String t = p.replaceAll("[\\s\u00A0]+", " ").strip();
             if (!t.isEmpty()) {
@@ -234,14 +239,22 @@ public final class Extractor {
     }
 
     /** Path segments under which a slug names a listing (a tag, a category, an author), not a story. */
-    private static final java.util.Set<String> LISTING_SEGMENTS = java.util.Set.of("tag", "tags", "category",
+    private static final Set<String> LISTING_SEGMENTS = Set.of("tag", "tags", "category",
             "categories", "topic", "topics", "thema", "themen", "schlagwort", "schlagworte", "author", "autor", "page",
             "archive", "archiv", "section", "rubrik", "label", "search", "suche");
 
+    /** Path segments under which a CMS serves one story by its id. */
+    private static final Set<String> STORY_ROUTES = Set.of("article", "articles", "story",
+            "stories", "post", "posts");
+
+    /** A story's id: five or more letters and digits with a digit among them (not a page number, not a year). */
+    private static final Pattern STORY_ID = Pattern.compile(
+            "(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{5,}");
+
     /**
      * Whether the URL's last path segment is a slug of at least three words ({@code /2011/07/some-song-title.html},
-     * {@code /story/a-b-c}) outside a listing path: CMSs name a story's page after its headline, an index after a
-     * section.
+     * {@code /story/a-b-c}) outside a listing path, or a story's id under a story route ({@code /article/1011185}):
+     * CMSs name a story's page after its headline or its id, an index after a section.
      */
     static boolean namesOneStory(String url) {
         try {
@@ -258,11 +271,15 @@ public final class Extractor {
                 return false;
             }
             for (int i = 0; i < last; i++) {
-                if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(java.util.Locale.ROOT))) {
+                if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(Locale.ROOT))) {
                     return false;
                 }
             }
             String slug = segments[last].replaceFirst("\\.[A-Za-z]{2,5}$", "");
+            if (last > 0 && STORY_ROUTES.contains(segments[last - 1].toLowerCase(Locale.ROOT))
+                    && STORY_ID.matcher(slug).matches()) {
+                return true; // a CMS's story route and the story's id: /article/1011185, /articles/AST1F44.html
+            }
             int words = 0;
             for (String w : slug.split("[-_]+")) {
                 if (!w.isEmpty() && w.chars().anyMatch(Character::isLetter)) {
@@ -292,7 +309,7 @@ public final class Extractor {
 
     private static boolean onlyTracking(String query) {
         for (String parameter : query.split("&")) {
-            String name = parameter.split("=", 2)[0].toLowerCase(java.util.Locale.ROOT);
+            String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
             if (!name.isEmpty() && !name.startsWith("utm_") && !TRACKING_PARAMETERS.contains(name)) {
                 return false;
             }

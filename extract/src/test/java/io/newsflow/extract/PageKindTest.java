@@ -80,6 +80,17 @@ class PageKindTest {
     }
 
     @Test
+    void aStoryIdUnderAStoryRouteNamesOneStory() {
+        assertTrue(Extractor.namesOneStory("https://x.example/article/1011185"));
+        assertTrue(Extractor.namesOneStory("https://x.example/articles/AST1F4445T1FUTIL02SM.html"));
+        assertTrue(Extractor.namesOneStory("https://x.example/politik/story/a81734b"));
+        assertFalse(Extractor.namesOneStory("https://x.example/articles/2024"), "a year's archive");
+        assertFalse(Extractor.namesOneStory("https://x.example/articles/12"), "a page number");
+        assertFalse(Extractor.namesOneStory("https://x.example/articles/latest"));
+        assertFalse(Extractor.namesOneStory("https://x.example/tag/article/1011185"));
+    }
+
+    @Test
     void aShortStoryIsAnArticleWhenThePageSaysItIsOne() throws Exception {
         String story = "<div class='entry'><p>Wer rutscht als nächstes aus auf dem Glatteis? Ich wette, du. Gewonnen!</p>"
                 + "</div>";
