@@ -103,7 +103,11 @@ public final class BodyExtractor {
             Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks, Element headline) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
-            if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())) {
+            // A consent banner's sentences are long and full of commas: by its words it is no paragraph of the page's
+            // own, whatever its box is called (a hashed class name hides its "cookie-consent" role). It is dropped
+            // from the body anyway; here it no longer makes its box the page's best candidate.
+            if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())
+                    || Boilerplate.isBoilerplate(b.text())) {
                 continue;
             }
             // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in
