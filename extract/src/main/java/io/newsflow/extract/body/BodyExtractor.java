@@ -407,7 +407,8 @@ public final class BodyExtractor {
         }
         // Only blocks that are almost all link text go on density alone (0.5 cost recall on link-rich prose);
         // link lists are named like widgets and go by their names.
-        if (b.linkDensity() > MAX_LINK_DENSITY || Boilerplate.isBoilerplate(b.text())) {
+        if (b.linkDensity() > MAX_LINK_DENSITY || Boilerplate.isBoilerplate(b.text())
+                || Microdata.onlyPropertyValues(b.owner())) {
             return true;
         }
         for (Element e = b.owner(); e != null && e != container; e = e.parent()) {
