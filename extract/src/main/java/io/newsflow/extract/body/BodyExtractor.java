@@ -107,7 +107,7 @@ public final class BodyExtractor {
             // own, whatever its box is called (a hashed class name hides its "cookie-consent" role). It is dropped
             // from the body anyway; here it no longer makes its box the page's best candidate.
             if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())
-                    || Boilerplate.isBoilerplate(b.text())) {
+                    || Boilerplate.isBoilerplate(b.text()) || captionsAnImage(b)) {
                 continue;
             }
             // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in
@@ -228,6 +228,40 @@ public final class BodyExtractor {
             chars -= trailingHeadingChars;
         }
         return new Body(paragraphs, chars, linkBlocks);
+    }
+
+    /**
+     * Whether the block is the only text of a box that otherwise holds just an image: a photo and its caption built
+     * without {@code <figure>}. A caption's long, comma-rich sentence ("In this 2006 file photo, made available by
+     * NASA, ...") outscores a short story's paragraphs when no class name says "caption".
+     */
+    static boolean captionsAnImage(TextBlock b) {
+        Element owner = b.owner();
+        Element box = CONTAINERS.contains(owner.normalName()) ? owner : owner.parent();
+        if (box == null || box.childrenSize() > 2) {
+            return false;
+        }
+        boolean image = false;
+        for (Element child : box.children()) {
+            if (child == owner) {
+                continue;
+            }
+            if (!isImage(child)) {
+                return false;
+            }
+            image = true;
+        }
+        return image && box.text().length() <= b.text().length() + 1;
+    }
+
+    /** An image, or a link or picture that holds nothing but one, and no text. */
+    private static boolean isImage(Element e) {
+        String name = e.normalName();
+        if (name.equals("img")) {
+            return true;
+        }
+        return (name.equals("picture") || name.equals("a") || name.equals("span") || name.equals("div"))
+                && !e.select("img").isEmpty() && !e.hasText();
     }
 
     /** Share of the best score a candidate beside the headline needs to take the place of a box elsewhere. */

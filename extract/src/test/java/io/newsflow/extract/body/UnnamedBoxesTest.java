@@ -38,4 +38,37 @@ class UnnamedBoxesTest {
         assertTrue(text.contains("twice as long"), text);
         assertFalse(text.contains("cookies"), text);
     }
+
+    @Test
+    void aPhotoCaptionDoesNotScoreAsTheArticle() {
+        String photo = "<div class='c4b1e02'><img src='/space.jpg' alt=''>"
+                + "<p>In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, "
+                + "and astronaut Christer Fuglesang, right, take part in a space walk, during the station's construction, "
+                + "in orbit. (NASA via AP, File)</p></div>";
+        Document doc = Jsoup.parse("<html><body><div class='c0e0e0e'><h1>Study sees future for sleeping astronauts</h1>"
+                + photo + "<div class='c2a2a2a'>" + STORY + "</div></div></body></html>");
+
+        String text = BodyExtractor.extract(doc.body()).text();
+
+        assertTrue(text.startsWith("The council approved"), text);
+        assertTrue(text.contains("twice as long"), text);
+    }
+
+    @Test
+    void aCaptionIsTheOnlyTextBesideItsImage() {
+        Document doc = Jsoup.parse("<div id='a'><img src='/a.jpg'><p>A photo, with a caption, that is long enough.</p></div>"
+                + "<div id='b'><a href='/big.jpg'><img src='/b.jpg'></a><p>Linked photo, linked caption, long enough.</p>"
+                + "</div><div id='c'><img src='/c.jpg'><p>One paragraph, then another, beside the image.</p>"
+                + "<p>The second paragraph makes it a story.</p></div>"
+                + "<div id='d'><span>Credit</span><img src='/d.jpg'><p>Caption, with a credit, beside the image.</p></div>");
+        java.util.Map<String, Boolean> captions = new java.util.TreeMap<>();
+        for (TextBlock b : BlockCollector.collect(doc.body())) {
+            captions.merge(b.owner().parent().id(), BodyExtractor.captionsAnImage(b), Boolean::logicalOr);
+        }
+
+        assertTrue(captions.get("a"), "an image and its caption");
+        assertTrue(captions.get("b"), "a linked image and its caption");
+        assertFalse(captions.get("c"), "two paragraphs beside an image are prose");
+        assertFalse(captions.get("d"), "a box with more text than the paragraph is no bare caption");
+    }
 }
