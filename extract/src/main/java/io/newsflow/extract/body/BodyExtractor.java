@@ -343,7 +343,7 @@ public final class BodyExtractor {
         Stat ts = stats.get(top);
         double topScore = ts == null ? 0 : ts.score;
         double threshold = Math.max(10, topScore * 0.2);
-        String topClass = top.className();
+        String topClass = Hints.kindClasses(top.className());
         for (Element s : parent.children()) {
             if (s == top) {
                 out.add(s);
@@ -353,7 +353,7 @@ public final class BodyExtractor {
             if (ss == null || displaced != null && (isAncestorOrSelf(s, displaced) || isAncestorOrSelf(displaced, s))) {
                 continue;
             }
-            double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? topScore * 0.2 : 0;
+            double bonus = !topClass.isEmpty() && topClass.equals(Hints.kindClasses(s.className())) ? topScore * 0.2 : 0;
             if (ss.candidate && ss.score + bonus >= threshold) {
                 out.add(s);
             } else if (s.normalName().equals("p")) {
@@ -403,7 +403,7 @@ public final class BodyExtractor {
      * ({@code <td id="Text36942">}, one per text frame of a layout table), without the number.
      */
     private static String twinKey(Element e) {
-        String cls = e.className();
+        String cls = Hints.kindClasses(e.className());
         if (!cls.isEmpty()) {
             return cls;
         }
@@ -462,11 +462,12 @@ public final class BodyExtractor {
         return false;
     }
 
-    /** Text held by each class name, summed over the page's elements. */
+    /** Text held by each kind of box (its {@link Hints#kindClasses}), summed over the page's elements. */
     private static Map<String, Integer> classChars(Map<Element, Stat> stats) {
         Map<String, Integer> sums = new java.util.HashMap<>();
+        Map<String, String> kinds = new java.util.HashMap<>();
         for (Map.Entry<Element, Stat> en : stats.entrySet()) {
-            String cls = en.getKey().className();
+            String cls = kinds.computeIfAbsent(en.getKey().className(), Hints::kindClasses);
             if (!cls.isEmpty()) {
                 sums.merge(cls, en.getValue().chars, Integer::sum);
             }
@@ -490,7 +491,7 @@ public final class BodyExtractor {
         }
         // Same-named elements that together hold much of the text are the article cut into chunks (a template
         // that wraps every few paragraphs in its own "sidebar-grid__content"), not repeated widgets.
-        String cls = e.className();
+        String cls = Hints.kindClasses(e.className());
         if (!cls.isEmpty() && classChars.getOrDefault(cls, 0) * 5 > containerChars * 2) {
             return false;
         }

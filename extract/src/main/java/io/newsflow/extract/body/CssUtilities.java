@@ -50,7 +50,23 @@ final class CssUtilities {
     private static final Set<String> CONTENT_VALUES = Set.of("center", "start", "end", "between", "around",
             "evenly", "baseline", "stretch", "normal", "none");
 
+    /** Utility classes of one word (Tailwind's display, position and decoration keywords). */
+    private static final Set<String> BARE = Set.of("flex", "grid", "block", "inline", "hidden", "contents", "table",
+            "relative", "absolute", "fixed", "sticky", "static", "rounded", "shadow", "border", "transition",
+            "truncate", "italic", "underline", "uppercase", "lowercase", "capitalize", "grow", "shrink", "invisible",
+            "visible", "antialiased", "transform");
+
     private CssUtilities() {
+    }
+
+    /**
+     * Whether one class word is a one-word utility ({@code flex}, {@code relative}, {@code hidden}). They are not
+     * role-neutral for {@link #isUtility}: {@code hidden} alone hides the element on the page.
+     */
+    static boolean isBareUtility(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        int colon = w.lastIndexOf(':');
+        return BARE.contains(colon >= 0 && !w.startsWith("print:") ? w.substring(colon + 1) : w);
     }
 
     /** Whether one class word is a utility class. */

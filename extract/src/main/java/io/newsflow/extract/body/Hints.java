@@ -95,6 +95,27 @@ final class Hints {
         return dropped ? roles.toString().strip() : cls;
     }
 
+    /**
+     * The classes that say what kind of box an element is, for finding its twins: the role classes without one-word
+     * utilities either. A utility-CSS template styles each twin a little differently ("flex p-4" on one chunk of the
+     * article, "grid gap-2" on the next), and the full class strings would no longer match. A class string of
+     * utilities only is returned whole.
+     */
+    static String kindClasses(String cls) {
+        String roles = roleClasses(cls);
+        if (roles.indexOf(' ') < 0 && !CssUtilities.isBareUtility(roles)) {
+            return roles;
+        }
+        StringBuilder kind = new StringBuilder(roles.length());
+        for (String word : roles.split("\\s+")) {
+            if (!word.isEmpty() && !CssUtilities.isBareUtility(word)) {
+                kind.append(word).append(' ');
+            }
+        }
+        // A box styled by utilities alone keeps its whole class string: it is all that tells its twins apart.
+        return kind.isEmpty() ? cls : kind.toString().strip();
+    }
+
     private static boolean containsAny(String s, String[] words) {
         for (String w : words) {
             if (s.contains(w)) {

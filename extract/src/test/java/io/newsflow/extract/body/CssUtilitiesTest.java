@@ -61,4 +61,36 @@ class CssUtilitiesTest {
     private static org.jsoup.nodes.Element div(String cls) {
         return Jsoup.parseBodyFragment("<div class='" + cls + "'>x</div>").selectFirst("div");
     }
+
+    @Test
+    void twinsStyledByDifferentUtilitiesAreStillTwins() {
+        assertEquals("sidebar-grid__content article__content",
+                Hints.kindClasses("sidebar-grid__content article__content flex p-4 dark:bg-black"));
+        assertEquals("sidebar-grid__content article__content",
+                Hints.kindClasses("sidebar-grid__content article__content grid gap-2 relative"));
+        assertEquals("flex p-4", Hints.kindClasses("flex p-4"), "a box of utilities only keeps its class string");
+    }
+
+    @Test
+    void anArticleCutIntoChunksStyledDifferentlyIsKeptWhole() {
+        // The template wraps every few paragraphs in a "sidebar-grid__content" box: a widget's name, unless the boxes
+        // together hold the article. Each chunk carries other utilities, so their class strings differ.
+        StringBuilder html = new StringBuilder("<html><body><div class='article'>");
+        String[] styles = {"flex p-4", "grid gap-2 relative", "mt-2 lg:flex rounded"};
+        for (int chunk = 0; chunk < 3; chunk++) {
+            html.append("<div class='sidebar-grid__content ").append(styles[chunk]).append("'>");
+            for (int p = 0; p < 3; p++) {
+                html.append("<p>Chunk ").append(chunk).append(" paragraph ").append(p)
+                        .append(": the council met on Monday, and the vote on the budget, long delayed, passed.</p>");
+            }
+            html.append("</div>");
+        }
+        html.append("</div></body></html>");
+
+        String text = BodyExtractor.extract(Jsoup.parse(html.toString()).body()).text();
+
+        for (int chunk = 0; chunk < 3; chunk++) {
+            assertTrue(text.contains("Chunk " + chunk + " paragraph 2"), text);
+        }
+    }
 }
