@@ -114,6 +114,12 @@ public final class BodyExtractor {
             // <p>); the collector already split runs at <br><br>.
             double score = 1 + commas(b.text()) + Math.min(b.text().length() / 100, 3);
             Element e = CONTAINERS.contains(b.owner().normalName()) ? b.owner() : b.owner().parent();
+            // A paragraph wrapped in boxes of its own (<div><div><p>): the boxes are the paragraph's, and the box
+            // that holds the paragraphs is the first one above them with more in it.
+            while (e != null && e != root && e.childrenSize() == 1 && e.attributesSize() == 0 && stats.get(e) != null
+                    && stats.get(e).chars == b.chars() && stats.get(e.parent()) != null) {
+                e = e.parent();
+            }
             for (int level = 0; e != null && level < 5; level++, e = e.parent()) {
                 Stat s = stats.get(e);
                 if (s == null) {

@@ -71,4 +71,28 @@ class UnnamedBoxesTest {
         assertFalse(captions.get("c"), "two paragraphs beside an image are prose");
         assertFalse(captions.get("d"), "a box with more text than the paragraph is no bare caption");
     }
+
+    @Test
+    void paragraphsWrappedInPlainBoxesScoreTheBoxThatHoldsThem() {
+        // Each paragraph in two bare <div>s of its own: scored as a paragraph of its own box, the story's box got a
+        // sixth of each paragraph's score, and a promotion's one comma-rich paragraph further down won.
+        StringBuilder story = new StringBuilder("<div class='c71d0aa'>");
+        for (int i = 1; i <= 3; i++) {
+            story.append("<div><div><p>Paragraph ").append(i).append(" of the story: the council met again on ")
+                    .append("Tuesday evening to discuss the new bus line between the station and the hospital, ")
+                    .append("and the members agreed that the work on the stops should start in the spring.</p>")
+                    .append("</div></div>");
+        }
+        story.append("</div>");
+        String promo = "<div class='c5e5e5e'><div class='c0b0b0b'><div class='c1c1c1c'><p>Subscribe now, and get "
+                + "our newsletter, our app, our podcast, free, for a month, then, for a small fee, every week.</p>"
+                + "</div></div></div>";
+        Document doc = Jsoup.parse("<html><body>" + story + promo + "</body></html>");
+
+        String text = BodyExtractor.extract(doc.body()).text();
+
+        assertTrue(text.startsWith("Paragraph 1 of the story"), text);
+        assertTrue(text.contains("Paragraph 3 of the story"), text);
+        assertFalse(text.contains("Subscribe"), text);
+    }
 }
