@@ -107,7 +107,13 @@ final class Hints {
             return roles;
         }
         StringBuilder kind = new StringBuilder(roles.length());
-        for (String word : roles.split("\\s+")) {
+        int n = roles.length();
+        for (int start = 0, end; start < n; start = end + 1) {
+            end = roles.indexOf(' ', start);
+            if (end < 0) {
+                end = n;
+            }
+            String word = roles.substring(start, end);
             if (!word.isEmpty() && !CssUtilities.isBareUtility(word)) {
                 kind.append(word).append(' ');
             }
