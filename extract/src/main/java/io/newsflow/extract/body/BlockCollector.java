@@ -33,7 +33,16 @@ public final class BlockCollector {
 
     /** Collects the blocks under {@code root}. */
     public static List<TextBlock> collect(Element root) {
-        Visitor v = new Visitor(root);
+        return collect(root, null);
+    }
+
+    /**
+     * Collects the blocks under {@code root}; a region named like a widget that holds the page's shown
+     * {@code headline} (or null), and every region named as it is, is not an unlikely place for the story: the
+     * story is where its headline is (a template that cuts the article into boxes it calls "sidebar-grid").
+     */
+    public static List<TextBlock> collect(Element root, Element headline) {
+        Visitor v = new Visitor(root, headline);
         NodeTraversor.filter(v, root);
         v.flush();
         return v.blocks;
@@ -49,8 +58,16 @@ public final class BlockCollector {
         final Deque<Element> unlikely = new ArrayDeque<>();
         boolean pendingSpace;
 
-        Visitor(Element root) {
+        /** The class attributes of the headline's ancestors: regions so called are the story's, never unlikely. */
+        final java.util.Set<String> aroundHeadline = new java.util.HashSet<>();
+
+        Visitor(Element root, Element headline) {
             owners.push(root);
+            for (Element a = headline; a != null && a != root; a = a.parent()) {
+                if (!a.className().isEmpty()) {
+                    aroundHeadline.add(a.className());
+                }
+            }
         }
 
         @Override
@@ -82,7 +99,7 @@ public final class BlockCollector {
                 flush();
                 owners.push(e);
             }
-            if (unlikely(e)) {
+            if (unlikely(e) && (aroundHeadline.isEmpty() || !aroundHeadline.contains(e.className()))) {
                 flush();
                 unlikely.push(e);
             }

@@ -65,7 +65,7 @@ public final class BodyExtractor {
      * another story's {@code <article>} (the next one of an endless page) gives way to it in any case.
      */
     public static Body extract(Element root, Element headline) {
-        List<TextBlock> blocks = BlockCollector.collect(root);
+        List<TextBlock> blocks = BlockCollector.collect(root, headline);
         Map<Element, Stat> stats = new IdentityHashMap<>(blocks.size() * 4);
         for (TextBlock b : blocks) {
             for (Element e = b.owner(); e != null; e = e.parent()) {

@@ -91,4 +91,28 @@ class HeadlineAnchorTest {
         assertTrue(text.startsWith("Am Montag stieg der Pegel"), text);
         assertFalse(text.contains("Trainer"), text);
     }
+
+    @Test
+    void boxesNamedLikeASidebarThatHoldTheHeadlineAreTheStorys() {
+        // The template cuts the article into boxes it calls "sidebar-grid" (a widget's word): the first holds the
+        // headline and the story's first chunk, the others the rest. A teaser listing outside them is no story.
+        String chunk = "<p>The council met again on Tuesday evening, after a long delay, to discuss the new bus line "
+                + "between the station and the hospital, and agreed, at last, that work should start in spring.</p>";
+        String teaser = "<div class='card'><p>Another story from the region about the harbour and the ferries and the "
+                + "new timetable and what it means for people who commute to the city every day.</p></div>";
+        String page = "<html><body><div class='sidebar-grid'><div class='sidebar-grid__header'><h1>Bus line approved"
+                + "</h1></div><div class='sidebar-grid__content'>" + chunk.replace("again", "first") + chunk
+                + "</div></div><div class='sidebar-grid'><div class='sidebar-grid__content'>"
+                + chunk.replace("Tuesday", "Wednesday") + chunk.replace("Tuesday", "Thursday") + "</div></div>"
+                + "<div class='listing'>" + teaser + teaser.replace("harbour", "airport")
+                + teaser.replace("harbour", "bridge") + teaser.replace("harbour", "market")
+                + teaser.replace("harbour", "school") + teaser.replace("harbour", "river") + "</div></body></html>";
+        Document doc = Jsoup.parse(page);
+
+        String text = BodyExtractor.extract(doc.body(), doc.selectFirst("h1")).text();
+
+        assertTrue(text.startsWith("The council met first"), text);
+        assertTrue(text.contains("on Thursday evening"), text);
+        assertFalse(text.contains("Another story"), text);
+    }
 }
