@@ -58,14 +58,14 @@ public final class BlockCollector {
         final Deque<Element> unlikely = new ArrayDeque<>();
         boolean pendingSpace;
 
-        /** The class attributes of the headline's ancestors: regions so called are the story's, never unlikely. */
-        final java.util.Set<String> aroundHeadline = new java.util.HashSet<>();
+        /** The kinds of box the headline lies in ({@link Hints#kindClasses}): regions of those are the story's. */
+        final Set<String> aroundHeadline = new java.util.HashSet<>();
 
         Visitor(Element root, Element headline) {
             owners.push(root);
             for (Element a = headline; a != null && a != root; a = a.parent()) {
                 if (!a.className().isEmpty()) {
-                    aroundHeadline.add(a.className());
+                    aroundHeadline.add(Hints.kindClasses(a.className()));
                 }
             }
         }
@@ -99,7 +99,7 @@ public final class BlockCollector {
                 flush();
                 owners.push(e);
             }
-            if (unlikely(e) && (aroundHeadline.isEmpty() || !aroundHeadline.contains(e.className()))) {
+            if (unlikely(e) && !holdsTheStory(e)) {
                 flush();
                 unlikely.push(e);
             }
@@ -124,6 +124,10 @@ public final class BlockCollector {
                 }
             }
             return FilterResult.CONTINUE;
+        }
+
+        private boolean holdsTheStory(Element e) {
+            return !aroundHeadline.isEmpty() && aroundHeadline.contains(Hints.kindClasses(e.className()));
         }
 
         /** What each class attribute names, for {@link Hints#unlikely(Element, java.util.Map)}. */
