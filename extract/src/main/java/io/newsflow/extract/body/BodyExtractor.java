@@ -84,14 +84,15 @@ public final class BodyExtractor {
             }
         }
         Map<String, Integer> classChars = classChars(stats);
-        Body body = choose(root, blocks, stats, classChars, true, linkBlocks, headline);
+        BoilerplateMemo boilerplate = new BoilerplateMemo(blocks.size());
+        Body body = choose(root, blocks, stats, classChars, true, linkBlocks, headline, boilerplate);
         if (body.chars() < RETRY_BELOW_CHARS) {
             // Readability's retry: some templates wrap the whole article in a "sidebar-grid" or "extra" box.
             for (Stat s : stats.values()) {
                 s.candidate = false;
                 s.score = 0;
             }
-            Body all = choose(root, blocks, stats, classChars, false, linkBlocks, headline);
+            Body all = choose(root, blocks, stats, classChars, false, linkBlocks, headline, boilerplate);
             if (all.chars() > body.chars()) {
                 body = all;
             }
@@ -99,15 +100,34 @@ public final class BodyExtractor {
         return body;
     }
 
+    /** Which blocks read as boilerplate, each block asked once: both passes and the body's filter ask it. */
+    private static final class BoilerplateMemo {
+        private final byte[] known;
+
+        BoilerplateMemo(int blocks) {
+            known = new byte[blocks];
+        }
+
+        boolean of(TextBlock b) {
+            byte k = known[b.index()];
+            if (k == 0) {
+                k = Boilerplate.isBoilerplate(b.text()) ? (byte) 2 : (byte) 1;
+                known[b.index()] = k;
+            }
+            return k == 2;
+        }
+    }
+
     private static Body choose(Element root, List<TextBlock> blocks, Map<Element, Stat> stats,
-            Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks, Element headline) {
+            Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks, Element headline,
+            BoilerplateMemo boilerplate) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
             // A consent banner's sentences are long and full of commas: by its words it is no paragraph of the page's
             // own, whatever its box is called (a hashed class name hides its "cookie-consent" role). It is dropped
             // from the body anyway; here it no longer makes its box the page's best candidate.
             if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())
-                    || Boilerplate.isBoilerplate(b.text()) || captionsAnImage(b)) {
+                    || boilerplate.of(b) || captionsAnImage(b)) {
                 continue;
             }
             // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in
@@ -208,7 +228,7 @@ public final class BodyExtractor {
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
             Element r = includedRoot(b.owner(), includedSet, root);
-            if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache)) {
+            if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache, boilerplate)) {
                 continue;
             }
             if (bodyStart < 0) {
@@ -440,14 +460,14 @@ public final class BodyExtractor {
 
     /** Whether a block inside the container is boilerplate: a small subtree named or built like a widget. */
     private static boolean dropped(TextBlock b, Element container, Map<Element, Stat> stats, int containerChars,
-            Map<String, Integer> classChars, Map<Element, Boolean> cache) {
+            Map<String, Integer> classChars, Map<Element, Boolean> cache, BoilerplateMemo boilerplate) {
         String tag = b.owner().normalName();
         if (tag.equals("h1")) {
             return true;
         }
         // Only blocks that are almost all link text go on density alone (0.5 cost recall on link-rich prose);
         // link lists are named like widgets and go by their names.
-        if (b.linkDensity() > MAX_LINK_DENSITY || Boilerplate.isBoilerplate(b.text())
+        if (b.linkDensity() > MAX_LINK_DENSITY || boilerplate.of(b)
                 || Microdata.onlyPropertyValues(b.owner())) {
             return true;
         }
