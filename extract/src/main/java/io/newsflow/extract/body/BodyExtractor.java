@@ -123,9 +123,9 @@ public final class BodyExtractor {
             BoilerplateMemo boilerplate) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
-            // A consent banner's sentences are long and full of commas: by its words it is no paragraph of the page's
-            // own, whatever its box is called (a hashed class name hides its "cookie-consent" role). It is dropped
-            // from the body anyway; here it no longer makes its box the page's best candidate.
+            // Neither a consent banner's long, comma-rich sentences (boilerplate by its words, whatever its box is
+            // called: a hashed class name hides its "cookie-consent" role) nor a photo's caption makes its box the
+            // page's best candidate.
             if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())
                     || boilerplate.of(b) || captionsAnImage(b)) {
                 continue;
@@ -468,7 +468,7 @@ public final class BodyExtractor {
         // Only blocks that are almost all link text go on density alone (0.5 cost recall on link-rich prose);
         // link lists are named like widgets and go by their names.
         if (b.linkDensity() > MAX_LINK_DENSITY || boilerplate.of(b)
-                || Microdata.onlyPropertyValues(b.owner())) {
+                || PropertyValueRun.onlyPropertyValues(b.owner())) {
             return true;
         }
         for (Element e = b.owner(); e != null && e != container; e = e.parent()) {

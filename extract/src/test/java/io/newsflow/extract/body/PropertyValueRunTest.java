@@ -9,7 +9,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** Structured data written out as text beside the story: image addresses, sizes, names and dates in itemprops. */
-class MicrodataTest {
+class PropertyValueRunTest {
 
     private static final String PARAGRAPHS = "<p>The festival opened on Monday with a dance on the park's new stage.</p>"
             + "<p>Three groups played until late in the evening, and the crowd stayed for all of them.</p>"
@@ -44,9 +44,9 @@ class MicrodataTest {
         Element body = Jsoup.parse("<div><span itemprop='articleBody'>A story</span> "
                 + "<span itemprop='name'>Anna Berg</span></div>").selectFirst("div");
 
-        assertFalse(Microdata.onlyPropertyValues(p), "bare words between the values");
-        assertTrue(Microdata.onlyPropertyValues(values));
-        assertFalse(Microdata.onlyPropertyValues(one), "a single value is a name, not a run of data");
-        assertFalse(Microdata.onlyPropertyValues(body), "the article's own prose property");
+        assertFalse(PropertyValueRun.onlyPropertyValues(p), "bare words between the values");
+        assertTrue(PropertyValueRun.onlyPropertyValues(values));
+        assertFalse(PropertyValueRun.onlyPropertyValues(one), "a single value is a name, not a run of data");
+        assertFalse(PropertyValueRun.onlyPropertyValues(body), "the article's own prose property");
     }
 }
