@@ -407,7 +407,7 @@ public final class BodyExtractor {
         double threshold = Math.max(10, ts.score * 0.2);
         for (Element c : candidates) {
             Stat cs = stats.get(c);
-            if (c == top || cs.score < threshold || !key.equals(twinKey(c))
+            if (c == top || cs.score < threshold || !Hints.sameKind(key, twinKey(c))
                     || nextStory != null && (isAncestorOrSelf(c, nextStory) || isAncestorOrSelf(nextStory, c))) {
                 continue;
             }

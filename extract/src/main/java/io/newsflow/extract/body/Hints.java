@@ -122,6 +122,50 @@ final class Hints {
         return kind.isEmpty() ? cls : kind.toString().strip();
     }
 
+    /**
+     * Whether two boxes' {@link #kindClasses} name the same kind of box: the same classes, or one box's classes and
+     * BEM modifiers of them ({@code RichText} and {@code RichText RichText--last}, one chunk of an article styled as
+     * the last). Two boxes that both carry modifiers must carry the same ones: a CMS names its fields by modifiers
+     * ({@code field field--name-body} beside {@code field field--name-highlights}).
+     */
+    static boolean sameKind(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        return a.length() < b.length() ? a.equals(withoutModifiers(b)) : b.equals(withoutModifiers(a));
+    }
+
+    /** The class words without the BEM modifiers ({@code block--variant}) of a block the same string names. */
+    static String withoutModifiers(String classes) {
+        if (!classes.contains("--")) {
+            return classes;
+        }
+        StringBuilder kept = new StringBuilder(classes.length());
+        int n = classes.length();
+        for (int start = 0, end; start < n; start = end + 1) {
+            end = classes.indexOf(' ', start);
+            if (end < 0) {
+                end = n;
+            }
+            String word = classes.substring(start, end);
+            int cut = word.indexOf("--");
+            if (!word.isEmpty() && !(cut > 0 && namesWord(classes, word.substring(0, cut)))) {
+                kept.append(word).append(' ');
+            }
+        }
+        return kept.toString().strip();
+    }
+
+    private static boolean namesWord(String classes, String word) {
+        for (int at = classes.indexOf(word); at >= 0; at = classes.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || classes.charAt(at - 1) == ' ') && (end == classes.length() || classes.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean containsAny(String s, String[] words) {
         for (String w : words) {
             if (s.contains(w)) {
