@@ -46,6 +46,39 @@ final class Headline {
     }
 
     /**
+     * Whether the shown headline words the declared title otherwise ("Handel mit Teheran: Druck durch Sanktionen
+     * auf Iran?" against "Handel mit Iran: Druck mit Sanktionen?"): most of the title's words are in it, and most of
+     * its words are the title's. It heads the story all the same.
+     */
+    static boolean rewords(String shown, String title) {
+        if (title == null) {
+            return false;
+        }
+        Set<String> shownWords = words(shown);
+        Set<String> titleWords = words(title);
+        if (shownWords.size() < 3 || titleWords.size() < 3) {
+            return false;
+        }
+        int common = 0;
+        for (String w : titleWords) {
+            if (shownWords.contains(w)) {
+                common++;
+            }
+        }
+        return common * 3 >= titleWords.size() * 2 && common * 2 >= shownWords.size();
+    }
+
+    private static Set<String> words(String s) {
+        Set<String> words = new java.util.HashSet<>();
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
      * Whether an {@code <h1>} is the site's logo: it links to a page above this one (the home page or a section),
      * as blog and small-site templates do with the site's name; a headline links to its own page, if anywhere.
      */

@@ -202,7 +202,12 @@ public final class MetadataExtractor {
                 || index.articleItemtype;
         Metadata metadata = new Metadata(canonical, title, description, authors, published, modified, siteName,
                 section, tags, language, image, body, marked, shownTitle);
-        return new MetadataAndHeadline(metadata, Headline.showing(index.h1s, doc.body(), shownTitle));
+        Element bodyHeadline = Headline.showing(index.h1s, doc.body(), shownTitle);
+        if (bodyHeadline == null && !logo && h1 != null && Headline.rewords(h1, shownTitle)
+                && Ancestry.isAncestorOrSelf(doc.body(), h1Element)) {
+            bodyHeadline = h1Element;
+        }
+        return new MetadataAndHeadline(metadata, bodyHeadline);
     }
 
     /** Country → the zone most of its readers live in; only countries with one zone (or one dominant one). */

@@ -23,6 +23,32 @@ class HeadlineTest {
     }
 
     @Test
+    void anH1ThatWordsTheDeclaredTitleOtherwiseStillHeadsTheStory() {
+        String lead = "<p class='article-lead'>Deutschland ist der wichtigste EU-Handelspartner Teherans, doch wie"
+                + " groß ist das Handelsvolumen wirklich, und welchen Einfluss hat das?</p>";
+        String page = "<html><head><meta property='og:type' content='article'><meta property='og:title' content='%s'>"
+                + "</head><body><article><header><h1>Deutscher Handel mit Teheran: Druck durch Sanktionen auf Iran?</h1>"
+                + lead + "</header><div class='story'>" + "<p>Als Reaktion auf die Angriffe beraten die Minister der"
+                + " Union an diesem Montag über weitere Sanktionen, und dabei steht auch die Wirtschaft im Fokus.</p>"
+                .repeat(4) + "</div></article></body></html>";
+
+        Document reworded = Jsoup.parse(page.formatted("Deutscher Handel mit Iran: Druck mit Sanktionen?"), PAGE);
+        MetadataAndHeadline read = MetadataExtractor.read(reworded, List.of(), PAGE);
+        assertSame(reworded.selectFirst("h1"), read.bodyHeadline());
+
+        Document other = Jsoup.parse(page.formatted("Was die Minister am Montag beschließen wollen"), PAGE);
+        assertNull(MetadataExtractor.read(other, List.of(), PAGE).bodyHeadline());
+    }
+
+    @Test
+    void wordingOtherwiseMeansMostWordsShared() {
+        assertTrue(Headline.rewords("Handel mit Teheran: Druck durch Sanktionen auf Iran?",
+                "Handel mit Iran: Druck mit Sanktionen?"));
+        assertFalse(Headline.rewords("Trump spricht über Bodeneinsätze", "Was der Präsident nun plant"));
+        assertFalse(Headline.rewords("Iran", "Iran"), "too few words to tell");
+    }
+
+    @Test
     void anH1LinkingToTheHomePageOrASectionIsTheSiteLogo() {
         assertTrue(Headline.isSiteLogo(h1("<h1><a href='https://blog.example.de'>seelenradio</a></h1>"), PAGE));
         assertTrue(Headline.isSiteLogo(h1("<h1 class='logo'><a href='/'>Muffin Rezepte</a></h1>"), PAGE));
