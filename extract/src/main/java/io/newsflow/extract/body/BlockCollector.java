@@ -12,6 +12,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
+import io.newsflow.extract.html.Ancestry;
 import io.newsflow.extract.html.Visibility;
 
 /** Flattens a DOM into visible {@link TextBlock}s in reading order, in one iterative pass (no recursion, any depth). */
@@ -27,6 +28,12 @@ public final class BlockCollector {
             "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
             "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
             "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "legend", "html", "picture");
+
+    /** Headings that may open a comment thread ("35 Comments", "Leave a Reply"). */
+    private static final Set<String> THREAD_HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+
+    /** Characters of story a comment thread's heading follows in its box (fewer: a count in the post's header). */
+    private static final int STORY_BEFORE_THREAD_CHARS = 200;
 
     private BlockCollector() {
     }
@@ -61,7 +68,10 @@ public final class BlockCollector {
         /** The kinds of box the headline lies in ({@link Hints#kindClasses}): regions of those are the story's. */
         final Set<String> aroundHeadline = new java.util.HashSet<>();
 
+        final Element root;
+
         Visitor(Element root, Element headline) {
+            this.root = root;
             owners.push(root);
             for (Element a = headline; a != null && a != root; a = a.parent()) {
                 if (!a.className().isEmpty()) {
@@ -99,6 +109,11 @@ public final class BlockCollector {
                 flush();
                 owners.push(e);
             }
+            if (unlikely.isEmpty() && THREAD_HEADINGS.contains(tag) && opensThread(e)) {
+                // The rest of the heading's box is the readers' thread (and its form), whatever its boxes are named.
+                flush();
+                unlikely.push(e.parent());
+            }
             if (unlikely(e) && !holdsTheStory(e)) {
                 flush();
                 unlikely.push(e);
@@ -124,6 +139,39 @@ public final class BlockCollector {
                 }
             }
             return FilterResult.CONTINUE;
+        }
+
+        /**
+         * Whether a heading opens the readers' thread in its box: its words say so ("35 Comments"), it is no jump
+         * link to the thread, and it heads its box or follows a story in it (a count printed above the story, as
+         * in a post's header, opens nothing).
+         */
+        private boolean opensThread(Element heading) {
+            Element box = heading.parent();
+            if (box == null || box == root) {
+                return false;
+            }
+            String text = heading.text();
+            if (!Boilerplate.opensCommentThread(text)) {
+                return false;
+            }
+            for (Element jump : heading.select("a[href*=#]")) {
+                if (jump.text().length() * 2 > text.length()) {
+                    return false;
+                }
+            }
+            if (box.firstElementChild() == heading) {
+                return true;
+            }
+            int before = 0;
+            for (int i = blocks.size() - 1; i >= 0 && before < STORY_BEFORE_THREAD_CHARS; i--) {
+                Element owner = blocks.get(i).owner();
+                if (!Ancestry.isAncestorOrSelf(box, owner)) {
+                    break;
+                }
+                before += blocks.get(i).chars();
+            }
+            return before >= STORY_BEFORE_THREAD_CHARS;
         }
 
         private boolean holdsTheStory(Element e) {

@@ -114,6 +114,22 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         return upTo(end);
     }
 
+    /**
+     * This body up to the first paragraph that {@code opens} accepts (a comment thread's heading), when at least
+     * {@code minCharsBefore} characters of story come before it; otherwise this body.
+     */
+    public Body upToFirst(java.util.function.Predicate<String> opens, int minCharsBefore) {
+        int before = 0;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            if (i > 0 && before >= minCharsBefore && opens.test(p)) {
+                return upTo(i);
+            }
+            before += nonSpaceChars(p);
+        }
+        return this;
+    }
+
     /** This body's first {@code end} paragraphs, their characters counted again from those cut. */
     private Body upTo(int end) {
         if (end == paragraphs.size()) {

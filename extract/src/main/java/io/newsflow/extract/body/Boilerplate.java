@@ -190,6 +190,38 @@ public final class Boilerplate {
     private static final Pattern COMMENT_POLICY = Pattern.compile(COMMENT_WORDS + "\\w*\\b.{0,150}\\b(?:moder|модер)|"
             + "\\b(?:moder|модер)\\w*\\b.{0,100}" + COMMENT_WORDS, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The words a blog or news template heads its comment thread with, or its comment form. */
+    private static final Pattern THREAD_OPENER = Pattern.compile(
+            // "35 Comments", "Ein Kommentar", "2 thoughts on “Headline”", "One response to “Headline”": a count and
+            // the thread's noun, then nothing but the post's title in quotes ("3 Antworten auf die Fragen" is a
+            // story's subheading)
+            "^(?:\\d+|one|a|ein|eine|un|una|une|uno|один|одна)\\s+(?:comments?|kommentare?|comentarios?|"
+                    + "commentaires?|commenti|commento|comentários?|reacties?|kommentarer?|комментари\\w*|"
+                    + "responses?|replies|antworten|reaktionen|réponses?|respuestas?|thoughts?|gedanken?)"
+                    + "(?:\\s+(?:to|on|zu|auf|sur|à|a|para|en|su|на|к))?\\s*(?:[\"“”„«»‘’'(:].*)?$|"
+                    // "Comments (35)", "Kommentare: 3", "Leserkommentare" alone as the thread's heading
+                    + "^(?:comments?|kommentare|comentarios|commentaires|commenti|comentários|reacties|kommentarer|"
+                    + "комментарии|leserkommentare|reader comments|user comments)\\s*(?:\\(\\d+\\)|:?\\s*\\d+)?:?$|"
+                    // "Dieser Artikel hat 32 Kommentare.", "This post has 3 comments"
+                    + "^(?:dieser (?:artikel|beitrag) hat|this (?:article|post|story) has|there are) \\d+ "
+                    + "(?:kommentare|comments)\\b|"
+                    // the comment form's heading
+                    + "^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the discussion|"
+                    + "schreibe einen kommentar|hinterlasse (?:jetzt )?einen kommentar|(?:einen )?kommentar (?:verfassen|schreiben|hinterlassen|abgeben)|"
+                    + "kommentare schreiben|deja un comentario|deja una respuesta|laisser un commentaire|"
+                    + "laisser une réponse|lascia un commento|deixe um comentário|оставить комментарий|"
+                    + "добавить комментарий|оставьте комментарий)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * Whether a short line heads the comment thread or the comment form ("35 Comments", "2 thoughts on “…”",
+     * "Leave a Reply", "Kommentar verfassen"): what follows it is the readers' text, not the story's, however the
+     * thread's boxes are named.
+     */
+    public static boolean opensCommentThread(String line) {
+        return line.length() <= 80 && THREAD_OPENER.matcher(line.strip()).find();
+    }
+
     /** Whether a short line is the site's comment policy ("comments are moderated …"): it belongs to the thread. */
     static boolean isCommentPolicy(String text) {
         return text.length() < 400 && (text.contains("moder") || text.contains("Moder") || text.contains("модер")
