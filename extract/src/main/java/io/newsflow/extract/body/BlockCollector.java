@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -36,6 +37,57 @@ public final class BlockCollector {
     private static final int STORY_BEFORE_THREAD_CHARS = 200;
 
     private BlockCollector() {
+    }
+
+    /**
+     * A link to one comment of a thread: its anchor ({@code #comment-52174}, Blogger's {@code #c5689936}) or its
+     * reply link ({@code ?replytocom=52174}, {@code ?showComment=…}).
+     */
+    private static final Pattern COMMENT_LINK = Pattern.compile(
+            "#comment-?\\d+$|#c\\d{3,}$|#reply-?\\d+$|[?&](?:replytocom|showcomment|comment_?id)=\\d+",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Set<String> LISTS = Set.of("ol", "ul", "dl");
+
+    /** Boxes side by side that each link to a comment of their own are a thread's items. */
+    private static final int THREAD_MIN_ITEMS = 3;
+
+    /**
+     * The items of the page's comment threads: the children of a box of which at least three each hold a link to a
+     * comment. The items, not the box, unless the box is a list: a post's paragraphs may stand in the same box as
+     * its comments.
+     */
+    static Set<Element> threadItems(Element root) {
+        java.util.Map<Element, Set<Element>> itemsByBox = null;
+        for (Element a : root.getElementsByTag("a")) {
+            String href = a.attr("href");
+            if (href.length() < 3 || !COMMENT_LINK.matcher(href).find()) {
+                continue;
+            }
+            if (itemsByBox == null) {
+                itemsByBox = new java.util.IdentityHashMap<>();
+            }
+            Element child = a;
+            for (Element box = a.parent(); box != null && box != root; child = box, box = box.parent()) {
+                itemsByBox.computeIfAbsent(box, k -> java.util.Collections.newSetFromMap(
+                        new java.util.IdentityHashMap<>())).add(child);
+            }
+        }
+        if (itemsByBox == null) {
+            return Set.of();
+        }
+        Set<Element> items = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (java.util.Map.Entry<Element, Set<Element>> box : itemsByBox.entrySet()) {
+            if (box.getValue().size() >= THREAD_MIN_ITEMS) {
+                if (LISTS.contains(box.getKey().normalName())) {
+                    // A list holds nothing but its items: its <dd>s too, where each <dt> carries the link.
+                    items.add(box.getKey());
+                } else {
+                    items.addAll(box.getValue());
+                }
+            }
+        }
+        return items;
     }
 
     /** Collects the blocks under {@code root}. */
@@ -70,8 +122,12 @@ public final class BlockCollector {
 
         final Element root;
 
+        /** The items of a comment thread, known by the permalink each carries ({@link #threadItems}). */
+        final Set<Element> threadItems;
+
         Visitor(Element root, Element headline) {
             this.root = root;
+            this.threadItems = threadItems(root);
             owners.push(root);
             for (Element a = headline; a != null && a != root; a = a.parent()) {
                 if (!a.className().isEmpty()) {
@@ -114,7 +170,7 @@ public final class BlockCollector {
                 flush();
                 unlikely.push(e.parent());
             }
-            if (unlikely(e) && !holdsTheStory(e)) {
+            if ((unlikely(e) || threadItems.contains(e)) && !holdsTheStory(e)) {
                 flush();
                 unlikely.push(e);
             }

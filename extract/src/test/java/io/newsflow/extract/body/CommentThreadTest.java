@@ -60,6 +60,37 @@ class CommentThreadTest {
         assertTrue(text.contains("Bürgermeister"), text);
     }
 
+    private static String comment(int id, String tag, String wrapper) {
+        String meta = "<span>Leser " + id + "</span> <a href='#comment-" + (5200 + id) + "'>3. Mai 2024</a>";
+        String text = "<p>Und wer bezahlt das alles, frage ich mich, wenn die Kassen leer sind, die Schulen verfallen,"
+                + " die Busse ausfallen und die Steuerzahler, wie immer, die Zeche zahlen, für Projekte?</p>";
+        return tag.equals("dl") ? "<dt>" + meta + "</dt><dd>" + text + "</dd>"
+                : "<" + wrapper + ">" + meta + text + "</" + wrapper + ">";
+    }
+
+    @Test
+    void commentsThatEachLinkToThemselvesAreAThreadWithoutAnyHeading() {
+        // A definition list: each <dt> carries the name and the comment's permalink, each <dd> the comment.
+        StringBuilder dl = new StringBuilder("<dl>");
+        // Comment boxes in the story's own box, side by side with its paragraphs.
+        StringBuilder flat = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            dl.append(comment(i, "dl", null));
+            flat.append(comment(i, "div", "div"));
+        }
+        dl.append("</dl>");
+        String story = "<html><body><div class='a1b2'><h1>Drei neue Radwege</h1><div class='e5f6'>" + STORY + "%s</div>"
+                + "</div>%s</body></html>";
+
+        String inList = text(story.formatted("", dl));
+        assertTrue(inList.contains("Bürgermeister"), inList);
+        assertFalse(inList.contains("Steuerzahler"), inList);
+
+        // Comments standing in the story's own box mark only themselves: the story's box stays the best place.
+        String besideTheStory = text(story.formatted(flat, ""));
+        assertTrue(besideTheStory.contains("Bürgermeister"), besideTheStory);
+    }
+
     @Test
     void aThreadHeadedByALineOfTextIsCutFromTheBody() {
         String text = text(page("<p>Kommentare</p><p>#1 Kommentar von Anna</p><p>Endlich! Das hätte man schon vor"
