@@ -156,8 +156,11 @@ public final class Extractor {
                     body = paragraphs;
                 }
             }
+            // A short post says it is one by its markup, or by its address: a blog names the post's page after
+            // its title ("/2013/06/14/die-moglichkeit-nichts-zu-tun/" for "Die Möglichkeit nichts zu tun").
+            boolean saysArticle = meta.markedArticle() || slugNamesTitle(url, meta.title());
             if (body.chars() < MIN_BODY_CHARS
-                    && (login || !meta.markedArticle() || body.chars() < MIN_MARKED_BODY_CHARS)) {
+                    && (login || !saysArticle || body.chars() < MIN_MARKED_BODY_CHARS)) {
                 throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
                         (login ? "a login wall: " : "") + "no article body, " + body.chars() + " characters of text");
             }
@@ -290,6 +293,62 @@ public final class Extractor {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the URL's last path segment spells the page's title: two or more of its words, and two thirds of them,
+     * are the title's, read as a CMS writes them into a slug (accents dropped, "ä" as "a", "ae" or left out), outside
+     * a listing path (a tag page's slug spells the tag).
+     */
+    static boolean slugNamesTitle(String url, String title) {
+        if (title == null || title.isBlank()) {
+            return false;
+        }
+        String[] segments;
+        try {
+            String path = java.net.URI.create(url.strip()).getPath();
+            segments = path == null ? new String[0] : path.split("/");
+        } catch (RuntimeException e) {
+            return false;
+        }
+        int last = segments.length - 1;
+        while (last >= 0 && segments[last].isEmpty()) {
+            last--;
+        }
+        if (last < 0) {
+            return false;
+        }
+        for (int i = 0; i < last; i++) {
+            if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        Set<String> titleWords = new java.util.HashSet<>();
+        String lower = title.toLowerCase(Locale.ROOT);
+        String unaccented = java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        String transliterated = lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        String asciiOnly = lower.replaceAll("[^\\x00-\\x7F]+", "");
+        for (String form : new String[] {unaccented, transliterated, asciiOnly}) {
+            for (String w : form.split("[^a-z0-9]+")) {
+                if (!w.isEmpty()) {
+                    titleWords.add(w);
+                }
+            }
+        }
+        String slug = segments[last].replaceFirst("\\.[A-Za-z]{2,5}$", "").toLowerCase(Locale.ROOT);
+        int words = 0;
+        int named = 0;
+        for (String w : slug.split("[-_]+")) {
+            if (w.isEmpty() || w.chars().noneMatch(Character::isLetter)) {
+                continue;
+            }
+            words++;
+            if (titleWords.contains(w)) {
+                named++;
+            }
+        }
+        return named >= 2 && named * 3 >= words * 2;
     }
 
     /**

@@ -108,6 +108,30 @@ class PageKindTest {
         assertTrue(e.getMessage().contains("login wall"), e.getMessage());
     }
 
+    @Test
+    void aShortPostIsAnArticleWhenItsAddressSpellsItsTitle() throws Exception {
+        String post = "<html><head><title>Die Möglichkeit nichts zu tun | Gnaur</title></head><body><div class='entry'>"
+                + "<p>„Ich weiß, ich bin betrunken und sollte das vielleicht nicht sagen …“ – „Dann sag es nicht.“</p>"
+                + "</div></body></html>";
+        Article a = EXTRACTOR.extract(utf8(post), "https://gnaur.example.com/2013/06/14/die-moglichkeit-nichts-zu-tun/",
+                null);
+        assertTrue(a.text().contains("betrunken"), a.text());
+        assertThrows(NotAnArticleException.class, () -> EXTRACTOR.extract(utf8(post),
+                "https://gnaur.example.com/2013/06/14/ein-ganz-anderer-beitrag/", null));
+    }
+
+    @Test
+    void aSlugSpellsATitleAsACmsWritesIt() {
+        assertTrue(Extractor.slugNamesTitle("https://b.example.com/2013/06/14/die-moglichkeit-nichts-zu-tun/",
+                "Die Möglichkeit nichts zu tun"), "accents dropped");
+        assertTrue(Extractor.slugNamesTitle("https://b.example.de/muehle-brennt-ab.html", "Mühle brennt ab"));
+        assertTrue(Extractor.slugNamesTitle("https://b.example.de/2009/12/mhle-brennt-ab/", "Mühle brennt ab"));
+        assertFalse(Extractor.slugNamesTitle("https://b.example.com/tag/climate-change/", "Climate change"),
+                "a tag page's slug spells the tag");
+        assertFalse(Extractor.slugNamesTitle("https://b.example.com/impressum/", "Impressum"), "one word tells nothing");
+        assertFalse(Extractor.slugNamesTitle("https://b.example.com/2013/06/ein-anderer-text/", "Mühle brennt ab"));
+    }
+
     private static String headlines(int n) {
         StringBuilder b = new StringBuilder("<ul>");
         for (int i = 0; i < n; i++) {
