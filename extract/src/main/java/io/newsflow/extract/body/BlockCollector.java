@@ -40,11 +40,12 @@ public final class BlockCollector {
     }
 
     /**
-     * A link to one comment of a thread: its anchor ({@code #comment-52174}, Blogger's {@code #c5689936}) or its
-     * reply link ({@code ?replytocom=52174}, {@code ?showComment=…}).
+     * A link to one comment of a thread: its anchor ({@code #comment-52174}, Blogger's {@code #c5689936624652663696};
+     * TYPO3's short {@code #c68514} is a content element's, linked from a table of contents) or its reply link
+     * ({@code ?replytocom=52174}, {@code ?showComment=…}).
      */
     private static final Pattern COMMENT_LINK = Pattern.compile(
-            "#comment-?\\d+$|#c\\d{3,}$|#reply-?\\d+$|[?&](?:replytocom|showcomment|comment_?id)=\\d+",
+            "#comment-?\\d+$|#c\\d{10,}$|#reply-?\\d+$|[?&](?:replytocom|showcomment|comment_?id)=\\d+",
             Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> LISTS = Set.of("ol", "ul", "dl");
@@ -122,6 +123,18 @@ public final class BlockCollector {
 
         final Element root;
 
+        /** The outermost comment thread the walk is in, known by how it is built; null outside one. */
+        Element thread;
+
+        /** The heading that opens a thread in the rest of its box, until the walk leaves it; else null. */
+        Element threadHeading;
+
+        private void enterThread(Element box) {
+            if (thread == null) {
+                thread = box;
+            }
+        }
+
         /** The items of a comment thread, known by the permalink each carries ({@link #threadItems}). */
         final Set<Element> threadItems;
 
@@ -169,10 +182,16 @@ public final class BlockCollector {
                 // The rest of the heading's box is the readers' thread (and its form), whatever its boxes are named.
                 flush();
                 unlikely.push(e.parent());
+                // The heading's own line stays outside the thread: in the chosen body it cuts what follows.
+                threadHeading = e;
             }
-            if ((unlikely(e) || threadItems.contains(e)) && !holdsTheStory(e)) {
+            boolean item = threadItems.contains(e);
+            if ((item || unlikely(e)) && !holdsTheStory(e)) {
                 flush();
                 unlikely.push(e);
+                if (item) {
+                    enterThread(e);
+                }
             }
             return FilterResult.CONTINUE;
         }
@@ -183,6 +202,15 @@ public final class BlockCollector {
                 if (!unlikely.isEmpty() && unlikely.peek() == e) {
                     flush();
                     unlikely.pop();
+                }
+                if (thread == e) {
+                    flush();
+                    thread = null;
+                }
+                if (threadHeading == e) {
+                    flush();
+                    enterThread(e.parent());
+                    threadHeading = null;
                 }
                 String tag = e.normalName();
                 if (tag.equals("a")) {
@@ -285,7 +313,8 @@ public final class BlockCollector {
         void flush() {
             if (chars > 0) {
                 String text = joinLines(buf);
-                blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size(), !unlikely.isEmpty()));
+                blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size(), !unlikely.isEmpty(),
+                        thread != null));
             }
             buf.setLength(0);
             chars = 0;

@@ -228,7 +228,7 @@ public final class BodyExtractor {
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
             Element r = includedRoot(b.owner(), includedSet, root);
-            if (r == null || dropped(b, r, stats, containerChars, classChars, dropCache, boilerplate)) {
+            if (r == null || b.inThread() || dropped(b, r, stats, containerChars, classChars, dropCache, boilerplate)) {
                 continue;
             }
             if (bodyStart < 0) {

@@ -11,8 +11,11 @@ import org.jsoup.nodes.Element;
  * @param owner     the innermost block element holding the text
  * @param index     its position in reading order
  * @param unlikely  whether it sits in a region named like comments, sidebars or footers
+ * @param inThread  whether it sits in a comment thread known by how it is built (its heading, its permalinks): never
+ *                  the story's, whichever box is chosen
  */
-public record TextBlock(String text, int chars, int linkChars, Element owner, int index, boolean unlikely) {
+public record TextBlock(String text, int chars, int linkChars, Element owner, int index, boolean unlikely,
+        boolean inThread) {
 
     /** Share of the text that is link text. */
     public double linkDensity() {

@@ -86,9 +86,27 @@ class CommentThreadTest {
         assertTrue(inList.contains("Bürgermeister"), inList);
         assertFalse(inList.contains("Steuerzahler"), inList);
 
-        // Comments standing in the story's own box mark only themselves: the story's box stays the best place.
+        // Comments standing in the story's own box mark only themselves: the story's box stays the best place,
+        // and they are left out of it.
         String besideTheStory = text(story.formatted(flat, ""));
         assertTrue(besideTheStory.contains("Bürgermeister"), besideTheStory);
+        assertFalse(besideTheStory.contains("Steuerzahler"), besideTheStory);
+    }
+
+    @Test
+    void sectionsThatLinkToTheirOwnAnchorAreNoThread() {
+        // A CMS's content elements carry short anchors (TYPO3's "#c68514"), linked from each section's heading.
+        StringBuilder sections = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            sections.append("<div id='c6851").append(i).append("'><h2><a href='#c6851").append(i).append("'>Teil ")
+                    .append(i).append("</a></h2><p>Teil ").append(i).append(": die Stadt baut bis zum Sommer drei")
+                    .append(" neue Radwege, und die Anwohner dürfen mitreden, wo sie verlaufen sollen.</p></div>");
+        }
+        String text = text("<html><body><div class='a1b2'><h1>Drei neue Radwege</h1>" + sections
+                + "</div></body></html>");
+        for (int i = 0; i < 4; i++) {
+            assertTrue(text.contains("Teil " + i + ": die Stadt"), text);
+        }
     }
 
     @Test
