@@ -207,6 +207,7 @@ public final class BodyExtractor {
         List<Element> included = withSiblings(top, root, stats, displaced);
         // The next story's box keeps its twins out too: the same template repeats down an endless page.
         addTwins(best0, candidates, included, stats, nextStory);
+        addLargerPart(best0, candidates, included, stats, nextStory);
         if (DEBUG) {
             included.forEach(c -> System.err.println("included " + describe(c)));
         }
@@ -423,6 +424,49 @@ public final class BodyExtractor {
             }
         }
     }
+
+    /**
+     * Adds a candidate in the same {@code <article>} as the best one that holds several times its text at a fair
+     * share of its score: a story whose dense intro outscores the rest (a slideshow's slides, each scoring its own
+     * small box, so that their common box scores low).
+     */
+    private static void addLargerPart(Element top, List<Element> candidates, List<Element> included,
+            Map<Element, Stat> stats, Element nextStory) {
+        Element story = storyOf(top);
+        Stat ts = stats.get(top);
+        if (story == null || ts == null) {
+            return;
+        }
+        Element larger = null;
+        for (Element c : candidates) {
+            Stat cs = stats.get(c);
+            if (cs.score < ts.score * LARGER_PART_SCORE_SHARE || cs.chars < ts.chars * LARGER_PART_TIMES
+                    || cs.linkDensity() > 0.2 || storyOf(c) != story
+                    || nextStory != null && (isAncestorOrSelf(c, nextStory) || isAncestorOrSelf(nextStory, c))) {
+                continue;
+            }
+            boolean overlaps = false;
+            for (Element i : included) {
+                if (isAncestorOrSelf(i, c) || isAncestorOrSelf(c, i)) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps && (larger == null || cs.score > stats.get(larger).score)) {
+                larger = c;
+            }
+        }
+        if (larger != null) {
+            if (DEBUG) {
+                System.err.println("larger part: " + describe(larger));
+            }
+            included.add(larger);
+        }
+    }
+
+    private static final double LARGER_PART_SCORE_SHARE = 0.5;
+
+    private static final int LARGER_PART_TIMES = 3;
 
     /**
      * What twins share: the class; for an element without one, its tag and an id that a page builder numbered
