@@ -199,9 +199,12 @@ public final class Boilerplate {
                     + "commentaires?|commenti|commento|comentários?|reacties?|kommentarer?|комментари\\w*|"
                     + "responses?|replies|antworten|reaktionen|réponses?|respuestas?|thoughts?|gedanken?)"
                     + "(?:\\s+(?:to|on|zu|auf|sur|à|a|para|en|su|на|к))?\\s*(?:[\"“”„«»‘’'(:].*)?$|"
-                    // "Comments (35)", "Kommentare: 3", "Leserkommentare" alone as the thread's heading
-                    + "^(?:comments?|kommentare|comentarios|commentaires|commenti|comentários|reacties|kommentarer|"
-                    + "комментарии|leserkommentare|reader comments|user comments)\\s*(?:\\(\\d+\\)|:?\\s*\\d+)?:?$|"
+                    // "Comments (35)", "Kommentare: 3", "Top Rated Comments", "Leserkommentare" alone as the
+                    // thread's heading
+                    + "^(?:(?:top[- ]rated|most (?:popular|liked|recent)|latest|recent|newest|best|reader|readers'?|"
+                    + "user|leser|neueste|beliebteste|letzte)\\s+)?(?:comments?|kommentare|comentarios|commentaires|"
+                    + "commenti|comentários|reacties|kommentarer|комментарии|leserkommentare)"
+                    + "\\s*(?:\\(\\d+\\)|:?\\s*\\d+)?:?$|"
                     // "Dieser Artikel hat 32 Kommentare.", "This post has 3 comments"
                     + "^(?:dieser (?:artikel|beitrag) hat|this (?:article|post|story) has|there are) \\d+ "
                     + "(?:kommentare|comments)\\b|"

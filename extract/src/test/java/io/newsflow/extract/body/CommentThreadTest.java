@@ -131,7 +131,7 @@ class CommentThreadTest {
     @Test
     void threadHeadingsAreKnownByTheirWords() {
         for (String opener : new String[] {"35 Comments", "35 Comments »", "2 thoughts on “Drei neue Radwege”",
-                "One response to \"Radwege\"", "Ein Gedanke zu „Radwege“", "Comments (35)", "Kommentare: 3",
+                "One response to \"Radwege\"", "Ein Gedanke zu „Radwege“", "Comments (35)", "Kommentare: 3", "Top Rated Comments", "Neueste Kommentare",
                 "Dieser Artikel hat 32 Kommentare.", "Leave a Reply", "Kommentar verfassen",
                 "Hinterlasse jetzt einen Kommentar", "Einen Kommentar schreiben", "44 Kommentare", "Laisser un commentaire"}) {
             assertTrue(Boilerplate.opensCommentThread(opener), opener);
