@@ -260,39 +260,50 @@ public final class Extractor {
      * CMSs name a story's page after its headline or its id, an index after a section.
      */
     static boolean namesOneStory(String url) {
-        try {
-            String path = java.net.URI.create(url.strip()).getPath();
-            if (path == null) {
-                return false;
-            }
-            String[] segments = path.split("/");
-            int last = segments.length - 1;
-            while (last >= 0 && segments[last].isEmpty()) {
-                last--;
-            }
-            if (last < 0) {
-                return false;
-            }
-            for (int i = 0; i < last; i++) {
-                if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(Locale.ROOT))) {
-                    return false;
-                }
-            }
-            String slug = segments[last].replaceFirst("\\.[A-Za-z]{2,5}$", "");
-            if (last > 0 && STORY_ROUTES.contains(segments[last - 1].toLowerCase(Locale.ROOT))
-                    && STORY_ID.matcher(slug).matches()) {
-                return true; // a CMS's story route and the story's id: /article/1011185, /articles/AST1F44.html
-            }
-            int words = 0;
-            for (String w : slug.split("[-_]+")) {
-                if (!w.isEmpty() && w.chars().anyMatch(Character::isLetter)) {
-                    words++;
-                }
-            }
-            return words >= 3;
-        } catch (RuntimeException e) {
+        List<String> segments = storyPath(url);
+        if (segments.isEmpty()) {
             return false;
         }
+        int last = segments.size() - 1;
+        String slug = segments.get(last).replaceFirst("\\.[A-Za-z]{2,5}$", "");
+        if (last > 0 && STORY_ROUTES.contains(segments.get(last - 1).toLowerCase(Locale.ROOT))
+                && STORY_ID.matcher(slug).matches()) {
+            return true; // a CMS's story route and the story's id: /article/1011185, /articles/AST1F44.html
+        }
+        int words = 0;
+        for (String w : slug.split("[-_]+")) {
+            if (!w.isEmpty() && w.chars().anyMatch(Character::isLetter)) {
+                words++;
+            }
+        }
+        return words >= 3;
+    }
+
+    /**
+     * The URL's path segments up to its last non-empty one; none when it has no path, cannot be read, or lies under a
+     * listing path ({@code /tag/…}, {@code /category/…}), whose last segment names a listing, not a story.
+     */
+    private static List<String> storyPath(String url) {
+        String path;
+        try {
+            path = java.net.URI.create(url.strip()).getPath();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        if (path == null) {
+            return List.of();
+        }
+        String[] segments = path.split("/");
+        int last = segments.length - 1;
+        while (last >= 0 && segments[last].isEmpty()) {
+            last--;
+        }
+        for (int i = 0; i < last; i++) {
+            if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(Locale.ROOT))) {
+                return List.of();
+            }
+        }
+        return last < 0 ? List.of() : List.of(segments).subList(0, last + 1);
     }
 
     /**
@@ -301,27 +312,9 @@ public final class Extractor {
      * a listing path (a tag page's slug spells the tag).
      */
     static boolean slugNamesTitle(String url, String title) {
-        if (title == null || title.isBlank()) {
+        List<String> segments = storyPath(url);
+        if (title == null || title.isBlank() || segments.isEmpty()) {
             return false;
-        }
-        String[] segments;
-        try {
-            String path = java.net.URI.create(url.strip()).getPath();
-            segments = path == null ? new String[0] : path.split("/");
-        } catch (RuntimeException e) {
-            return false;
-        }
-        int last = segments.length - 1;
-        while (last >= 0 && segments[last].isEmpty()) {
-            last--;
-        }
-        if (last < 0) {
-            return false;
-        }
-        for (int i = 0; i < last; i++) {
-            if (LISTING_SEGMENTS.contains(segments[i].toLowerCase(Locale.ROOT))) {
-                return false;
-            }
         }
         Set<String> titleWords = new java.util.HashSet<>();
         String lower = title.toLowerCase(Locale.ROOT);
@@ -336,7 +329,8 @@ public final class Extractor {
                 }
             }
         }
-        String slug = segments[last].replaceFirst("\\.[A-Za-z]{2,5}$", "").toLowerCase(Locale.ROOT);
+        String slug = segments.get(segments.size() - 1).replaceFirst("\\.[A-Za-z]{2,5}$", "")
+                .toLowerCase(Locale.ROOT);
         int words = 0;
         int named = 0;
         for (String w : slug.split("[-_]+")) {

@@ -412,14 +412,7 @@ public final class BodyExtractor {
                     || nextStory != null && (isAncestorOrSelf(c, nextStory) || isAncestorOrSelf(nextStory, c))) {
                 continue;
             }
-            boolean overlaps = false;
-            for (Element i : included) {
-                if (isAncestorOrSelf(i, c) || isAncestorOrSelf(c, i)) {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps) {
+            if (!overlapsAny(c, included)) {
                 included.add(c);
             }
         }
@@ -445,14 +438,7 @@ public final class BodyExtractor {
                     || nextStory != null && (isAncestorOrSelf(c, nextStory) || isAncestorOrSelf(nextStory, c))) {
                 continue;
             }
-            boolean overlaps = false;
-            for (Element i : included) {
-                if (isAncestorOrSelf(i, c) || isAncestorOrSelf(c, i)) {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps && (larger == null || cs.score > stats.get(larger).score)) {
+            if (!overlapsAny(c, included) && (larger == null || cs.score > stats.get(larger).score)) {
                 larger = c;
             }
         }
@@ -464,8 +450,20 @@ public final class BodyExtractor {
         }
     }
 
+    /** Whether {@code c} holds or lies in one of the boxes already taken. */
+    private static boolean overlapsAny(Element c, List<Element> included) {
+        for (Element i : included) {
+            if (isAncestorOrSelf(i, c) || isAncestorOrSelf(c, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Share of the best box's score a larger part of the story needs. */
     private static final double LARGER_PART_SCORE_SHARE = 0.5;
 
+    /** How many times the best box's text a larger part of the story holds. */
     private static final int LARGER_PART_TIMES = 3;
 
     /**
