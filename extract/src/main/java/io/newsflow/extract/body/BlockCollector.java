@@ -2,8 +2,11 @@ package io.newsflow.extract.body;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,26 +62,25 @@ public final class BlockCollector {
      * its comments.
      */
     static Set<Element> threadItems(Element root) {
-        java.util.Map<Element, Set<Element>> itemsByBox = null;
+        Map<Element, Set<Element>> itemsByBox = null;
         for (Element a : root.getElementsByTag("a")) {
             String href = a.attr("href");
             if (href.length() < 3 || !COMMENT_LINK.matcher(href).find()) {
                 continue;
             }
             if (itemsByBox == null) {
-                itemsByBox = new java.util.IdentityHashMap<>();
+                itemsByBox = new IdentityHashMap<>();
             }
             Element child = a;
             for (Element box = a.parent(); box != null && box != root; child = box, box = box.parent()) {
-                itemsByBox.computeIfAbsent(box, k -> java.util.Collections.newSetFromMap(
-                        new java.util.IdentityHashMap<>())).add(child);
+                itemsByBox.computeIfAbsent(box, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(child);
             }
         }
         if (itemsByBox == null) {
             return Set.of();
         }
-        Set<Element> items = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (java.util.Map.Entry<Element, Set<Element>> box : itemsByBox.entrySet()) {
+        Set<Element> items = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<Element, Set<Element>> box : itemsByBox.entrySet()) {
             if (box.getValue().size() >= THREAD_MIN_ITEMS) {
                 if (LISTS.contains(box.getKey().normalName())) {
                     // A list holds nothing but its items: its <dd>s too, where each <dt> carries the link.
@@ -123,20 +125,14 @@ public final class BlockCollector {
 
         final Element root;
 
+        /** The items of a comment thread, known by the permalink each carries ({@link #threadItems}). */
+        final Set<Element> threadItems;
+
         /** The outermost comment thread the walk is in, known by how it is built; null outside one. */
         Element thread;
 
         /** The heading that opens a thread in the rest of its box, until the walk leaves it; else null. */
         Element threadHeading;
-
-        private void enterThread(Element box) {
-            if (thread == null) {
-                thread = box;
-            }
-        }
-
-        /** The items of a comment thread, known by the permalink each carries ({@link #threadItems}). */
-        final Set<Element> threadItems;
 
         Visitor(Element root, Element headline) {
             this.root = root;
@@ -223,6 +219,12 @@ public final class BlockCollector {
                 }
             }
             return FilterResult.CONTINUE;
+        }
+
+        private void enterThread(Element box) {
+            if (thread == null) {
+                thread = box;
+            }
         }
 
         /**
