@@ -33,8 +33,11 @@ public final class BlockCollector {
             "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
             "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "legend", "html", "picture");
 
-    /** Headings that may open a comment thread ("35 Comments", "Leave a Reply"). */
-    private static final Set<String> THREAD_HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+    /**
+     * The headings below the page's {@code <h1>}: a section's, a widget's ("Related"), or a comment thread's ("35
+     * Comments", "Leave a Reply").
+     */
+    static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
     /** Characters of story a comment thread's heading follows in its box (fewer: a count in the post's header). */
     private static final int STORY_BEFORE_THREAD_CHARS = 200;
@@ -174,7 +177,7 @@ public final class BlockCollector {
                 flush();
                 owners.push(e);
             }
-            if (unlikely.isEmpty() && THREAD_HEADINGS.contains(tag) && opensThread(e)) {
+            if (unlikely.isEmpty() && HEADINGS.contains(tag) && opensThread(e)) {
                 // The rest of the heading's box is the readers' thread (and its form), whatever its boxes are named.
                 flush();
                 unlikely.push(e.parent());

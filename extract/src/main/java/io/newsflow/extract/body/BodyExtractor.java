@@ -30,8 +30,6 @@ public final class BodyExtractor {
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "body", "form",
             "center", "blockquote");
 
-    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
-
     /** Link share above which a block inside the article is a link list, whatever it is called. */
     private static final double MAX_LINK_DENSITY = 0.7;
 
@@ -241,7 +239,7 @@ public final class BodyExtractor {
             }
             paragraphs.add(b.text());
             chars += b.chars();
-            if (HEADINGS.contains(b.owner().normalName())) {
+            if (BlockCollector.HEADINGS.contains(b.owner().normalName())) {
                 trailingHeadings++;
                 trailingHeadingChars += b.chars();
             } else {
