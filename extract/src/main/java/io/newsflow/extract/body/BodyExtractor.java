@@ -263,7 +263,8 @@ public final class BodyExtractor {
     static boolean captionsAnImage(TextBlock b) {
         Element owner = b.owner();
         Element box = CONTAINERS.contains(owner.normalName()) ? owner : owner.parent();
-        if (box == null || box.childrenSize() > 2) {
+        // A quotation beside a picture is still a quotation: a review with its reader's photo.
+        if (box == null || box.childrenSize() > 2 || box.normalName().equals("blockquote")) {
             return false;
         }
         boolean image = false;
@@ -288,6 +289,12 @@ public final class BodyExtractor {
         return (name.equals("picture") || name.equals("a") || name.equals("span") || name.equals("div"))
                 && !e.select("img").isEmpty() && !e.hasText();
     }
+
+    /**
+     * Characters up to which the text beside an image is its caption, left out of the body; longer, it is the story
+     * told beside its picture (a slideshow's page: a photo and a paragraph).
+     */
+    private static final int MAX_CAPTION_CHARS = 300;
 
     /** Share of the best score a candidate beside the headline needs to take the place of a box elsewhere. */
     private static final double ANCHOR_MIN_SCORE_SHARE = 0.5;
@@ -506,9 +513,10 @@ public final class BodyExtractor {
             return true;
         }
         // Only blocks that are almost all link text go on density alone (0.5 cost recall on link-rich prose);
-        // link lists are named like widgets and go by their names.
-        if (b.linkDensity() > MAX_LINK_DENSITY || boilerplate.of(b)
-                || PropertyValueRun.onlyPropertyValues(b.owner())) {
+        // link lists are named like widgets and go by their names. A photo's caption is known by its box, whatever
+        // the box is called.
+        if (b.linkDensity() > MAX_LINK_DENSITY || boilerplate.of(b) || PropertyValueRun.onlyPropertyValues(b.owner())
+                || b.text().length() <= MAX_CAPTION_CHARS && captionsAnImage(b)) {
             return true;
         }
         for (Element e = b.owner(); e != null && e != container; e = e.parent()) {

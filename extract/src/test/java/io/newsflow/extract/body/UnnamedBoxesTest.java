@@ -95,4 +95,48 @@ class UnnamedBoxesTest {
         assertTrue(text.contains("Paragraph 3 of the story"), text);
         assertFalse(text.contains("Subscribe"), text);
     }
+
+    @Test
+    void captionsInsideTheStoryAreLeftOutOfItsText() {
+        // A theme's own caption markup under hashed names: each photo and its caption in a box of their own, among
+        // the story's paragraphs, the same caption under each photo of the series.
+        String photo = "<div class='c2b4bf6c'><img src='/p.jpg'><p class='c4021cb2'>The festival's opening night in"
+                + " the park, with the theatre's dancers on the open-air stage</p></div>";
+        Document doc = Jsoup.parse("<html><body><div class='c38008e'>" + photo
+                + STORY.replace("</p><p>", "</p>" + photo + "<p>") + "</div></body></html>");
+
+        String text = BodyExtractor.extract(doc.body()).text();
+
+        assertTrue(text.startsWith("The council approved"), text);
+        assertTrue(text.contains("twice as long"), text);
+        assertFalse(text.contains("opening night"), text);
+    }
+
+    @Test
+    void aLongParagraphBesideItsPictureIsTheStoryNotACaption() {
+        // A slideshow's page: one photo and what the slide says, over 300 characters of it.
+        String slide = "<p>Perhaps to keep busy, the singer went to the fashion week in July, where the press mocked"
+                + " her looks again; she has shown since then that she takes such criticism in her stride, and she"
+                + " told an interviewer that her children and her music come first, and that she is not planning on"
+                + " slowing down at all, whatever the papers write about her.</p>";
+        Document doc = Jsoup.parse("<html><body><div class='c5e1'><picture><img src='/s21.jpg'></picture>" + slide
+                + "</div></body></html>");
+
+        String text = BodyExtractor.extract(doc.body()).text();
+
+        assertTrue(text.startsWith("Perhaps to keep busy"), text);
+    }
+
+    @Test
+    void aQuotationBesideAPhotoIsNoCaption() {
+        // A review page: each visitor's words quoted beside their photo, between the story's paragraphs.
+        String review = "<blockquote><div><img src='/r.jpg'></div><p>“The show was great, and booking the tickets was"
+                + " easy.”</p></blockquote>";
+        Document doc = Jsoup.parse("<html><body><div class='c38008e'>" + STORY.replace("</p><p>", "</p>" + review
+                + "<p>") + "</div></body></html>");
+
+        String text = BodyExtractor.extract(doc.body()).text();
+
+        assertTrue(text.contains("The show was great"), text);
+    }
 }
