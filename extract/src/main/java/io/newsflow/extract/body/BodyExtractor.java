@@ -22,9 +22,12 @@ public final class BodyExtractor {
     static final Set<String> STRUCTURAL_NEGATIVE = Set.of("figure", "figcaption", "aside", "footer", "header",
             "nav", "form", "address", "caption", "dialog", "menu");
 
-    /** Blocks that do not make their container a candidate: headings, list items, captions. */
+    /** Blocks that do not make their container a candidate: headings, list items (unless prose), captions. */
     private static final Set<String> UNSCORED = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "li",
             "figcaption", "caption", "legend", "summary");
+
+    /** Characters from which a list item reads as a paragraph of prose, not as a menu's or a list's entry. */
+    private static final int PROSE_ITEM_MIN_CHARS = 100;
 
     /** Elements that hold paragraphs rather than being one: text straight inside them scores them. */
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "td", "body", "form",
@@ -124,7 +127,8 @@ public final class BodyExtractor {
             // Neither a consent banner's long, comma-rich sentences (boilerplate by its words, whatever its box is
             // called: a hashed class name hides its "cookie-consent" role) nor a photo's caption makes its box the
             // page's best candidate.
-            if (b.chars() < 25 || (skipUnlikely && b.unlikely()) || UNSCORED.contains(b.owner().normalName())
+            if (b.chars() < 25 || (skipUnlikely && b.unlikely())
+                    || UNSCORED.contains(b.owner().normalName()) && !isProseItem(b)
                     || boilerplate.of(b) || captionsAnImage(b)) {
                 continue;
             }
@@ -254,6 +258,19 @@ public final class BodyExtractor {
         }
         return new Body(paragraphs, chars, linkBlocks);
     }
+
+    /**
+     * Whether a list item reads as prose and scores its list as a paragraph would: a story told as a list of tips,
+     * one long sentence each, lost to its own short lead. A menu's or a link list's items are short or linked, and a
+     * comment thread's are known as such.
+     */
+    static boolean isProseItem(TextBlock b) {
+        return b.owner().normalName().equals("li") && b.chars() >= PROSE_ITEM_MIN_CHARS
+                && b.linkDensity() < MAX_PROSE_ITEM_LINK_DENSITY && !b.inThread();
+    }
+
+    /** The share of link text above which a list item is a link's teaser rather than prose. */
+    private static final double MAX_PROSE_ITEM_LINK_DENSITY = 0.2;
 
     /**
      * Whether the block is the only text of a box that otherwise holds just an image: a photo and its caption built

@@ -139,4 +139,25 @@ class UnnamedBoxesTest {
 
         assertTrue(text.contains("The show was great"), text);
     }
+
+    @Test
+    void aStoryToldAsAListOfTipsOutscoresItsLead() {
+        // The lead in a box of its own, the story a list of tips, one long sentence each: list items scored nothing,
+        // and the short lead won.
+        String lead = "<div class='c1a2'><p>How do you help a blind person in a restaurant, or on the bus? With help"
+                + " from the associations, we wrote a short guide.</p></div>";
+        StringBuilder tips = new StringBuilder("<div class='c3b4'><p><b>Blind people:</b></p><ul>");
+        for (int i = 1; i <= 6; i++) {
+            tips.append("<li>Tip ").append(i).append(": ask first whether the person wants help, and never pull them")
+                    .append(" by the arm or the sleeve, however well you mean it, and tell them where you are.</li>");
+        }
+        tips.append("</ul></div>");
+        String menu = "<ul class='c5c6'><li><a href='/a'>News</a></li><li><a href='/b'>Sport</a></li></ul>";
+        Document doc = Jsoup.parse("<html><body>" + menu + lead + tips + "</body></html>");
+
+        String text = BodyExtractor.extract(doc.body()).text();
+
+        assertTrue(text.contains("Tip 1:") && text.contains("Tip 6:"), text);
+        assertFalse(text.contains("Sport"), text);
+    }
 }
