@@ -56,44 +56,106 @@ public final class BlockCollector {
 
     private static final Set<String> LISTS = Set.of("ol", "ul", "dl");
 
-    /** Boxes side by side that each link to a comment of their own are a thread's items. */
-    private static final int THREAD_MIN_ITEMS = 3;
+    /** Boxes side by side that each link to a comment of their own are a thread's items; as many teasers, a rail. */
+    private static final int MIN_ITEMS = 3;
+
+    /** Characters up to which a box headed by a link to another page is a teaser card, not a section of a story. */
+    private static final int MAX_CARD_CHARS = 300;
 
     /**
-     * The items of the page's comment threads: the children of a box of which at least three each hold a link to a
-     * comment. The items, not the box, unless the box is a list: a post's paragraphs may stand in the same box as
-     * its comments.
+     * The items of the page's furniture known by how it is built, not by what its boxes are called:
+     * <ul>
+     * <li>a comment thread's: the children of a box of which at least three each hold a link to a comment;</li>
+     * <li>a rail of teasers': the children of a box of which at least three are headed by a link to another page
+     * ("More on Iran" under a story, in boxes a CSS-in-JS template names by hash), each a card of a few lines.</li>
+     * </ul>
+     * The items, not the box, unless the box is a list: a post's paragraphs may stand in the same box as its
+     * comments.
      */
-    static Set<Element> threadItems(Element root) {
-        Map<Element, Set<Element>> itemsByBox = null;
+    static Set<Element> furnitureItems(Element root) {
+        Map<Element, Set<Element>> commentsByBox = null;
+        Map<Element, Set<Element>> cardsByBox = null;
         for (Element a : root.getElementsByTag("a")) {
             String href = a.attr("href");
-            if (!mayLinkComment(href) || !COMMENT_LINK.matcher(href).find()) {
-                continue;
-            }
-            if (itemsByBox == null) {
-                itemsByBox = new IdentityHashMap<>();
-            }
-            Element child = a;
-            for (Element box = a.parent(); box != null && box != root; child = box, box = box.parent()) {
-                itemsByBox.computeIfAbsent(box, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(child);
+            if (mayLinkComment(href) && COMMENT_LINK.matcher(href).find()) {
+                commentsByBox = addToBoxes(a, root, commentsByBox);
+            } else if (!href.isEmpty() && href.charAt(0) != '#') {
+                Element heading = headingOf(a, root);
+                if (heading != null && a.text().length() * 2 >= heading.text().length()) {
+                    cardsByBox = addToBoxes(heading, root, cardsByBox);
+                }
             }
         }
-        if (itemsByBox == null) {
+        if (commentsByBox == null && cardsByBox == null) {
             return Set.of();
         }
         Set<Element> items = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<Element, Set<Element>> box : itemsByBox.entrySet()) {
-            if (box.getValue().size() >= THREAD_MIN_ITEMS) {
-                if (LISTS.contains(box.getKey().normalName())) {
-                    // A list holds nothing but its items: its <dd>s too, where each <dt> carries the link.
-                    items.add(box.getKey());
-                } else {
-                    items.addAll(box.getValue());
+        if (commentsByBox != null) {
+            for (Map.Entry<Element, Set<Element>> box : commentsByBox.entrySet()) {
+                if (box.getValue().size() >= MIN_ITEMS) {
+                    addItems(box.getKey(), box.getValue(), items);
+                }
+            }
+        }
+        if (cardsByBox != null) {
+            for (Map.Entry<Element, Set<Element>> box : cardsByBox.entrySet()) {
+                if (box.getValue().size() >= MIN_ITEMS && allCards(box.getValue())) {
+                    addItems(box.getKey(), box.getValue(), items);
                 }
             }
         }
         return items;
+    }
+
+    /** Records {@code e} as the child through which each box above it, up to {@code root}, holds it. */
+    private static Map<Element, Set<Element>> addToBoxes(Element e, Element root, Map<Element, Set<Element>> byBox) {
+        Map<Element, Set<Element>> boxes = byBox != null ? byBox : new IdentityHashMap<>();
+        Element child = e;
+        for (Element box = e.parent(); box != null && box != root; child = box, box = box.parent()) {
+            boxes.computeIfAbsent(box, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(child);
+        }
+        return boxes;
+    }
+
+    private static void addItems(Element box, Set<Element> children, Set<Element> items) {
+        if (LISTS.contains(box.normalName())) {
+            // A list holds nothing but its items: its <dd>s too, where each <dt> carries the link.
+            items.add(box);
+        } else {
+            items.addAll(children);
+        }
+    }
+
+    /** The heading {@code a} lies in, at most two levels up, or null. */
+    private static Element headingOf(Element a, Element root) {
+        Element e = a;
+        for (int level = 0; level < 3 && e != null && e != root; level++, e = e.parent()) {
+            if (HEADINGS.contains(e.normalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether each box is a card: a few lines, a quarter of them or more link text. A story's section headed by a
+     * link (a hotel guide's "Hotel Adler") holds its prose besides.
+     */
+    private static boolean allCards(Set<Element> boxes) {
+        for (Element box : boxes) {
+            int chars = box.text().length();
+            if (chars > MAX_CARD_CHARS) {
+                return false;
+            }
+            int linkChars = 0;
+            for (Element a : box.getElementsByTag("a")) {
+                linkChars += a.text().length();
+            }
+            if (linkChars * 4 < chars) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -156,18 +218,18 @@ public final class BlockCollector {
 
         final Element root;
 
-        /** The items of a comment thread, known by the permalink each carries ({@link #threadItems}). */
-        final Set<Element> threadItems;
+        /** The items of a comment thread or a rail of teasers, known by how they are built ({@link #furnitureItems}). */
+        final Set<Element> furnitureItems;
 
-        /** The outermost comment thread the walk is in, known by how it is built; null outside one. */
-        Element thread;
+        /** The outermost comment thread or rail the walk is in, known by how it is built; null outside one. */
+        Element furniture;
 
         /** The heading that opens a thread in the rest of its box, until the walk leaves it; else null. */
         Element threadHeading;
 
         Visitor(Element root, Element headline) {
             this.root = root;
-            this.threadItems = threadItems(root);
+            this.furnitureItems = furnitureItems(root);
             owners.push(root);
             for (Element a = headline; a != null && a != root; a = a.parent()) {
                 if (!a.className().isEmpty()) {
@@ -212,12 +274,12 @@ public final class BlockCollector {
                 // The heading's own line stays outside the thread: in the chosen body it cuts what follows.
                 threadHeading = e;
             }
-            boolean item = threadItems.contains(e);
+            boolean item = furnitureItems.contains(e);
             if ((item || unlikely(e)) && !holdsTheStory(e)) {
                 flush();
                 unlikely.push(e);
                 if (item) {
-                    enterThread(e);
+                    enterFurniture(e);
                 }
             }
             return FilterResult.CONTINUE;
@@ -230,13 +292,13 @@ public final class BlockCollector {
                     flush();
                     unlikely.pop();
                 }
-                if (thread == e) {
+                if (furniture == e) {
                     flush();
-                    thread = null;
+                    furniture = null;
                 }
                 if (threadHeading == e) {
                     flush();
-                    enterThread(e.parent());
+                    enterFurniture(e.parent());
                     threadHeading = null;
                 }
                 String tag = e.normalName();
@@ -252,9 +314,9 @@ public final class BlockCollector {
             return FilterResult.CONTINUE;
         }
 
-        private void enterThread(Element box) {
-            if (thread == null) {
-                thread = box;
+        private void enterFurniture(Element box) {
+            if (furniture == null) {
+                furniture = box;
             }
         }
 
@@ -347,7 +409,7 @@ public final class BlockCollector {
             if (chars > 0) {
                 String text = joinLines(buf);
                 blocks.add(new TextBlock(text, chars, linkChars, owners.peek(), blocks.size(), !unlikely.isEmpty(),
-                        thread != null));
+                        furniture != null));
             }
             buf.setLength(0);
             chars = 0;

@@ -231,7 +231,7 @@ public final class BodyExtractor {
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
             Element r = includedRoot(b.owner(), includedSet, root);
-            if (r == null || b.inThread() || dropped(b, r, stats, containerChars, classChars, dropCache, boilerplate)) {
+            if (r == null || b.furniture() || dropped(b, r, stats, containerChars, classChars, dropCache, boilerplate)) {
                 continue;
             }
             if (bodyStart < 0) {
@@ -266,7 +266,7 @@ public final class BodyExtractor {
      */
     static boolean isProseItem(TextBlock b) {
         return b.owner().normalName().equals("li") && b.chars() >= PROSE_ITEM_MIN_CHARS
-                && b.linkDensity() < MAX_PROSE_ITEM_LINK_DENSITY && !b.inThread();
+                && b.linkDensity() < MAX_PROSE_ITEM_LINK_DENSITY && !b.furniture();
     }
 
     /** The share of link text above which a list item is a link's teaser rather than prose. */

@@ -19,7 +19,7 @@ final class Standfirst {
     /** Class-name words of a lead paragraph, as whole tokens of a class ("article__lead", "hero-excerpt"). */
     private static final Set<String> LEAD_WORDS = Set.of("lead", "lede", "intro", "standfirst", "summary", "excerpt",
             "subtitle", "subline", "deck", "dek", "abstract", "description", "teaser", "strapline", "vorspann",
-            "chapo", "chapeau", "entradilla", "bajada", "sottotitolo", "sapo", "perex", "anons");
+            "chapo", "chapeau", "entradilla", "bajada", "sottotitolo", "sapo", "perex", "anons", "preface");
 
     /** Class-name words of an image's box: its "description" is a caption, not the lead. */
     private static final Set<String> IMAGE_WORDS = Set.of("img", "image", "images", "media", "photo", "foto", "bild",

@@ -11,11 +11,12 @@ import org.jsoup.nodes.Element;
  * @param owner     the innermost block element holding the text
  * @param index     its position in reading order
  * @param unlikely  whether it sits in a region named like comments, sidebars or footers
- * @param inThread  whether it sits in a comment thread known by how it is built (its heading, its permalinks): never
+ * @param furniture whether it sits in page furniture known by how it is built, not by its names: a comment thread
+ *                  (its heading, its permalinks) or a rail of teasers (boxes each headed by a link elsewhere); never
  *                  the story's, whichever box is chosen
  */
 public record TextBlock(String text, int chars, int linkChars, Element owner, int index, boolean unlikely,
-        boolean inThread) {
+        boolean furniture) {
 
     /** Share of the text that is link text. */
     public double linkDensity() {

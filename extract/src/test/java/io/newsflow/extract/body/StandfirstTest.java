@@ -38,6 +38,7 @@ class StandfirstTest {
         List<String> withLead = paragraphs(page("<p class='article__lead'>" + LEAD + "</p>"));
         assertEquals(LEAD, withLead.get(0));
         assertEquals(4, withLead.size());
+        assertEquals(LEAD, paragraphs(page("<p class='preface'>" + LEAD + "</p>")).get(0), "a preface");
         // Without the headline the header's lead is not looked for.
         Document doc = Jsoup.parse(page("<p class='article__lead'>" + LEAD + "</p>"));
         assertFalse(BodyExtractor.extract(doc.body()).paragraphs().contains(LEAD));
