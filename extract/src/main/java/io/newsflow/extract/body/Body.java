@@ -88,12 +88,16 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
         return kept == null ? this : Body.of(kept, linkBlocks);
     }
 
-    /** This body without the paragraphs before the first long one that {@code isMetadata} accepts. */
+    /**
+     * This body without its header: the short paragraphs among its first six up to the last one {@code isMetadata}
+     * accepts (the byline, the date). A label, a kicker or the headline reworded above them are the header's too.
+     */
     public Body withoutLeading(java.util.function.Predicate<String> isMetadata) {
         int cut = 0;
-        while (cut < paragraphs.size() && cut < 6 && paragraphs.get(cut).length() < 100
-                && isMetadata.test(paragraphs.get(cut))) {
-            cut++;
+        for (int i = 0; i < paragraphs.size() && i < 6 && paragraphs.get(i).length() < 100; i++) {
+            if (isMetadata.test(paragraphs.get(i))) {
+                cut = i + 1;
+            }
         }
         if (cut == 0) {
             return this;

@@ -141,4 +141,21 @@ class StrayLinesTest {
             assertFalse(a.text().contains(stray), a.text());
         }
     }
+
+    @Test
+    void theHeaderAboveTheStoryGoesUpToItsLastBylineOrDate() {
+        java.util.function.Predicate<String> metadata = line -> line.startsWith("von ") || line.matches("\\d.*Uhr");
+        Body header = Body.of(List.of("FAQ", "Freibad:Die Becken werden saniert", "von Anna Muster", "05.01.2020, 9 Uhr",
+                "First paragraph.", "Last paragraph."), 0).withoutLeading(metadata);
+        assertEquals(List.of("First paragraph.", "Last paragraph."), header.paragraphs());
+        // Short opening lines without a byline or a date after them are the story's.
+        Body story = Body.of(List.of("Endlich Sommer.", "Das Freibad öffnet.", "First paragraph."), 0)
+                .withoutLeading(metadata);
+        assertEquals(3, story.paragraphs().size());
+        // Nor is a long paragraph before a byline a header's.
+        String lead = "Die Gemeinde hat beschlossen, das alte Freibad wieder zu öffnen, und die Sanierung beginnt bald.";
+        Body led = Body.of(List.of(lead + " Mehr dazu im Text.", "von Anna Muster", "First paragraph."), 0)
+                .withoutLeading(metadata);
+        assertEquals(3, led.paragraphs().size());
+    }
 }
