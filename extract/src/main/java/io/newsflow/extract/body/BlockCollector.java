@@ -159,8 +159,8 @@ public final class BlockCollector {
     }
 
     /**
-     * Whether {@code href} can match {@link #COMMENT_LINK}: its last {@code #} is followed by a c or an r, or it holds
-     * the "om" every comment parameter's name holds. Most links do neither, and the test costs far less than the
+     * Whether {@code href} can match {@link #COMMENT_LINK}: its last {@code #} is followed by a c or an r, or its query
+     * holds the "om" every comment parameter's name holds. Most links do neither, and the test costs far less than the
      * pattern on a page's hundreds of links.
      */
     static boolean mayLinkComment(String href) {
@@ -175,10 +175,15 @@ public final class BlockCollector {
                 return true;
             }
         }
-        if (href.indexOf('?') < 0 && href.indexOf('&') < 0) {
+        int query = href.indexOf('?');
+        if (query < 0) {
+            query = href.indexOf('&');
+        }
+        if (query < 0) {
             return false;
         }
-        for (int i = 0; i + 1 < n; i++) {
+        // In the query only: the host's ".com" holds an "om" too.
+        for (int i = query + 1; i + 1 < n; i++) {
             if ((href.charAt(i) | 0x20) == 'o' && (href.charAt(i + 1) | 0x20) == 'm') {
                 return true;
             }

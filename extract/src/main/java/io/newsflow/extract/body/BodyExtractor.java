@@ -304,7 +304,7 @@ public final class BodyExtractor {
             return true;
         }
         return (name.equals("picture") || name.equals("a") || name.equals("span") || name.equals("div"))
-                && !e.select("img").isEmpty() && !e.hasText();
+                && !e.hasText() && !e.getElementsByTag("img").isEmpty();
     }
 
     /**
