@@ -175,10 +175,9 @@ public final class BlockCollector {
                 return true;
             }
         }
-        int query = href.indexOf('?');
-        if (query < 0) {
-            query = href.indexOf('&');
-        }
+        int question = href.indexOf('?');
+        int ampersand = href.indexOf('&');
+        int query = question < 0 ? ampersand : ampersand < 0 ? question : Math.min(question, ampersand);
         if (query < 0) {
             return false;
         }

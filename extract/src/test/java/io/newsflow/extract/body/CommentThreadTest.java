@@ -147,7 +147,8 @@ class CommentThreadTest {
     void thePreCheckPassesEveryCommentLinkAndFewOthers() {
         for (String link : new String[] {"#comment-52174", "https://blog.example.org/2013/06/post/#comment-5217",
                 "#C5689936624652663696", "/post#reply-12", "/post?replytocom=52174#respond", "?showComment=1371&m=1",
-                "/thread?page=2&comment_id=88", "/a?ShowComment=5", "https://www.example.com/post?replytocom=7"}) {
+                "/thread?page=2&comment_id=88", "/a?ShowComment=5", "https://www.example.com/post?replytocom=7",
+                "/a&comment_id=5?page=2"}) {
             assertTrue(BlockCollector.mayLinkComment(link), link);
             assertTrue(BlockCollector.COMMENT_LINK.matcher(link).find(), link);
         }
