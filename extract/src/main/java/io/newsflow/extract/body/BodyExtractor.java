@@ -577,7 +577,11 @@ public final class BodyExtractor {
             return true;
         }
         String tag = e.normalName();
-        if (!Hints.negative(e, Hints.classAndId(e))) {
+        String classAndId = Hints.classAndId(e);
+        if (!Hints.negative(e, classAndId)) {
+            return false;
+        }
+        if (isSubheadingBox(e) && !Hints.stronglyNegative(classAndId)) {
             return false;
         }
         // Same-named elements that together hold much of the text are the article cut into chunks (a template
@@ -589,6 +593,32 @@ public final class BodyExtractor {
         // Rows and cells carry styling classes ("player-2020", "oddrow"), not roles.
         return !(tag.equals("tr") || tag.equals("td") || tag.equals("th") || tag.equals("tbody"));
     }
+
+    /**
+     * Whether the box is a heading of the story's own, or holds nothing else: a CMS's content element for a
+     * subheading, named after its type ({@code neos-nodetypes-headline}, {@code ce-header}). Not a linked heading,
+     * which heads a teaser.
+     */
+    private static boolean isSubheadingBox(Element e) {
+        Element heading = e;
+        while (!BlockCollector.HEADINGS.contains(heading.normalName())) {
+            if (heading.childrenSize() != 1 || heading.textNodes().stream().anyMatch(t -> !t.isBlank())) {
+                return false;
+            }
+            heading = heading.child(0);
+        }
+        if (!heading.getElementsByTag("a").isEmpty()) {
+            return false;
+        }
+        // What the heading heads follows it: prose, in a box not named like a widget. A widget's heading in a box of
+        // its own ("Most read in Football") is followed by the widget.
+        Element next = e.nextElementSibling();
+        return next != null && !Hints.negative(next, Hints.classAndId(next)) && !BlockCollector.HEADINGS.contains(
+                next.normalName()) && next.text().length() >= SUBHEADED_PROSE_MIN_CHARS;
+    }
+
+    /** Characters of text after a subheading's box for the heading to head the story's prose. */
+    private static final int SUBHEADED_PROSE_MIN_CHARS = 80;
 
     static final boolean DEBUG = Boolean.getBoolean("newsflow.extract.debug");
 

@@ -176,6 +176,11 @@ final class Hints {
     }
 
     /** Whether class and id name a widget; {@code e} supplies the original case for camelCase words. */
+    /** Whether the names hold one of the stems that mark boilerplate wherever they appear ("related", "share"). */
+    static boolean stronglyNegative(String classAndId) {
+        return containsAny(classAndId, STRONG_NEGATIVE);
+    }
+
     static boolean negative(Element e, String classAndId) {
         if (classAndId.isEmpty()) {
             return false;
