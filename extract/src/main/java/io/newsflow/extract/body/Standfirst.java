@@ -88,10 +88,13 @@ final class Standfirst {
         if (className.isEmpty()) {
             return false;
         }
+        String previous = "";
         for (String token : className.toLowerCase(Locale.ROOT).split("[\\s_\\-]+")) {
-            if (words.contains(token)) {
+            // A word written in two parts is the word too: "sub-title", "stand-first".
+            if (words.contains(token) || words.contains(previous + token)) {
                 return true;
             }
+            previous = token;
         }
         return false;
     }

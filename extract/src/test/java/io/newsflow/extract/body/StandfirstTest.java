@@ -39,6 +39,7 @@ class StandfirstTest {
         assertEquals(LEAD, withLead.get(0));
         assertEquals(4, withLead.size());
         assertEquals(LEAD, paragraphs(page("<p class='preface'>" + LEAD + "</p>")).get(0), "a preface");
+        assertEquals(LEAD, paragraphs(page("<h2 class='detail-sub-title'>" + LEAD + "</h2>")).get(0), "a word in two");
         // Without the headline the header's lead is not looked for.
         Document doc = Jsoup.parse(page("<p class='article__lead'>" + LEAD + "</p>"));
         assertFalse(BodyExtractor.extract(doc.body()).paragraphs().contains(LEAD));
