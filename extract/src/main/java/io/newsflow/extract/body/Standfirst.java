@@ -68,8 +68,9 @@ final class Standfirst {
     }
 
     /**
-     * Whether the element or one of its two parents is named as the lead, and none of them is a caption, an aside or
-     * an image's box.
+     * Whether the element or one of its two parents is named as the lead (by a class word, or by a data attribute
+     * that names components where classes are hashed), or is the paragraph grouped with the headline, and none of
+     * them is a caption, an aside or an image's box.
      */
     private static boolean namedLead(Element owner) {
         boolean named = false;
@@ -78,9 +79,28 @@ final class Standfirst {
             if (NEVER.contains(e.normalName()) || hasWord(e.className(), IMAGE_WORDS)) {
                 return false;
             }
-            named = named || hasWord(e.className(), LEAD_WORDS);
+            // HTML's <hgroup> holds a heading and the paragraphs of its subheading or tagline.
+            named = named || hasWord(e.className(), LEAD_WORDS) || hasWord(roleData(e), LEAD_WORDS)
+                    || level == 0 && e.normalName().equals("p") && e.parent() != null
+                    && e.parent().normalName().equals("hgroup");
         }
         return named;
+    }
+
+    /** Data attributes that name an element's role where its classes are hashed: test ids, component names. */
+    private static String roleData(Element e) {
+        if (e.attributesSize() == 0) {
+            return "";
+        }
+        StringBuilder names = new StringBuilder();
+        for (org.jsoup.nodes.Attribute a : e.attributes()) {
+            String key = a.getKey();
+            if (key.startsWith("data-") && (key.equals("data-testid") || key.equals("data-test")
+                    || key.equals("data-component") || key.equals("data-qa") || key.endsWith("-name"))) {
+                names.append(a.getValue()).append(' ');
+            }
+        }
+        return names.toString();
     }
 
     /** Whether one of the class name's words ({@code article__lead}: "article", "lead") is among {@code words}. */

@@ -40,6 +40,10 @@ class StandfirstTest {
         assertEquals(4, withLead.size());
         assertEquals(LEAD, paragraphs(page("<p class='preface'>" + LEAD + "</p>")).get(0), "a preface");
         assertEquals(LEAD, paragraphs(page("<h2 class='detail-sub-title'>" + LEAD + "</h2>")).get(0), "a word in two");
+        assertEquals(LEAD, paragraphs(page("<div data-gu-name='standfirst' class='dcr-1yi1cnj'><p>" + LEAD
+                + "</p></div>")).get(0), "named by a data attribute where the classes are hashed");
+        assertEquals(LEAD, paragraphs(page("<div data-testid='article-summary'><p>" + LEAD + "</p></div>")).get(0),
+                "named by a test id");
         // Without the headline the header's lead is not looked for.
         Document doc = Jsoup.parse(page("<p class='article__lead'>" + LEAD + "</p>"));
         assertFalse(BodyExtractor.extract(doc.body()).paragraphs().contains(LEAD));
@@ -61,5 +65,13 @@ class StandfirstTest {
                 + "</p></div>"));
         assertEquals(LEAD, p.get(0));
         assertFalse(LEAD.equals(p.get(1)));
+    }
+
+    @Test
+    void theParagraphGroupedWithTheHeadlineIsTheLead() {
+        // HTML's <hgroup> holds a heading and its subheading or tagline.
+        List<String> p = paragraphs("<html><body><article><header><hgroup><h1>Drei neue Radwege bis zum Sommer</h1><p>"
+                + LEAD + "</p></hgroup></header>" + STORY + "</article></body></html>");
+        assertEquals(LEAD, p.get(0));
     }
 }
