@@ -56,6 +56,21 @@ public final class Boilerplate {
     private Boilerplate() {
     }
 
+    /** A paywall's appeal: what follows it on the page is its pitch, not the story, which the page does not hold. */
+    private static final Pattern PAYWALL = Pattern.compile(
+            "^(?:to (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)|subscribe now\\b.{0,60}"
+                    + "\\bfor the full (?:story|article)|pour lire la suite|weiterlesen mit|"
+                    + "(?:lesen sie|lies) (?:jetzt )?weiter mit)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * Whether a line opens a paywall ("To view the full story, please subscribe…", "Pour lire la suite…"): the body
+     * ends before it.
+     */
+    public static boolean opensPaywall(String line) {
+        return line.length() < 400 && PAYWALL.matcher(line.strip()).find();
+    }
+
     /** Whether a short closing paragraph is end matter (contributor lines, follow-us and sign-up prompts). */
     public static boolean isEndMatter(String paragraph) {
         return paragraph.length() < 300 && END_MATTER.matcher(paragraph).find();

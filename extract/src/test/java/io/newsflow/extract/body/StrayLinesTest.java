@@ -158,4 +158,21 @@ class StrayLinesTest {
                 .withoutLeading(metadata);
         assertEquals(3, led.paragraphs().size());
     }
+
+    @Test
+    void aPaywallsAppealEndsTheBodyAndItsPitchGoesWithIt() throws Exception {
+        for (String appeal : new String[] {"To view the full story, please subscribe to The Daily Example.",
+                "Subscribe now to our digital edition for the full story.",
+                "Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte"}) {
+            String page = "<html><head><title>Freibad öffnet wieder</title></head><body><article>"
+                    + "<h1>Freibad öffnet wieder</h1>" + STORY + "<p>" + appeal + "</p>"
+                    + "<p>Join now or renew to get instant access to one-of-a-kind stories and special reports.</p>"
+                    + "<p>Profitez de notre offre découverte.</p></article></body></html>";
+            Article a = new Extractor().extract(page.getBytes(StandardCharsets.UTF_8), "https://blog.example/freibad",
+                    "text/html; charset=utf-8");
+
+            assertTrue(a.text().endsWith("hergerichtet wird."), a.text());
+        }
+        assertFalse(Boilerplate.opensPaywall("The council wants to read the full report before it decides."));
+    }
 }
