@@ -58,7 +58,7 @@ public final class Boilerplate {
 
     /** A paywall's appeal: what follows it on the page is its pitch, not the story, which the page does not hold. */
     private static final Pattern PAYWALL = Pattern.compile(
-            "^(?:to (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)|subscribe now\\b.{0,60}"
+            "(?:to (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)|subscribe now\\b.{0,60}"
                     + "\\bfor the full (?:story|article)|pour lire la suite|weiterlesen mit|"
                     + "(?:lesen sie|lies) (?:jetzt )?weiter mit)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -68,7 +68,8 @@ public final class Boilerplate {
      * ends before it.
      */
     public static boolean opensPaywall(String line) {
-        return line.length() < 400 && PAYWALL.matcher(line.strip()).find();
+        // The appeal opens its line: matched from the start only, not tried at every position.
+        return line.length() < 400 && PAYWALL.matcher(line.strip()).lookingAt();
     }
 
     /** Whether a short closing paragraph is end matter (contributor lines, follow-us and sign-up prompts). */
