@@ -129,7 +129,8 @@ public final class Extractor {
         // The title may take a declared form (soft hyphens, no quote marks): the headline is found by the words the
         // page shows; the body's lines may hold either form, so both are left out.
         Body body = BodyExtractor.extract(doc.body(), read.bodyHeadline()).without(meta.title())
-                .without(meta.shownTitle()).upToFirst(Boilerplate::opensCommentThread, MIN_BODY_CHARS).upToFirst(Boilerplate::opensPaywall, MIN_BODY_CHARS)
+                .without(meta.shownTitle()).upToFirst(Boilerplate::opensCommentThread, MIN_BODY_CHARS)
+                .upToFirst(Boilerplate::opensPaywall, MIN_BODY_CHARS)
                 .withoutAny(Boilerplate::isStrayLine).withoutLeading(line -> isMetadataLine(line, meta))
                 .withoutTrailing(Boilerplate::isEndMatter).withoutClosingBlock(Boilerplate::opensContactBlock, 8);
         body = preferDeclaredBody(body, meta.jsonLdBody());

@@ -175,12 +175,12 @@ final class Hints {
         return false;
     }
 
-    /** Whether class and id name a widget; {@code e} supplies the original case for camelCase words. */
     /** Whether the names hold one of the stems that mark boilerplate wherever they appear ("related", "share"). */
     static boolean stronglyNegative(String classAndId) {
         return containsAny(classAndId, STRONG_NEGATIVE);
     }
 
+    /** Whether class and id name a widget; {@code e} supplies the original case for camelCase words. */
     static boolean negative(Element e, String classAndId) {
         if (classAndId.isEmpty()) {
             return false;
@@ -188,7 +188,7 @@ final class Hints {
         if (containsAny(classAndId, RECIPE)) {
             return false;
         }
-        if (containsAny(classAndId, STRONG_NEGATIVE)) {
+        if (stronglyNegative(classAndId)) {
             return true;
         }
         String raw = roleClasses(e.attr("class")) + " " + e.attr("id");
