@@ -7,6 +7,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
 /** Author names from byline text: labels, dates and degrees cut off, several names split, the site itself told apart. */
 final class Bylines {
 
@@ -101,6 +108,14 @@ final class Bylines {
             "\\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|"
                     + "kontakt|contact|folgen|follow)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * An English job title of capitalised words after a name, and the follow button after it: "Staff Writer",
+     * "Assistant Sports Editor Follow", "Senior Correspondent". Not a phrase with an article or a preposition
+     * ("Letters To The Editor" is a column's name).
+     */
+    private static final Pattern TRAILING_TITLE = Pattern.compile(
+            "(?<!\\b(?:The|To|Of|For|And))\\s+(?:(?!(?:The|To|Of|For|And)\\s)\\p{Lu}[\\p{L}&'-]*\\s+){0,3}(?i:editor|writer|reporter|correspondent|columnist|contributor|"
+                    + "producer|journalist|photographer|analyst|critic)(?:\\s+(?i:follow))?$");
     /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
@@ -137,6 +152,50 @@ final class Bylines {
         return LEGAL_FORM.matcher(n).find();
     }
 
+    /**
+     * A byline element's text, as {@code Element.text()} gives it but with a space where two elements' words would
+     * run together: a name and the job title or button set beside it in an inline element of its own
+     * ({@code <a>Jane Doe</a><span>Korrespondentin</span>}) are two words, not "DoeKorrespondentin".
+     */
+    static String text(Element byline) {
+        StringBuilder out = new StringBuilder();
+        boolean[] boundary = {false};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String text = t.getWholeText();
+                    if (boundary[0] && !text.isEmpty() && Character.isLetter(text.codePointAt(0)) && !out.isEmpty()
+                            && Character.isLetterOrDigit(out.charAt(out.length() - 1))) {
+                        out.append(' ');
+                    }
+                    StringUtil.appendNormalisedWhitespace(out, text, lastIsSpace(out));
+                    boundary[0] = false;
+                } else if (node instanceof Element e) {
+                    boundary[0] = true;
+                    if ((e.isBlock() || e.normalName().equals("br")) && !out.isEmpty() && !lastIsSpace(out)) {
+                        out.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    boundary[0] = true;
+                    if (e.isBlock() && !out.isEmpty() && !lastIsSpace(out)) {
+                        out.append(' ');
+                    }
+                }
+            }
+        }, byline);
+        return out.toString().strip();
+    }
+
+    private static boolean lastIsSpace(StringBuilder b) {
+        return b.length() == 0 || b.charAt(b.length() - 1) == ' ';
+    }
+
     /** The names in one byline string, cleaned; empty when it holds only labels, dates or credits. */
     static List<String> names(String raw) {
         List<String> out = new ArrayList<>();
@@ -159,7 +218,12 @@ final class Bylines {
             n = afterKeyword(n);
             n = EDGE_JUNK.matcher(n).replaceAll("");
             n = onceIfTwice(n);
-            n = withoutRole(TRAILING_HANDLE.matcher(n).replaceFirst(""));
+            n = TRAILING_HANDLE.matcher(n).replaceFirst("");
+            if (!out.isEmpty() && TRAILING_TITLE.matcher(" " + n).matches()) {
+                // "Jane Doe, AP Sports Writer": the title after the name is hers.
+                continue;
+            }
+            n = withoutRole(n);
             if (!out.isEmpty() && isDescription(n)) {
                 // "Uta Beispiel, Projektleiterin der Stiftung in Tunis": what follows the name says who she is.
                 continue;
@@ -176,6 +240,14 @@ final class Bylines {
         Matcher trailing = TRAILING_ROLE.matcher(n);
         if (trailing.find() && isPersonName(n.substring(0, trailing.start()))) {
             n = n.substring(0, trailing.start());
+        }
+        Matcher title = TRAILING_TITLE.matcher(n);
+        // The shortest name before the title: the title's words are capitalised as a name's are.
+        for (int from = 0; title.find(from); from = title.start() + 1) {
+            if (isPersonName(n.substring(0, title.start()))) {
+                n = n.substring(0, title.start());
+                break;
+            }
         }
         Matcher leading = LEADING_ROLE.matcher(n);
         if (leading.lookingAt() && isPersonName(n.substring(leading.end()))) {

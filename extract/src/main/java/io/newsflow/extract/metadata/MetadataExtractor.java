@@ -893,7 +893,7 @@ public final class MetadataExtractor {
             if (byline.closest(COMMENTS) != null) {
                 continue;
             }
-            List<String> names = Bylines.names(byline.text());
+            List<String> names = Bylines.names(Bylines.text(byline));
             if (names.isEmpty() || !names.stream().allMatch(Bylines::isPersonName)) {
                 continue;
             }
@@ -915,7 +915,7 @@ public final class MetadataExtractor {
      * each one is read then, if every one is a full personal name.
      */
     private static List<String> bylineNames(Element byline) {
-        List<String> names = Bylines.names(byline.text());
+        List<String> names = Bylines.names(Bylines.text(byline));
         if (!names.isEmpty()) {
             return names;
         }

@@ -78,6 +78,41 @@ class BylinesTest {
     }
 
     @Test
+    void anEnglishJobTitleAfterTheNameIsCut() {
+        assertEquals(List.of("Evan Halper"), Bylines.names("By Evan Halper Staff Writer"));
+        assertEquals(List.of("Houston Mitchell"), Bylines.names("By Houston Mitchell Assistant Sports Editor Follow"));
+        assertEquals(List.of("Greg Beacham"), Bylines.names("Greg Beacham, AP Sports Writer"));
+        // A column's name keeps its words, and a one-word name is no name with a title after it.
+        assertEquals(List.of("Letters To The Editor"), Bylines.names("Letters To The Editor"));
+        assertEquals(List.of("Mark Writer"), Bylines.names("Mark Writer"));
+    }
+
+    @Test
+    void elementsSideBySideInABylineAreWordsApart() {
+        Element byline = Jsoup.parse("<div class='author'><em>Von <a href='/autor/ulrich-beispiel/'>Ulrich Beispiel"
+                + "</a></em><span class='author-position'>Korrespondent</span></div>").selectFirst("div");
+        // Element.text() runs the two inline elements together ("BeispielKorrespondent").
+        assertEquals("Von Ulrich BeispielKorrespondent", byline.text());
+        assertEquals("Von Ulrich Beispiel Korrespondent", Bylines.text(byline));
+        assertEquals(List.of("Ulrich Beispiel"), Bylines.names(Bylines.text(byline)));
+        // Block elements, line breaks and words within one element read as Element.text() reads them.
+        Element block = Jsoup.parse("<div>By <b>Jane</b> Doe<br>and <span>John Roe</span>, <p>Staff</p></div>")
+                .selectFirst("div");
+        assertEquals(block.text(), Bylines.text(block));
+    }
+
+    @Test
+    void aBylineWithTheWritersTitleInAnElementOfItsOwnNamesTheWriter() {
+        Document doc = Jsoup.parse("<html><head></head><body><h1>Landtag berät den Haushalt</h1>"
+                + "<div class='article-header__author'><em>Von <a href='/autor/ulrich-beispiel/'>Ulrich Beispiel</a>"
+                + "</em><span class='article-header__author-position'>Korrespondent</span></div>"
+                + "<p>Der Landtag hat am Dienstag über den Haushalt des kommenden Jahres beraten.</p></body></html>",
+                "https://www.lokalblatt.de/politik/haushalt-123");
+        assertEquals(List.of("Ulrich Beispiel"),
+                MetadataExtractor.extract(doc, List.of(), "https://www.lokalblatt.de/politik/haushalt-123").authors());
+    }
+
+    @Test
     void theSiteItselfIsRecognised() {
         List<String> site = List.of("Lokalblatt");
         assertTrue(Bylines.isSite("Lokalblatt", site, "www.lokalblatt.de"));
