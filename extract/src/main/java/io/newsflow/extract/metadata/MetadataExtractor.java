@@ -808,6 +808,9 @@ public final class MetadataExtractor {
         List<String> people = people(structured, orgs, siteNames, host);
         if (!people.isEmpty() && fromMeta) {
             List<String> shown = shownWriters(index, people);
+            if (shown.isEmpty()) {
+                shown = coWriters(index, people, siteNames, host);
+            }
             if (!shown.isEmpty()) {
                 return shown;
             }
@@ -905,6 +908,35 @@ public final class MetadataExtractor {
                 }
             }
             return names;
+        }
+        return List.of();
+    }
+
+    /**
+     * All the writers of the first byline after the headline that names the meta authors, when it names more: a CMS
+     * with one author field states the first of them ("Jane Doe" in the meta, "von Jane Doe, John Roe" shown). Only
+     * full personal names; the site's own name beside them is left out.
+     */
+    private static List<String> coWriters(PageIndex index, List<String> metaPeople, List<String> siteNames,
+            String host) {
+        Element headline = index.headline();
+        for (Element byline : index.bylinesFromHeadline()) {
+            if (headline == null || byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
+                continue;
+            }
+            List<String> names = people(Bylines.names(Bylines.text(byline)), Set.of(), siteNames, host);
+            int shared = 0;
+            for (String m : metaPeople) {
+                if (names.stream().anyMatch(n -> n.equalsIgnoreCase(m) || Bylines.sameAuthor(m, n)
+                        || Bylines.sameAuthor(n, m))) {
+                    shared++;
+                }
+            }
+            if (shared == 0) {
+                continue;
+            }
+            return shared == metaPeople.size() && names.size() > shared
+                    && names.stream().allMatch(Bylines::isPersonName) ? names : List.of();
         }
         return List.of();
     }

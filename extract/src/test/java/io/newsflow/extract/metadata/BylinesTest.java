@@ -113,6 +113,26 @@ class BylinesTest {
     }
 
     @Test
+    void theBylineNamesAllWritersWhenTheMetaAuthorIsTheFirstOfThem() {
+        String url = "https://www.lokalblatt.de/politik/haushalt-123";
+        String page = "<html><head><meta property='og:site_name' content='Lokalblatt'><meta name='author' content='%s'>"
+                + "</head><body><h1>Landtag berät den Haushalt</h1><p class='article__authors'>%s</p>"
+                + "<p>Der Landtag hat am Dienstag über den Haushalt des kommenden Jahres beraten.</p></body></html>";
+        String three = "von <a href='/team/jana-beispiel/'>Jana Beispiel</a>, <a href='/team/max-muster/'>Max Muster</a>"
+                + " und <a href='/team/lea-roe/'>Lea Roe</a>";
+        assertEquals(List.of("Jana Beispiel", "Max Muster", "Lea Roe"), MetadataExtractor.extract(
+                Jsoup.parse(String.format(page, "Jana Beispiel", three), url), List.of(), url).authors());
+        // The site beside its writers is no writer; a byline of the meta author alone changes nothing.
+        assertEquals(List.of("Jana Beispiel", "Max Muster"), MetadataExtractor.extract(Jsoup.parse(String.format(page,
+                "Jana Beispiel", "von Jana Beispiel, Max Muster, Lokalblatt"), url), List.of(), url).authors());
+        assertEquals(List.of("Jana Beispiel"), MetadataExtractor.extract(
+                Jsoup.parse(String.format(page, "Jana Beispiel", "von Jana Beispiel"), url), List.of(), url).authors());
+        // A byline that does not name the meta author is not its list of co-writers.
+        assertEquals(List.of("Jana Beispiel"), MetadataExtractor.extract(Jsoup.parse(String.format(page,
+                "Jana Beispiel", "Max Muster, Lea Roe"), url), List.of(), url).authors());
+    }
+
+    @Test
     void theSiteItselfIsRecognised() {
         List<String> site = List.of("Lokalblatt");
         assertTrue(Bylines.isSite("Lokalblatt", site, "www.lokalblatt.de"));
