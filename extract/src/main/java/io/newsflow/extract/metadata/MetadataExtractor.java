@@ -780,6 +780,17 @@ public final class MetadataExtractor {
                     meta.get("parsely-author"), meta.get("cxenseparse:author"), meta.get("dc.creator"),
                     meta.get("dcterms.creator"), meta.get("shareaholic:article_author_name"));
             structured.addAll(Bylines.names(named));
+            List<String> metaAuthors = meta.all("author");
+            if (named != null && named.equals(meta.get("author")) && metaAuthors.size() > 1) {
+                // One meta author tag per writer: the others are co-writers when each is a full personal name.
+                List<String> all = new ArrayList<>();
+                for (String a : metaAuthors) {
+                    all.addAll(Bylines.names(a));
+                }
+                if (all.stream().allMatch(Bylines::isPersonName)) {
+                    structured = new ArrayList<>(new LinkedHashSet<>(all));
+                }
+            }
             if (named != null && Bylines.isSiteName(named, siteNames)) {
                 // "Jobs & Hire": the site's name as a whole, though its parts split like two names.
                 orgs.addAll(structured);
@@ -948,6 +959,9 @@ public final class MetadataExtractor {
      */
     private static List<String> bylineNames(Element byline) {
         List<String> names = Bylines.names(Bylines.text(byline));
+        if (names.size() == 1) {
+            return withLikeBylinesAfter(byline, names);
+        }
         if (!names.isEmpty()) {
             return names;
         }
@@ -969,6 +983,34 @@ public final class MetadataExtractor {
             out.add(one.get(0));
         }
         return out;
+    }
+
+    /**
+     * The one writer a byline names, and those of the like bylines after it: a template that gives each writer a box
+     * of their own ({@code <div class="author">}, twice or more, each with a name and maybe a title) sets them side
+     * by side. Each must be the same element with the same classes and name one full personal name.
+     */
+    private static List<String> withLikeBylinesAfter(Element byline, List<String> names) {
+        if (byline.className().isEmpty() || !Bylines.isPersonName(names.get(0))) {
+            return names;
+        }
+        List<String> out = null;
+        for (Element next = byline.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+            if (!next.normalName().equals(byline.normalName()) || !next.className().equals(byline.className())) {
+                break;
+            }
+            List<String> one = Bylines.names(Bylines.text(next));
+            if (one.size() != 1 || !Bylines.isPersonName(one.get(0))) {
+                break;
+            }
+            if (out == null) {
+                out = new ArrayList<>(names);
+            }
+            if (!out.contains(one.get(0))) {
+                out.add(one.get(0));
+            }
+        }
+        return out == null ? names : out;
     }
 
     /**

@@ -133,6 +133,35 @@ class BylinesTest {
     }
 
     @Test
+    void writersInBoxesOfTheirOwnAreAllRead() {
+        String url = "https://www.lokalblatt.de/politik/haushalt-123";
+        String boxes = "<div class='byline'><span>By</span>"
+                + "<div class='author'><a href='/authors/jana-beispiel/'>Jana Beispiel</a><span>News Reporter</span></div>"
+                + "<div class='author'><a href='/authors/max-muster/'>Max Muster</a><span>Senior Reporter</span></div>"
+                + "<div class='author'><a href='/authors/lea-roe/'>Lea Roe</a></div>"
+                + "<div class='author'><a href='/authors/'>All authors</a></div></div>";
+        Document doc = Jsoup.parse("<html><head></head><body><h1>Landtag berät den Haushalt</h1>" + boxes
+                + "<p>Der Landtag hat am Dienstag über den Haushalt des kommenden Jahres beraten.</p></body></html>", url);
+        // The row ends at the first box that names no person.
+        assertEquals(List.of("Jana Beispiel", "Max Muster", "Lea Roe"),
+                MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void oneMetaAuthorTagPerWriterNamesThemAll() {
+        String url = "https://www.lokalblatt.de/politik/haushalt-123";
+        String page = "<html><head>%s</head><body><h1>Landtag berät den Haushalt</h1>"
+                + "<p>Der Landtag hat am Dienstag über den Haushalt des kommenden Jahres beraten.</p></body></html>";
+        assertEquals(List.of("Jana Beispiel", "Max Muster"), MetadataExtractor.extract(Jsoup.parse(String.format(page,
+                "<meta name='author' content='Jana Beispiel'><meta name='author' content='Max Muster'>"), url),
+                List.of(), url).authors());
+        // Beside the paper's own tag only the first is read, as before.
+        assertEquals(List.of("Lokalblatt"), MetadataExtractor.extract(Jsoup.parse(String.format(page,
+                "<meta name='author' content='Lokalblatt'><meta name='author' content='Max Muster'>"), url),
+                List.of(), url).authors());
+    }
+
+    @Test
     void theSiteItselfIsRecognised() {
         List<String> site = List.of("Lokalblatt");
         assertTrue(Bylines.isSite("Lokalblatt", site, "www.lokalblatt.de"));
