@@ -84,7 +84,8 @@ final class Bylines {
             "auteurs", "autore", "autores", "datum", "date", "follow", "folgen", "alle beiträge", "all posts",
             "no author", "unknown", "anonymous", "anonym", "admin", "administrator", "staff", "share", "teilen",
             "more", "mehr", "read more", "weiterlesen", "about the author", "über den autor", "written by",
-            "geschrieben von", "text", "interview", "kommentare", "comments", "redaktion:", "e-mail", "email",
+            "geschrieben von", "text", "interview", "kommentare", "comments", "redaktion:", "e-mail", "email", "null",
+            "undefined",
             "twitter", "facebook", "linkedin", "instagram", "profil", "profile", "contact", "kontakt",
             "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "heute", "today", "gestern", "yesterday");
@@ -110,12 +111,12 @@ final class Bylines {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * An English job title of capitalised words after a name, and the follow button after it: "Staff Writer",
-     * "Assistant Sports Editor Follow", "Senior Correspondent". Not a phrase with an article or a preposition
+     * "Assistant Sports Editor Follow", "CNN Editor-at-large". Not a phrase with an article or a preposition
      * ("Letters To The Editor" is a column's name).
      */
     private static final Pattern TRAILING_TITLE = Pattern.compile(
             "(?<!\\b(?:The|To|Of|For|And))\\s+(?:(?!(?:The|To|Of|For|And)\\s)\\p{Lu}[\\p{L}&'-]*\\s+){0,3}(?i:editor|writer|reporter|correspondent|columnist|contributor|"
-                    + "producer|journalist|photographer|analyst|critic)(?:\\s+(?i:follow))?$");
+                    + "producer|journalist|photographer|analyst|critic)(?i:-at-large)?(?:\\s+(?i:follow))?$");
     /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
@@ -299,8 +300,27 @@ final class Bylines {
                     || before.matches("[\\p{P}\\p{S}\\s]+")) {
                 return s.substring(m.end()).strip();
             }
+            String after = s.substring(m.end()).strip();
+            if (GENRE_LABEL.matcher(before).matches() && isPersonName(after) && !creditsOtherWork(before)) {
+                // "Eine Analyse von Jane Doe", "News By Jane Doe": a genre or a section named before the writer.
+                return after;
+            }
         }
         return s;
+    }
+
+    /** One or two words and nothing else: a genre's or a section's name before "by"/"von". */
+    private static final Pattern GENRE_LABEL = Pattern.compile("\\s*\\p{L}+(?:\\s+\\p{L}+)?\\s*");
+
+    /** Whether a label credits other work than the writing: "Fotos von", "Übersetzt von", "Translated by". */
+    private static boolean creditsOtherWork(String label) {
+        for (String w : label.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (ROLES.contains(w) || w.startsWith("übersetz") || w.startsWith("translat") || w.startsWith("foto")
+                    || w.startsWith("photo") || w.startsWith("bild") || w.startsWith("illustr") || w.startsWith("video")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isName(String n) {

@@ -32,6 +32,18 @@ class BylinesTest {
     }
 
     @Test
+    void aGenreOrSectionBeforeTheKeywordIsNoPartOfTheName() {
+        assertEquals(List.of("Caspar Beispiel"), Bylines.names("Eine Analyse von Caspar Beispiel"));
+        assertEquals(List.of("Lance Muster"), Bylines.names("News By Lance Muster"));
+        assertEquals(List.of("Jemima Roe"), Bylines.names("capital von Jemima Roe"));
+        // Not a credit for other work, and not before anything but a full personal name.
+        assertFalse(Bylines.names("Übersetzt von Jana Beispiel").contains("Jana Beispiel"));
+        assertFalse(Bylines.names("Rezepte von Mutti").contains("Mutti"));
+        // A script's empty value is no name.
+        assertEquals(List.of(), Bylines.names("null"));
+    }
+
+    @Test
     void aKeywordAfterADateStartsTheName() {
         assertEquals(List.of("Adi Tal"), Bylines.names("Posted on September 21, 2020 by Adi Tal"));
         assertEquals(List.of("Tobi"), Bylines.names("29. Juni 2017, 23:39 · von Tobi"));
@@ -82,6 +94,7 @@ class BylinesTest {
         assertEquals(List.of("Evan Halper"), Bylines.names("By Evan Halper Staff Writer"));
         assertEquals(List.of("Houston Mitchell"), Bylines.names("By Houston Mitchell Assistant Sports Editor Follow"));
         assertEquals(List.of("Greg Beacham"), Bylines.names("Greg Beacham, AP Sports Writer"));
+        assertEquals(List.of("Chris Beispiel"), Bylines.names("Chris Beispiel, CNN Editor-at-large"));
         // A column's name keeps its words, and a one-word name is no name with a title after it.
         assertEquals(List.of("Letters To The Editor"), Bylines.names("Letters To The Editor"));
         assertEquals(List.of("Mark Writer"), Bylines.names("Mark Writer"));
