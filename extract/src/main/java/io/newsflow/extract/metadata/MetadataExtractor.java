@@ -791,8 +791,9 @@ public final class MetadataExtractor {
                     structured = new ArrayList<>(new LinkedHashSet<>(all));
                 }
             }
-            if (named != null && Bylines.isSiteName(named, siteNames)) {
-                // "Jobs & Hire": the site's name as a whole, though its parts split like two names.
+            if (named != null && (Bylines.isSiteName(named, siteNames) || ownsTheCopyright(named, meta))) {
+                // "Jobs & Hire": the site's name as a whole, though its parts split like two names. The publishing
+                // house the copyright names ("Copyright (c) Condé Nast 2023") is no writer either.
                 orgs.addAll(structured);
             } else if (!structured.isEmpty() && Bylines.isSite(structured.get(0), siteNames, host)
                     && structured.stream().noneMatch(Bylines::isPersonName)) {
@@ -871,6 +872,22 @@ public final class MetadataExtractor {
             fallback.addAll(Bylines.names(index.contactNames.get(0).text()));
         }
         return fallback;
+    }
+
+    /** Whether the page's copyright notice ({@code <meta name="copyright">}, {@code dc.rights}) names {@code name}. */
+    private static boolean ownsTheCopyright(String name, Meta meta) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.length() < 3) {
+            return false;
+        }
+        for (String key : new String[] {"copyright", "dc.rights", "dcterms.rights", "rights"}) {
+            for (String notice : meta.all(key)) {
+                if (notice.toLowerCase(Locale.ROOT).contains(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

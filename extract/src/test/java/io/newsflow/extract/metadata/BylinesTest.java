@@ -175,6 +175,21 @@ class BylinesTest {
     }
 
     @Test
+    void aMetaAuthorTheCopyrightNamesIsThePublisherAndTheBylineNamesTheWriter() {
+        String url = "https://www.magazin.example/kultur/ausstellung";
+        String page = "<html><head><meta name='author' content='Verlagshaus Beispiel'>%s</head><body>"
+                + "<h1>Die Ausstellung des Jahres</h1><p class='byline'><span>Von</span> <a href='/autoren/jana-muster'>Jana Muster</a></p>"
+                + "<p>Die Ausstellung zeigt Werke aus fünf Jahrzehnten, und sie ist bis zum Herbst zu sehen.</p>"
+                + "</body></html>";
+        assertEquals(List.of("Jana Muster"), MetadataExtractor.extract(Jsoup.parse(String.format(page,
+                "<meta name='copyright' content='Copyright (c) Verlagshaus Beispiel 2023'>"), url), List.of(), url)
+                .authors());
+        // Without the notice the meta author is read as a name, as before.
+        assertEquals(List.of("Verlagshaus Beispiel"),
+                MetadataExtractor.extract(Jsoup.parse(String.format(page, ""), url), List.of(), url).authors());
+    }
+
+    @Test
     void theSiteItselfIsRecognised() {
         List<String> site = List.of("Lokalblatt");
         assertTrue(Bylines.isSite("Lokalblatt", site, "www.lokalblatt.de"));
