@@ -305,6 +305,33 @@ public final class Dates {
     /** "03/05/2022": day and month in either order. */
     private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?![\\d/])");
 
+    /**
+     * The day of the first "03/05/2022" in {@code text}, read as the page's language writes it: day first, as most
+     * of the world does, month first in American English; when either reading could be and the page's English
+     * names no country, none. Null when there is none.
+     */
+    static String slashedDay(String text, String language) {
+        Matcher m = SLASHED.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(2));
+        int year = Integer.parseInt(m.group(3));
+        String lang = language.toLowerCase(Locale.ROOT).replace('_', '-');
+        boolean english = lang.equals("en") || lang.startsWith("en-");
+        boolean monthFirst = b > 12 || a <= 12 && lang.equals("en-us");
+        if (a <= 12 && b <= 12 && english && !lang.startsWith("en-")) {
+            return null;
+        }
+        int month = monthFirst ? a : b;
+        int day = monthFirst ? b : a;
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day).toString();
+    }
+
     /** "2022-05-03" in running text. */
     private static final Pattern ISO_IN_TEXT = Pattern.compile("(?<![\\d-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])");
 

@@ -165,6 +165,16 @@ public final class MetadataExtractor {
             String fromText = Dates.fromText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
             published = fromUrl == null ? fromText
                     : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
+            if (published == null && h1Element != null && !logo) {
+                // Only a numeric day may be written, "03/05/2022" under the headline: read in the page's order.
+                TextHead head = TextHead.of(doc.body(), h1Element, TextHead.LIMIT);
+                int after = head.afterHeadline();
+                if (after >= 0) {
+                    String under = head.text().substring(after, Math.min(head.text().length(), after + 600));
+                    Element html = doc.selectFirst("html");
+                    published = Dates.slashedDay(under, html == null ? "" : html.attr("lang"));
+                }
+            }
         }
         java.time.ZoneId zone = pageZone(url, doc);
         if (zone == null && index.firstTime != null) {

@@ -9,9 +9,34 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class DatesTest {
+
+    @Test
+    void aSlashedDayIsReadInThePagesOrder() {
+        assertEquals("2022-05-03", Dates.slashedDay("Por Ana Beispiel | 03/05/2022 20:36", "pt-BR"));
+        assertEquals("2022-05-03", Dates.slashedDay("03/05/2022", "en-GB"));
+        assertEquals("2022-03-05", Dates.slashedDay("03/05/2022", "en-US"));
+        // Either reading could be, and English names no country: no day. One reading only is that reading.
+        assertNull(Dates.slashedDay("03/05/2022", "en"));
+        assertEquals("2020-10-23", Dates.slashedDay("23/10/2020 partager", "en"));
+        assertEquals("2020-10-23", Dates.slashedDay("10/23/2020", "fr"));
+        assertNull(Dates.slashedDay("31/02/2020", "de"));
+        assertNull(Dates.slashedDay("Seite 3/5", "de"));
+    }
+
+    @Test
+    void aPageThatDeclaresNoDateIsDatedByTheSlashedDayUnderItsHeadline() {
+        String page = "<html lang='%s'><head></head><body><p>Archiv 01/01/2019</p><h1>Investigador asegura todo</h1>"
+                + "<p>Ana Beispiel 3/5/2022 22:41</p><p>El investigador y director del grupo asegura que el noventa "
+                + "por ciento de los vehículos están en posesión de las autoridades.</p></body></html>";
+        String url = "https://www.diario.example/santa-cruz/investigador";
+        assertEquals("2022-05-03", MetadataExtractor.extract(Jsoup.parse(String.format(page, "es"), url),
+                List.of(), url).published().substring(0, 10));
+        assertNull(MetadataExtractor.extract(Jsoup.parse(String.format(page, "en"), url), List.of(), url).published());
+    }
 
     @Test
     void machineReadableDatesKeepTheirOffset() {
