@@ -161,13 +161,13 @@ public final class MetadataExtractor {
             if (fromUrl == null) {
                 fromUrl = Dates.fromUrl(absolute(index.canonical, "href"));
             }
-            String text = doc.body().text();
-            String fromText = Dates.fromText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+            // The text as the page shows it: Element.text() runs a date into the next element's ("30.01.202430.").
+            TextHead head = TextHead.of(doc.body(), logo ? null : h1Element, TextHead.LIMIT);
+            String fromText = Dates.fromText(head.text());
             published = fromUrl == null ? fromText
                     : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
             if (published == null && h1Element != null && !logo) {
                 // Only a numeric day may be written, "03/05/2022" under the headline: read in the page's order.
-                TextHead head = TextHead.of(doc.body(), h1Element, TextHead.LIMIT);
                 int after = head.afterHeadline();
                 if (after >= 0) {
                     String under = head.text().substring(after, Math.min(head.text().length(), after + 600));

@@ -28,6 +28,17 @@ class DatesTest {
     }
 
     @Test
+    void aDateWrittenInTwoInlineElementsIsReadAsThePageShowsIt() {
+        // Element.text() gives "30.01.202430. Januar 2024", in which neither form can be read.
+        String url = "https://www.sender.example/de/russland-wahl/a-68117411";
+        String page = "<html lang='de'><body><h1>Russland-Wahl: Ein Kandidat gegen den Präsidenten</h1><div>"
+                + "<span>Jana Beispiel</span><span>30.01.2024</span><span>30. Januar 2024</span></div><p>Tausende standen "
+                + "für ihn stundenlang in der Kälte, um für seine Kandidatur zu unterschreiben.</p></body></html>";
+        assertEquals("2024-01-30", MetadataExtractor.extract(Jsoup.parse(page, url), List.of(), url).published()
+                .substring(0, 10));
+    }
+
+    @Test
     void aPageThatDeclaresNoDateIsDatedByTheSlashedDayUnderItsHeadline() {
         String page = "<html lang='%s'><head></head><body><p>Archiv 01/01/2019</p><h1>Investigador asegura todo</h1>"
                 + "<p>Ana Beispiel 3/5/2022 22:41</p><p>El investigador y director del grupo asegura que el noventa "
