@@ -305,27 +305,41 @@ public final class Dates {
     /** "03/05/2022": day and month in either order. */
     private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?![\\d/])");
 
+    /** A day written year first: "2025.05.15", "2026-01-08", "2025/01/13", "2025年1月13日", "2025년 5월 15일". */
+    private static final Pattern YEAR_FIRST = Pattern.compile("(?<![\\d./-])((?:19|20)\\d{2})(?:([./-])(\\d{1,2})\\2"
+            + "(\\d{1,2})(?![\\d./-])|\\s?[年년]\\s?(\\d{1,2})\\s?[月월]\\s?(\\d{1,2})\\s?[日일])");
+
     /**
-     * The day of the first "03/05/2022" in {@code text}, read as the page's language writes it: day first, as most
-     * of the world does, month first in American English; when either reading could be and the page's English
-     * names no country, none. Null when there is none.
+     * The day of the first numeric date in {@code text}: one written year first, or "03/05/2022" read as the page's
+     * language writes it (day first, as most of the world does; month first in American English; none when either
+     * reading could be and the page's English names no country). Null when there is none.
      */
-    static String slashedDay(String text, String language) {
-        Matcher m = SLASHED.matcher(text);
-        if (!m.find()) {
+    static String numericDay(String text, String language) {
+        Matcher slashed = SLASHED.matcher(text);
+        Matcher yearFirst = YEAR_FIRST.matcher(text);
+        boolean s = slashed.find();
+        boolean y = yearFirst.find();
+        if (y && (!s || yearFirst.start() < slashed.start())) {
+            int year = Integer.parseInt(yearFirst.group(1));
+            boolean cjk = yearFirst.group(2) == null;
+            return day(year, Integer.parseInt(yearFirst.group(cjk ? 5 : 3)),
+                    Integer.parseInt(yearFirst.group(cjk ? 6 : 4)));
+        }
+        if (!s) {
             return null;
         }
-        int a = Integer.parseInt(m.group(1));
-        int b = Integer.parseInt(m.group(2));
-        int year = Integer.parseInt(m.group(3));
+        int a = Integer.parseInt(slashed.group(1));
+        int b = Integer.parseInt(slashed.group(2));
+        int year = Integer.parseInt(slashed.group(3));
         String lang = language.toLowerCase(Locale.ROOT).replace('_', '-');
-        boolean english = lang.equals("en") || lang.startsWith("en-");
-        boolean monthFirst = b > 12 || a <= 12 && lang.equals("en-us");
-        if (a <= 12 && b <= 12 && english && !lang.startsWith("en-")) {
+        if (a <= 12 && b <= 12 && lang.equals("en")) {
             return null;
         }
-        int month = monthFirst ? a : b;
-        int day = monthFirst ? b : a;
+        boolean monthFirst = b > 12 || a <= 12 && lang.equals("en-us");
+        return monthFirst ? day(year, a, b) : day(year, b, a);
+    }
+
+    private static String day(int year, int month, int day) {
         if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }

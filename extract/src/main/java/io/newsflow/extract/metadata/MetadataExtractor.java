@@ -167,12 +167,13 @@ public final class MetadataExtractor {
             published = fromUrl == null ? fromText
                     : fromText != null && fromText.startsWith(fromUrl) ? fromText : fromUrl;
             if (published == null && h1Element != null && !logo) {
-                // Only a numeric day may be written, "03/05/2022" under the headline: read in the page's order.
+                // Only a numeric day may be written under the headline, "2025.05.15" or "03/05/2022" (read in the
+                // page's order).
                 int after = head.afterHeadline();
                 if (after >= 0) {
                     String under = head.text().substring(after, Math.min(head.text().length(), after + 600));
                     Element html = doc.selectFirst("html");
-                    published = Dates.slashedDay(under, html == null ? "" : html.attr("lang"));
+                    published = Dates.numericDay(under, html == null ? "" : html.attr("lang"));
                 }
             }
         }

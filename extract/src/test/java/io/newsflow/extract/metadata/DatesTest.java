@@ -15,16 +15,22 @@ import org.junit.jupiter.api.Test;
 class DatesTest {
 
     @Test
-    void aSlashedDayIsReadInThePagesOrder() {
-        assertEquals("2022-05-03", Dates.slashedDay("Por Ana Beispiel | 03/05/2022 20:36", "pt-BR"));
-        assertEquals("2022-05-03", Dates.slashedDay("03/05/2022", "en-GB"));
-        assertEquals("2022-03-05", Dates.slashedDay("03/05/2022", "en-US"));
+    void aNumericDayIsReadInThePagesOrder() {
+        assertEquals("2022-05-03", Dates.numericDay("Por Ana Beispiel | 03/05/2022 20:36", "pt-BR"));
+        assertEquals("2022-05-03", Dates.numericDay("03/05/2022", "en-GB"));
+        assertEquals("2022-03-05", Dates.numericDay("03/05/2022", "en-US"));
         // Either reading could be, and English names no country: no day. One reading only is that reading.
-        assertNull(Dates.slashedDay("03/05/2022", "en"));
-        assertEquals("2020-10-23", Dates.slashedDay("23/10/2020 partager", "en"));
-        assertEquals("2020-10-23", Dates.slashedDay("10/23/2020", "fr"));
-        assertNull(Dates.slashedDay("31/02/2020", "de"));
-        assertNull(Dates.slashedDay("Seite 3/5", "de"));
+        assertNull(Dates.numericDay("03/05/2022", "en"));
+        assertEquals("2020-10-23", Dates.numericDay("23/10/2020 partager", "en"));
+        assertEquals("2020-10-23", Dates.numericDay("10/23/2020", "fr"));
+        assertNull(Dates.numericDay("31/02/2020", "de"));
+        assertNull(Dates.numericDay("Seite 3/5", "de"));
+        // Year first, whatever the language.
+        assertEquals("2025-05-15", Dates.numericDay("입력 2025.05.15 20:00 수정 2025.05.16 20:57", "ko"));
+        assertEquals("2026-01-08", Dates.numericDay("منوعات 2026-01-08 | 12:42", "ar"));
+        assertEquals("2025-01-13", Dates.numericDay("警視庁逮捕 2025年1月13日 20時01分", "ja"));
+        assertEquals("2024-03-31", Dates.numericDay("profesorius, Lrt.lt 2024.03.31 19:59 03/04/2024", "lt"));
+        assertNull(Dates.numericDay("Version 2024.13.01", "de"));
     }
 
     @Test
@@ -39,7 +45,7 @@ class DatesTest {
     }
 
     @Test
-    void aPageThatDeclaresNoDateIsDatedByTheSlashedDayUnderItsHeadline() {
+    void aPageThatDeclaresNoDateIsDatedByTheNumericDayUnderItsHeadline() {
         String page = "<html lang='%s'><head></head><body><p>Archiv 01/01/2019</p><h1>Investigador asegura todo</h1>"
                 + "<p>Ana Beispiel 3/5/2022 22:41</p><p>El investigador y director del grupo asegura que el noventa "
                 + "por ciento de los vehículos están en posesión de las autoridades.</p></body></html>";
