@@ -309,28 +309,39 @@ public final class Dates {
     private static final Pattern YEAR_FIRST = Pattern.compile("(?<![\\d./-])((?:19|20)\\d{2})(?:([./-])(\\d{1,2})\\2"
             + "(\\d{1,2})(?![\\d./-])|\\s?[年년]\\s?(\\d{1,2})\\s?[月월]\\s?(\\d{1,2})\\s?[日일])");
 
+    /** "03/05/2022" or "30/10/23": day and month in either order, the year in four digits or two. */
+    private static final Pattern SLASHED_ANY_YEAR = Pattern.compile(
+            "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2}|\\d{2})(?![\\d/])");
+
     /**
-     * The day of the first numeric date in {@code text}: one written year first, or "03/05/2022" read as the page's
-     * language writes it (day first, as most of the world does; month first in American English; none when either
-     * reading could be and the page's English names no country). Null when there is none.
+     * The day of the first numeric date in {@code text}: one written year first, "12.12.22", or "03/05/2022" read
+     * as the page's language writes it (day first, as most of the world does; month first in American English; none
+     * when either reading could be and the page's English names no country). Null when there is none.
      */
     static String numericDay(String text, String language) {
-        Matcher slashed = SLASHED.matcher(text);
+        Matcher slashed = SLASHED_ANY_YEAR.matcher(text);
         Matcher yearFirst = YEAR_FIRST.matcher(text);
-        boolean s = slashed.find();
-        boolean y = yearFirst.find();
-        if (y && (!s || yearFirst.start() < slashed.start())) {
+        Matcher dotted = NUMERIC_SHORT.matcher(text);
+        int s = slashed.find() ? slashed.start() : Integer.MAX_VALUE;
+        int y = yearFirst.find() ? yearFirst.start() : Integer.MAX_VALUE;
+        int d = dotted.find() ? dotted.start() : Integer.MAX_VALUE;
+        if (y < s && y < d) {
             int year = Integer.parseInt(yearFirst.group(1));
             boolean cjk = yearFirst.group(2) == null;
             return day(year, Integer.parseInt(yearFirst.group(cjk ? 5 : 3)),
                     Integer.parseInt(yearFirst.group(cjk ? 6 : 4)));
         }
-        if (!s) {
+        if (d < s) {
+            return day(2000 + Integer.parseInt(dotted.group(3)), Integer.parseInt(dotted.group(2)),
+                    Integer.parseInt(dotted.group(1)));
+        }
+        if (s == Integer.MAX_VALUE) {
             return null;
         }
         int a = Integer.parseInt(slashed.group(1));
         int b = Integer.parseInt(slashed.group(2));
         int year = Integer.parseInt(slashed.group(3));
+        year = year < 100 ? 2000 + year : year;
         String lang = language.toLowerCase(Locale.ROOT).replace('_', '-');
         if (a <= 12 && b <= 12 && lang.equals("en")) {
             return null;

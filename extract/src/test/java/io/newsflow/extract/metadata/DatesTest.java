@@ -31,6 +31,9 @@ class DatesTest {
         assertEquals("2025-01-13", Dates.numericDay("警視庁逮捕 2025年1月13日 20時01分", "ja"));
         assertEquals("2024-03-31", Dates.numericDay("profesorius, Lrt.lt 2024.03.31 19:59 03/04/2024", "lt"));
         assertNull(Dates.numericDay("Version 2024.13.01", "de"));
+        // A two-digit year, dotted or slashed.
+        assertEquals("2022-12-12", Dates.numericDay("Übersetzung Jana Beispiel, 12.12.22", "de"));
+        assertEquals("2023-10-30", Dates.numericDay("© Agentur 30/10/23 | Gesundheit", "de"));
     }
 
     @Test
