@@ -115,8 +115,9 @@ final class Bylines {
      * ("Letters To The Editor" is a column's name).
      */
     private static final Pattern TRAILING_TITLE = Pattern.compile(
-            "(?<!\\b(?:The|To|Of|For|And))\\s+(?:(?!(?:The|To|Of|For|And)\\s)\\p{Lu}[\\p{L}&'-]*\\s+){0,3}(?i:editor|writer|reporter|correspondent|columnist|contributor|"
-                    + "producer|journalist|photographer|analyst|critic)(?i:-at-large)?(?:\\s+(?i:follow))?$");
+            "(?<!\\b(?:The|To|Of|For|And))\\s+(?:(?!(?:The|To|Of|For|And)\\s)\\p{Lu}[\\p{L}&'-]*\\s+){0,3}"
+                    + "(?i:editor|writer|reporter|correspondent|columnist|contributor|producer|journalist|photographer"
+                    + "|analyst|critic)(?i:-at-large)?(?:\\s+(?i:follow))?$");
     /** A job title before a full name, alone or ending a compound: "FOCUS-Online-Experte Robin Tschöpe". */
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:[\\p{L}]+-)*(?:experte|expertin|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"

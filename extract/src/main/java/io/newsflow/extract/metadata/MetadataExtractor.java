@@ -958,9 +958,11 @@ public final class MetadataExtractor {
      */
     private static List<String> coWriters(PageIndex index, List<String> metaPeople, List<String> siteNames,
             String host) {
-        Element headline = index.headline();
+        if (index.headline() == null) {
+            return List.of();
+        }
         for (Element byline : index.bylinesFromHeadline()) {
-            if (headline == null || byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
+            if (byline.text().length() > 80 || byline.closest(COMMENTS) != null) {
                 continue;
             }
             List<String> names = people(Bylines.names(Bylines.text(byline)), Set.of(), siteNames, host);
