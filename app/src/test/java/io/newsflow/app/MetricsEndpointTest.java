@@ -160,6 +160,11 @@ class MetricsEndpointTest {
             await("the consumer's lag per partition", Duration.ofSeconds(30), () ->
                     sample(scrape(metrics), "kafka_consumer_fetch_manager_records_lag",
                             Map.of("stage", "extract", "topic", topics.raw(), "partition", "0")) == 0.0);
+            // Micrometer registers the GC pause timer at the JVM's first collection, which a short test may not reach.
+            await("a GC pause timed", Duration.ofSeconds(30), () -> {
+                System.gc();
+                return sample(scrape(metrics), "jvm_gc_pause_seconds_count", Map.of()) >= 1;
+            });
             String exposed = scrape(metrics);
             for (String metric : dashboardMetrics()) {
                 assertTrue(sample(exposed, metric, Map.of()) >= 0, "the dashboard's " + metric + " is exposed");
