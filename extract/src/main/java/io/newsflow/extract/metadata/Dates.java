@@ -351,10 +351,8 @@ public final class Dates {
     }
 
     private static String day(int year, int month, int day) {
-        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDate.of(year, month, day).toString();
+        LocalDate d = validDay(year, month, day);
+        return d == null ? null : d.toString();
     }
 
     /** "2022-05-03" in running text. */
@@ -675,10 +673,16 @@ public final class Dates {
     }
 
     private static void addDay(List<Written> out, int year, int month, int day, int start) {
-        if (month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            LocalDate d = LocalDate.of(year, month, day);
+        LocalDate d = validDay(year, month, day);
+        if (d != null) {
             out.add(new Written(d, d.toString(), start));
         }
+    }
+
+    /** The day, or null when the month or the day does not exist ("31/02"). */
+    private static LocalDate validDay(int year, int month, int day) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+                ? LocalDate.of(year, month, day) : null;
     }
 
     /** DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC: the order {@link #written} reads their groups in. */

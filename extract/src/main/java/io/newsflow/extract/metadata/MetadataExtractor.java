@@ -172,8 +172,7 @@ public final class MetadataExtractor {
                 int after = head.afterHeadline();
                 if (after >= 0) {
                     String under = head.text().substring(after, Math.min(head.text().length(), after + 600));
-                    Element html = doc.selectFirst("html");
-                    published = Dates.numericDay(under, html == null ? "" : html.attr("lang"));
+                    published = Dates.numericDay(under, htmlLang(doc));
                 }
             }
         }
@@ -247,13 +246,18 @@ public final class MetadataExtractor {
             country = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         }
         if (country == null || !COUNTRY_ZONES.containsKey(country)) {
-            Element html = doc.selectFirst(HTML);
-            String lang = html == null ? "" : html.attr("lang");
+            String lang = htmlLang(doc);
             Matcher m = Pattern.compile("^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})$").matcher(lang.strip());
             country = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
         }
         String zone = country == null ? null : COUNTRY_ZONES.get(country);
         return zone == null ? null : java.time.ZoneId.of(zone);
+    }
+
+    /** The {@code lang} attribute of the page's {@code <html>}, or "" when it has none. */
+    private static String htmlLang(Document doc) {
+        Element html = doc.selectFirst(HTML);
+        return html == null ? "" : html.attr("lang");
     }
 
     private static String host(String url) {
@@ -941,7 +945,7 @@ public final class MetadataExtractor {
             }
             for (String n : names) {
                 for (String m : metaPeople) {
-                    if (n.equalsIgnoreCase(m) || Bylines.sameAuthor(m, n) || Bylines.sameAuthor(n, m)) {
+                    if (samePerson(n, m)) {
                         return List.of();
                     }
                 }
@@ -949,6 +953,14 @@ public final class MetadataExtractor {
             return names;
         }
         return List.of();
+    }
+
+    /**
+     * Whether a byline's name and a meta author's are one person: the same name, or one the login or the first name of
+     * the other.
+     */
+    private static boolean samePerson(String shown, String meta) {
+        return shown.equalsIgnoreCase(meta) || Bylines.sameAuthor(meta, shown) || Bylines.sameAuthor(shown, meta);
     }
 
     /**
@@ -968,8 +980,7 @@ public final class MetadataExtractor {
             List<String> names = people(Bylines.names(Bylines.text(byline)), Set.of(), siteNames, host);
             int shared = 0;
             for (String m : metaPeople) {
-                if (names.stream().anyMatch(n -> n.equalsIgnoreCase(m) || Bylines.sameAuthor(m, n)
-                        || Bylines.sameAuthor(n, m))) {
+                if (names.stream().anyMatch(n -> samePerson(n, m))) {
                     shared++;
                 }
             }
@@ -1006,13 +1017,19 @@ public final class MetadataExtractor {
         List<String> out = new ArrayList<>();
         String tag = e.child(0).normalName();
         for (Element child : e.children()) {
-            List<String> one = Bylines.names(child.text());
-            if (!child.normalName().equals(tag) || one.size() != 1 || !Bylines.isPersonName(one.get(0))) {
+            String one = soleFullName(child.text());
+            if (!child.normalName().equals(tag) || one == null) {
                 return names;
             }
-            out.add(one.get(0));
+            out.add(one);
         }
         return out;
+    }
+
+    /** The one full personal name a byline's text names, or null when it names none or several. */
+    private static String soleFullName(String text) {
+        List<String> names = Bylines.names(text);
+        return names.size() == 1 && Bylines.isPersonName(names.get(0)) ? names.get(0) : null;
     }
 
     /**
@@ -1024,23 +1041,18 @@ public final class MetadataExtractor {
         if (byline.className().isEmpty() || !Bylines.isPersonName(names.get(0))) {
             return names;
         }
-        List<String> out = null;
+        List<String> out = new ArrayList<>(names);
         for (Element next = byline.nextElementSibling(); next != null; next = next.nextElementSibling()) {
-            if (!next.normalName().equals(byline.normalName()) || !next.className().equals(byline.className())) {
+            String one = next.normalName().equals(byline.normalName()) && next.className().equals(byline.className())
+                    ? soleFullName(Bylines.text(next)) : null;
+            if (one == null) {
                 break;
             }
-            List<String> one = Bylines.names(Bylines.text(next));
-            if (one.size() != 1 || !Bylines.isPersonName(one.get(0))) {
-                break;
-            }
-            if (out == null) {
-                out = new ArrayList<>(names);
-            }
-            if (!out.contains(one.get(0))) {
-                out.add(one.get(0));
+            if (!out.contains(one)) {
+                out.add(one);
             }
         }
-        return out == null ? names : out;
+        return out;
     }
 
     /**
