@@ -129,7 +129,10 @@ public record Body(List<String> paragraphs, int chars, int linkBlocks) {
             if (i > 0 && before >= minCharsBefore && opens.test(p)) {
                 return upTo(i);
             }
-            before += nonSpaceChars(p);
+            if (before < minCharsBefore) {
+                // Past the threshold the count no longer matters: a long body's lines are not counted again.
+                before += nonSpaceChars(p);
+            }
         }
         return this;
     }
