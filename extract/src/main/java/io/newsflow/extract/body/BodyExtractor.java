@@ -199,6 +199,16 @@ public final class BodyExtractor {
                 top = beside;
             }
         }
+        if (displaced == null && top != root) {
+            Element inMain = bestInMain(top, candidates, stats, best);
+            if (inMain != null) {
+                if (DEBUG) {
+                    System.err.println("anchored to <main>: " + describe(inMain));
+                }
+                displaced = top;
+                top = inMain;
+            }
+        }
         if (DEBUG) {
             candidates.stream().sorted((a, b) -> Double.compare(stats.get(b).score, stats.get(a).score)).limit(8)
                     .forEach(c -> System.err.printf("cand %.1f chars=%d ld=%.2f %s%n", stats.get(c).score,
@@ -337,6 +347,40 @@ public final class BodyExtractor {
             }
         }
         return isAncestorOrSelf(c, headline);
+    }
+
+    /** How many times the best box's text the page's {@code <main>} must hold for a box in it to take its place. */
+    private static final int MAIN_MIN_CHARS_RATIO = 2;
+
+    /**
+     * The best candidate in the page's one {@code <main>} when the best box lies outside it and {@code <main>} holds
+     * far more text: HTML5's element for "the dominant content of the body" outweighs a modal's privacy policy or a
+     * sidebar's blurb that scores higher only where no class name marks it as such. Null otherwise.
+     */
+    private static Element bestInMain(Element top, List<Element> candidates, Map<Element, Stat> stats, double best) {
+        Element main = null;
+        for (Map.Entry<Element, Stat> e : stats.entrySet()) {
+            if (e.getKey().normalName().equals("main")) {
+                if (main != null) {
+                    return null;
+                }
+                main = e.getKey();
+            }
+        }
+        if (main == null || isAncestorOrSelf(main, top) || isAncestorOrSelf(top, main)
+                || stats.get(main).chars < MAIN_MIN_CHARS_RATIO * stats.get(top).chars) {
+            return null;
+        }
+        Element inMain = null;
+        double inMainScore = Double.NEGATIVE_INFINITY;
+        for (Element c : candidates) {
+            Stat s = stats.get(c);
+            if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && s.score > inMainScore && isAncestorOrSelf(main, c)) {
+                inMain = c;
+                inMainScore = s.score;
+            }
+        }
+        return inMain;
     }
 
     /** The {@code <article>} an element lies in, or null. */
