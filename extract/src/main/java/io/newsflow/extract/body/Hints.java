@@ -216,6 +216,17 @@ final class Hints {
         return unlikely(e, null);
     }
 
+    /**
+     * Whether ARIA marks the element as a dialog ({@code role="dialog"}, {@code role="alertdialog"},
+     * {@code aria-modal="true"}): a login box, a consent prompt or a notice laid over the page, whatever its classes
+     * are called, as a {@code <dialog>} is.
+     */
+    static boolean isDialog(Element e) {
+        String role = e.attr("role");
+        return role.equalsIgnoreCase("dialog") || role.equalsIgnoreCase("alertdialog")
+                || e.attr("aria-modal").equalsIgnoreCase("true");
+    }
+
     /** What a class or id names: {@link #UNLIKELY_NAME} and {@link #MAYBE_NAME} bits. */
     private static int nameFlags(String nameLowerCased) {
         return (containsAny(nameLowerCased, UNLIKELY) ? UNLIKELY_NAME : 0)
@@ -236,6 +247,9 @@ final class Hints {
         }
         if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main")) {
             return false;
+        }
+        if (e.attributesSize() > 0 && isDialog(e)) {
+            return true;
         }
         // Class and id are searched apart, not joined: no word holds a space, so none can match across the two.
         String cls = e.attr("class");
