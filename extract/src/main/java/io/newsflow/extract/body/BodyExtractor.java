@@ -84,7 +84,7 @@ public final class BodyExtractor {
                 linkBlocks++;
             }
         }
-        Map<String, Integer> classChars = classChars(stats);
+        ClassChars classChars = new ClassChars(stats);
         BoilerplateMemo boilerplate = new BoilerplateMemo(blocks.size());
         Body body = choose(root, blocks, stats, classChars, true, linkBlocks, headline, boilerplate);
         if (body.chars() < RETRY_BELOW_CHARS) {
@@ -120,7 +120,7 @@ public final class BodyExtractor {
     }
 
     private static Body choose(Element root, List<TextBlock> blocks, Map<Element, Stat> stats,
-            Map<String, Integer> classChars, boolean skipUnlikely, int linkBlocks, Element headline,
+            ClassChars classChars, boolean skipUnlikely, int linkBlocks, Element headline,
             BoilerplateMemo boilerplate) {
         List<Element> candidates = new ArrayList<>();
         for (TextBlock b : blocks) {
@@ -568,7 +568,7 @@ public final class BodyExtractor {
 
     /** Whether a block inside the container is boilerplate: a small subtree named or built like a widget. */
     private static boolean dropped(TextBlock b, Element container, Map<Element, Stat> stats, int containerChars,
-            Map<String, Integer> classChars, Map<Element, Boolean> cache, BoilerplateMemo boilerplate) {
+            ClassChars classChars, Map<Element, Boolean> cache, BoilerplateMemo boilerplate) {
         String tag = b.owner().normalName();
         if (tag.equals("h1")) {
             return true;
@@ -597,21 +597,35 @@ public final class BodyExtractor {
         return false;
     }
 
-    /** Text held by each kind of box (its {@link Hints#kindClasses}), summed over the page's elements. */
-    private static Map<String, Integer> classChars(Map<Element, Stat> stats) {
-        Map<String, Integer> sums = new java.util.HashMap<>();
-        Map<String, String> kinds = new java.util.HashMap<>();
-        for (Map.Entry<Element, Stat> en : stats.entrySet()) {
-            String cls = kinds.computeIfAbsent(en.getKey().className(), Hints::kindClasses);
-            if (!cls.isEmpty()) {
-                sums.merge(cls, en.getValue().chars, Integer::sum);
-            }
+    /**
+     * Text held by each kind of box (its {@link Hints#kindClasses}), summed over the page's elements: summed at the
+     * first question, as most pages never ask (only a widget-named box inside the chosen one does).
+     */
+    private static final class ClassChars {
+        private final Map<Element, Stat> stats;
+        private Map<String, Integer> sums;
+
+        ClassChars(Map<Element, Stat> stats) {
+            this.stats = stats;
         }
-        return sums;
+
+        int of(String kind) {
+            if (sums == null) {
+                sums = new java.util.HashMap<>();
+                Map<String, String> kinds = new java.util.HashMap<>();
+                for (Map.Entry<Element, Stat> en : stats.entrySet()) {
+                    String cls = kinds.computeIfAbsent(en.getKey().className(), Hints::kindClasses);
+                    if (!cls.isEmpty()) {
+                        sums.merge(cls, en.getValue().chars, Integer::sum);
+                    }
+                }
+            }
+            return sums.getOrDefault(kind, 0);
+        }
     }
 
     private static boolean negativeSubtree(Element e, Map<Element, Stat> stats, int containerChars,
-            Map<String, Integer> classChars) {
+            ClassChars classChars) {
         Stat s = stats.get(e);
         // A "negative" name on a subtree holding much of the text (40%+) is a template quirk, not a widget.
         if (s != null && s.chars * 5 > containerChars * 2) {
@@ -631,7 +645,7 @@ public final class BodyExtractor {
         // Same-named elements that together hold much of the text are the article cut into chunks (a template
         // that wraps every few paragraphs in its own "sidebar-grid__content"), not repeated widgets.
         String cls = Hints.kindClasses(e.className());
-        if (!cls.isEmpty() && classChars.getOrDefault(cls, 0) * 5 > containerChars * 2) {
+        if (!cls.isEmpty() && classChars.of(cls) * 5 > containerChars * 2) {
             return false;
         }
         // Rows and cells carry styling classes ("player-2020", "oddrow"), not roles.
