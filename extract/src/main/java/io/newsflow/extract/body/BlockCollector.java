@@ -75,7 +75,7 @@ public final class BlockCollector {
     static Set<Element> furnitureItems(Element root) {
         Map<Element, Set<Element>> commentsByBox = null;
         Map<Element, Set<Element>> cardsByBox = null;
-        for (Element a : root.getElementsByTag("a")) {
+        for (Element a : links(root)) {
             String href = a.attr("href");
             if (mayLinkComment(href) && COMMENT_LINK.matcher(href).find()) {
                 commentsByBox = addToBoxes(a, root, commentsByBox);
@@ -105,6 +105,25 @@ public final class BlockCollector {
             }
         }
         return items;
+    }
+
+    /** The {@code <a>} elements under {@code root}, in page order: a plain walk, cheaper than a selector's. */
+    private static List<Element> links(Element root) {
+        List<Element> links = new ArrayList<>();
+        Deque<Element> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Element e = todo.pop();
+            if (e.normalName().equals("a")) {
+                links.add(e);
+            }
+            for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+                if (e.childNode(i) instanceof Element child) {
+                    todo.push(child);
+                }
+            }
+        }
+        return links;
     }
 
     /** Records {@code e} as the child through which each box above it, up to {@code root}, holds it. */
@@ -358,8 +377,12 @@ public final class BlockCollector {
         }
 
         private boolean holdsTheStory(Element e) {
-            return !aroundHeadline.isEmpty() && aroundHeadline.contains(Hints.kindClasses(e.className()));
+            return !aroundHeadline.isEmpty()
+                    && aroundHeadline.contains(kindsByClass.computeIfAbsent(e.className(), Hints::kindClasses));
         }
+
+        /** The kind of box each class attribute names ({@link Hints#kindClasses}): a page repeats its classes. */
+        private final java.util.Map<String, String> kindsByClass = new java.util.HashMap<>();
 
         /** What each class attribute names, for {@link Hints#unlikely(Element, java.util.Map)}. */
         private final java.util.Map<String, Integer> namesByClass = new java.util.HashMap<>();
