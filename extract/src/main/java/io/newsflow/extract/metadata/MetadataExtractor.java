@@ -1306,20 +1306,12 @@ public final class MetadataExtractor {
                         && !img.attr("srcset").contains(file)) {
                     continue;
                 }
-                // The nearest of the image's four ancestors that holds a caption, from one search of the farthest.
-                List<Element> ancestors = new ArrayList<>(4);
-                for (Element e = img.parent(); e != null && ancestors.size() < 4; e = e.parent()) {
-                    ancestors.add(e);
-                }
-                if (ancestors.isEmpty()) {
-                    continue;
-                }
-                org.jsoup.select.Elements captions = ancestors.get(ancestors.size() - 1).select(CAPTION);
-                for (Element e : ancestors) {
-                    for (Element cap : captions) {
-                        if (Ancestry.isAncestorOrSelf(e, cap)) {
-                            return e;
-                        }
+                // The nearest of the image's four ancestors that holds a caption: most captions sit beside their
+                // image, and the search of the nearest box stops at the first one.
+                int level = 0;
+                for (Element e = img.parent(); e != null && level < 4; e = e.parent(), level++) {
+                    if (e.selectFirst(CAPTION) != null) {
+                        return e;
                     }
                 }
             }
