@@ -62,11 +62,12 @@ final class Bylines {
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
     private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
     /**
-     * What stands between two names in a byline: punctuation, "and" in the sets' languages, and the guest "im Gespräch
-     * mit" / "in conversation with" the host of an interview, who are both its authors.
+     * What stands between two names in a byline: punctuation, a slash with spaces around it ("Jane Doe / Site"),
+     * "and" in the sets' languages, and the guest "im Gespräch mit" / "in conversation with" the host of an
+     * interview, who are both its authors.
      */
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\||"
+            "\\s*(?:,|;|&|、|，|\\band\\b|\\bund\\b|\\bet\\b|\\bog\\b|\\boch\\b|\\by\\b|\\bи\\b|\\||(?<=\\s)/(?=\\s)|"
                     + "\\bim\\s+(?iu:gespräch)\\s+mit\\b|\\bin\\s+conversation\\s+with\\b)\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EDGE_JUNK = Pattern.compile("^[\\s©~:·•|»«—–\\-,;*/→›‹]+|[\\s·•|»«—–\\-,;:*/→›‹]+$");
@@ -85,7 +86,7 @@ final class Bylines {
             "no author", "unknown", "anonymous", "anonym", "admin", "administrator", "staff", "share", "teilen",
             "more", "mehr", "read more", "weiterlesen", "about the author", "über den autor", "written by",
             "geschrieben von", "text", "interview", "kommentare", "comments", "redaktion:", "e-mail", "email", "null",
-            "undefined",
+            "undefined", "artikel", "article", "beitrag", "artículo", "articolo", "artigo", "artikkel",
             "twitter", "facebook", "linkedin", "instagram", "profil", "profile", "contact", "kontakt",
             "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "heute", "today", "gestern", "yesterday");

@@ -994,24 +994,30 @@ public final class MetadataExtractor {
     }
 
     /**
-     * The names in a byline element. When its text as a whole names no one, the names may stand side by side in
-     * elements of their own with only white space between ({@code <span>Jane Doe</span> <span>John Roe</span>}):
-     * each one is read then, if every one is a full personal name.
+     * The names in a byline element. When the names stand side by side in elements of their own with only white
+     * space between ({@code <span>Jane Doe</span> <span>John Roe</span>}), each one is read, if every one is a full
+     * personal name: the text as a whole runs them together into one ("Jane Doe John Roe").
      */
     private static List<String> bylineNames(Element byline) {
+        List<String> row = rowOfFullNames(byline);
+        if (row != null) {
+            return row;
+        }
         List<String> names = Bylines.names(Bylines.text(byline));
-        if (names.size() == 1) {
-            return withLikeBylinesAfter(byline, names);
-        }
-        if (!names.isEmpty()) {
-            return names;
-        }
+        return names.size() == 1 ? withLikeBylinesAfter(byline, names) : names;
+    }
+
+    /**
+     * The full personal names of a byline's like child elements, one each, when it holds two or more and no text of
+     * its own (through wrappers that hold all of its text); else null.
+     */
+    private static List<String> rowOfFullNames(Element byline) {
         Element e = byline;
         while (e.childrenSize() == 1 && e.child(0).text().length() == e.text().length()) {
             e = e.child(0);
         }
         if (e.childrenSize() < 2 || !e.ownText().isBlank()) {
-            return names;
+            return null;
         }
         // Only a row of like elements that each hold one full name: a row of buttons and links is no byline.
         List<String> out = new ArrayList<>();
@@ -1019,7 +1025,7 @@ public final class MetadataExtractor {
         for (Element child : e.children()) {
             String one = soleFullName(child.text());
             if (!child.normalName().equals(tag) || one == null) {
-                return names;
+                return null;
             }
             out.add(one);
         }

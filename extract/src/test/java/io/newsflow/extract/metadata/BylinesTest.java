@@ -377,6 +377,32 @@ class BylinesTest {
     }
 
     @Test
+    void writersInBoxesOfTheirOwnInsideOneBylineBoxAreEachAnAuthorThoughTheBoxNamesThemAll() {
+        // The box's text runs the two names together, "Ingrid Beispiel Marlene Lund Probe", which reads as one.
+        String url = "https://www.avis.example/nyheter/1";
+        Document doc = Jsoup.parse("<html><body><h1>Overskrift</h1><div class='bylines'>"
+                + "<div class='byline'><a href='/i'>Ingrid Beispiel</a></div>"
+                + "<div class='byline'><a href='/m'>Marlene Lund Probe</a></div></div><p>Tekst.</p></body></html>", url);
+        assertEquals(List.of("Ingrid Beispiel", "Marlene Lund Probe"),
+                MetadataExtractor.extract(doc, List.of(), url).authors());
+    }
+
+    @Test
+    void aSpacedSlashSeparatesTheWriterFromTheSiteAndAWordForThePieceIsNoName() {
+        String url = "https://www.paper.example/city/story-1";
+        Document slash = Jsoup.parse("<html><body><h1>Headline</h1><div class='byline'>Jane Roe / PAPER.EXAMPLE"
+                + "</div><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Jane Roe"), MetadataExtractor.extract(slash, List.of(), url).authors());
+        assertEquals(List.of("Jane Roe", "dpa"), Bylines.names("Jane Roe / dpa"));
+        assertEquals(List.of("srf/hosb"), Bylines.names("srf/hosb"));
+
+        Document piece = Jsoup.parse("<html><body><h1>Schlagzeile</h1><div class='authors'>"
+                + "<span class='authors__type'>Artikel</span> veröffentlicht am 28. April 2024, 14:26 Uhr, "
+                + "<span class='authors__name'>Tobias Beispiel</span></div><p>Text.</p></body></html>", url);
+        assertEquals(List.of("Tobias Beispiel"), MetadataExtractor.extract(piece, List.of(), url).authors());
+    }
+
+    @Test
     void aMetaAuthorWithAReportersTitleNamesTheWriterBesideThePapersOwn() {
         String url = "https://www.ilbo.example/news/1";
         Document doc = Jsoup.parse("<html><head><meta name='author' content='예시일보'>"
