@@ -35,10 +35,14 @@ final class Bylines {
                     + "uploaded|photos?|fotos?|text|interview|kommentar|alles|alle|mehr|more|all|weitere|beiträge|posts|"
                     + "articles|artikel|stories|kolumne|gastbeitrag|bericht|column|report|artículo|columna)\\s*(?:am|on|le|el)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** A date or time after the name: "X am 29.12.2010", "X · 31. Oktober 2023", "X at 18:52", "X am Samstag". */
+    /**
+     * A date or time after the name: "X am 29.12.2010", "X · 31. Oktober 2023", "X at 18:52", "X am Samstag",
+     * "X Actualizado el 08/05/2022".
+     */
     private static final Pattern TRAILING_DATE = Pattern.compile(
             "(?:\\s*[·•|»—–,;]\\s*|\\s+)(?:(?:am|at|on|le|el|den|um|il|stand|updated|aktualisiert|veröffentlicht|"
-                    + "published|posted|datum|date|erschienen|publié|publicado)\\s*:?\\s+)?"
+                    + "published|posted|datum|date|erschienen|publié|publicado|actualizado|atualizado|aggiornato|pubblicato|"
+                    + "mis à jour|bijgewerkt|gepubliceerd|oppdatert|publisert|uppdaterad|publicerad|opdateret)\\s*:?\\s+){0,2}"
                     + "(?:\\d|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
                     + "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b"
                     + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|"
@@ -59,6 +63,13 @@ final class Bylines {
                     + "\\s+(?:von|by|de|par)\\s.*|(?:veröffentlicht|published|posted|publié|publicado|"
                     + "am|on|at|le|el)\\s*|(?:says|sagt|dit|dice|disse)\\s*:?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * A labelled field after a name of two words or more, as a meta row runs on: "Jane Doe Kategorien: Mode". Group 1
+     * is what comes before the label.
+     */
+    private static final Pattern NEXT_LABEL = Pattern.compile("^(\\p{L}\\S*\\s+\\S.*?)\\s+\\p{Lu}[\\p{L}-]+:\\s.*$");
+    /** A German newsroom's desk, one word: "Redaktion", "Online-Redaktion", "Sportredaktion". */
+    private static final Pattern DESK = Pattern.compile("[\\p{L}-]*redaktion", Pattern.CASE_INSENSITIVE);
     /** The brackets around a Chinese editor line: "(责编：牛某、岳某)". */
     private static final Pattern EDITOR_LINE_ZH_BRACKETS = Pattern.compile("^[(（【\\[]\\s*(?=责)|[)）】\\]]\\s*$");
     /**
@@ -157,7 +168,7 @@ final class Bylines {
 
     /**
      * A byline element's text, as {@code Element.text()} gives it but with a space where two elements' words would
-     * run together: a name and the job title or button set beside it in an inline element of its own
+     * run together: a name and the job title, button or date set beside it in an inline element of its own
      * ({@code <a>Jane Doe</a><span>Korrespondentin</span>}) are two words, not "DoeKorrespondentin".
      */
     static String text(Element byline) {
@@ -168,8 +179,8 @@ final class Bylines {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     String text = t.getWholeText();
-                    if (boundary[0] && !text.isEmpty() && Character.isLetter(text.codePointAt(0)) && !out.isEmpty()
-                            && Character.isLetterOrDigit(out.charAt(out.length() - 1))) {
+                    if (boundary[0] && !text.isEmpty() && !out.isEmpty()
+                            && wordsApart(out.charAt(out.length() - 1), text.codePointAt(0))) {
                         out.append(' ');
                     }
                     StringUtil.appendNormalisedWhitespace(out, text, lastIsSpace(out));
@@ -195,6 +206,15 @@ final class Bylines {
         return out.toString().strip();
     }
 
+    /**
+     * Whether two elements' characters are two words: a letter or a digit on each side, but not a digit on both (a
+     * number split over elements is one number). "Collignon" and "22. Februar" are a name and a date.
+     */
+    private static boolean wordsApart(char before, int after) {
+        return Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after)
+                && !(Character.isDigit(before) && Character.isDigit(after));
+    }
+
     private static boolean lastIsSpace(StringBuilder b) {
         return b.length() == 0 || b.charAt(b.length() - 1) == ' ';
     }
@@ -215,6 +235,7 @@ final class Bylines {
         s = afterKeyword(s);
         s = TRAILING_DATE.matcher(s).replaceFirst("");
         s = TRAILING_LABEL.matcher(s).replaceFirst("");
+        s = NEXT_LABEL.matcher(s).replaceFirst("$1");
         for (String piece : SPLIT.split(s)) {
             String n = EDGE_JUNK.matcher(piece).replaceAll("");
             n = LABEL_COLON.matcher(n).replaceFirst("");
@@ -227,6 +248,10 @@ final class Bylines {
                 continue;
             }
             n = withoutRole(n);
+            if (!out.isEmpty() && DESK.matcher(n).matches()) {
+                // "Jane Doe, Online-Redaktion": the desk she writes for.
+                continue;
+            }
             if (!out.isEmpty() && isDescription(n)) {
                 // "Uta Beispiel, Projektleiterin der Stiftung in Tunis": what follows the name says who she is.
                 continue;
@@ -235,7 +260,20 @@ final class Bylines {
                 out.add(n);
             }
         }
+        // "Tina Beispiel, TB": the writer's initials, as she signs her pieces, are no second writer.
+        out.removeIf(n -> isAcronym(n) && out.stream().anyMatch(o -> o.length() > n.length() && initials(o).equals(n)));
         return out;
+    }
+
+    /** The capitals that open a name's words: "TB" for "Tina Beispiel". */
+    private static String initials(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String w : name.split("[\\s-]+")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.toString();
     }
 
     /** A full name without the job title or button written beside it; other names stay as they are. */

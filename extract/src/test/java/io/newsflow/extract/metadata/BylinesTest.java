@@ -403,6 +403,29 @@ class BylinesTest {
     }
 
     @Test
+    void aMetaRowRunningOnAfterTheNameIsCut() {
+        // The date in an element of its own, glued to the name in the page's text.
+        Element glued = Jsoup.parse("<div class='cb-byline'><span>Nicole Beispiel</span><span>22. Februar 2020</span>"
+                + "</div>").selectFirst("div");
+        assertEquals("Nicole Beispiel 22. Februar 2020", Bylines.text(glued));
+        assertEquals(List.of("Nicole Beispiel"), Bylines.names(Bylines.text(glued)));
+        Element number = Jsoup.parse("<p><b>1</b>2 Kommentare</p>").selectFirst("p");
+        assertEquals("12 Kommentare", Bylines.text(number));
+        // An "updated" label with its preposition before the date, and a labelled field after the name.
+        assertEquals(List.of("Carla Ejemplo"), Bylines.names("Carla Ejemplo Actualizado el 08/05/2022 02:14 a.m."));
+        assertEquals(List.of("Jane Roe"), Bylines.names("Jane Roe Updated on May 12, 2022"));
+        assertEquals(List.of("Katharina Beispiel"), Bylines.names("Von Katharina Beispiel Kategorien: Mode"));
+    }
+
+    @Test
+    void theWritersInitialsAndHerDeskAreNoSecondWriter() {
+        assertEquals(List.of("Tina Beispiel"), Bylines.names("Tina Beispiel,TB"));
+        assertEquals(List.of("Mathilda Probe"), Bylines.names("von Mathilda Probe, Online-Redaktion"));
+        assertEquals(List.of("Tina Beispiel", "AFP"), Bylines.names("Tina Beispiel, AFP"));
+        assertEquals(List.of("Redaktion"), Bylines.names("Redaktion"));
+    }
+
+    @Test
     void aMetaAuthorWithAReportersTitleNamesTheWriterBesideThePapersOwn() {
         String url = "https://www.ilbo.example/news/1";
         Document doc = Jsoup.parse("<html><head><meta name='author' content='예시일보'>"
@@ -498,7 +521,7 @@ class BylinesTest {
         assertEquals(List.of("Uta Muster"), Bylines.names("Uta Muster, Projektleiterin der Stiftung in Tunis."));
         // Only beside a full name: a desk's name keeps its last word, a second name after a comma stays.
         assertEquals(List.of("Gazette staff reporter"), Bylines.names("Gazette staff reporter"));
-        assertEquals(List.of("Michael Muster", "Redaktion"), Bylines.names("Michael Muster, Redaktion"));
+        assertEquals(List.of("Michael Muster", "Tessa"), Bylines.names("Michael Muster, Tessa"));
         assertEquals(List.of("Thilo"), Bylines.names("Thilo /"));
     }
 
