@@ -153,6 +153,11 @@ public final class MetadataExtractor {
         if (published == null) {
             Element time = index.firstTime;
             published = time == null ? null : Dates.normalize(time.attr("datetime"));
+            if (published != null && !nearUrlDate(published, url)) {
+                // The first <time> of a page that declares no date may be a related post's; the day its address
+                // files it under is the post's own.
+                published = null;
+            }
         }
         boolean declared = published != null;
         if (published == null && doc.body() != null) {
@@ -360,6 +365,20 @@ public final class MetadataExtractor {
         }
         String name = JsonLd.text(p, "name");
         return name != null ? name : p.isTextual() ? p.asText() : null;
+    }
+
+    /**
+     * Days by which the first {@code <time>} may miss the date in the page's address and still be the post's: a story
+     * updated within the month shows its update's day (the gold sets take it); a related post's day lies further off.
+     */
+    private static final int URL_DATE_SLACK_DAYS = 31;
+
+    /** Whether a date lies within a month of the date the page's address is filed under, or the address has none. */
+    private static boolean nearUrlDate(String date, String url) {
+        java.time.LocalDate inUrl = ShownDate.day(Dates.fromUrl(url));
+        java.time.LocalDate day = ShownDate.day(date);
+        return inUrl == null || day == null
+                || Math.abs(java.time.temporal.ChronoUnit.DAYS.between(inUrl, day)) <= URL_DATE_SLACK_DAYS;
     }
 
     private static String firstH1(Element h1) {

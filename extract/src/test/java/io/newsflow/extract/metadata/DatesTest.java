@@ -153,6 +153,22 @@ class DatesTest {
     }
 
     @Test
+    void theFirstTimeOfAPageThatDeclaresNoDateGivesWayToTheDayItsAddressIsFiledUnderWhenMonthsApart() {
+        String url = "https://www.blog.example/2019/10/22/alte-geraete-reparieren/";
+        String page = "<html><body><h1>Alte Geräte reparieren</h1><p>Ein Text über das Löten, lang genug.</p>"
+                + "<aside><h3>Ältere Beiträge</h3><article><time datetime='%s'>Datum</time>"
+                + "<a href='/alt'>Ein alter Beitrag</a></article></aside></body></html>";
+
+        String related = MetadataExtractor.extract(Jsoup.parse(String.format(page, "2009-04-11 18:06:36"), url),
+                java.util.List.of(), url).published();
+        String updated = MetadataExtractor.extract(Jsoup.parse(String.format(page, "2019-10-28T09:00:00+02:00"), url),
+                java.util.List.of(), url).published();
+
+        assertEquals("2019-10-22", related);
+        assertEquals("2019-10-28T09:00:00+02:00", updated);
+    }
+
+    @Test
     void datesInUrls() {
         assertEquals("2021-06-26", Dates.fromUrl("https://example.com/news/2021/06/26/story.html"));
         assertEquals("2019-11-18", Dates.fromUrl("https://www.cnn.com/2019/11/18/politics/x/index.html"));
