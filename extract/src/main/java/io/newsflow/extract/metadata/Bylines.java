@@ -41,8 +41,9 @@ final class Bylines {
      */
     private static final Pattern TRAILING_DATE = Pattern.compile(
             "(?:\\s*[·•|»—–,;]\\s*|\\s+)(?:(?:am|at|on|le|el|den|um|il|stand|updated|aktualisiert|veröffentlicht|"
-                    + "published|posted|datum|date|erschienen|publié|publicado|actualizado|atualizado|aggiornato|pubblicato|"
-                    + "mis à jour|bijgewerkt|gepubliceerd|oppdatert|publisert|uppdaterad|publicerad|opdateret)\\s*:?\\s+){0,2}"
+                    + "published|posted|datum|date|erschienen|publié|publicado|actualizado|atualizado|aggiornato|"
+                    + "pubblicato|mis à jour|bijgewerkt|gepubliceerd|oppdatert|publisert|uppdaterad|publicerad|"
+                    + "opdateret)\\s*:?\\s+){0,2}"
                     + "(?:\\d|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
                     + "wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b"
                     + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|"
