@@ -174,22 +174,15 @@ public final class BodyExtractor {
         Element displaced = null;
         Element nextStory = null;
         if (headline != null && top != root && !nearHeadline(top, headline, storyOf(headline), root)) {
-            Element beside = null;
-            double besideScore = Double.NEGATIVE_INFINITY;
             // The best box in another <article> than the headline's is another story (the next one of an endless
             // page): the headline's own box need not hold more text to take its place.
             Element headlineStory = storyOf(headline);
             Element topStory = storyOf(top);
             boolean otherStory = headlineStory != null && topStory != null && headlineStory != topStory;
-            for (Element c : candidates) {
-                Stat s = stats.get(c);
-                if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && (otherStory || s.chars > stats.get(top).chars)
-                        && s.score > besideScore && !isAncestorOrSelf(c, top) && !isAncestorOrSelf(top, c)
-                        && nearHeadline(c, headline, headlineStory, root)) {
-                    beside = c;
-                    besideScore = s.score;
-                }
-            }
+            Element scored = top;
+            Element beside = bestAnchored(candidates, stats, best, c -> (otherStory
+                    || stats.get(c).chars > stats.get(scored).chars) && !isAncestorOrSelf(c, scored)
+                    && !isAncestorOrSelf(scored, c) && nearHeadline(c, headline, headlineStory, root));
             if (beside != null) {
                 if (DEBUG) {
                     System.err.println("anchored to headline: " + describe(beside));
@@ -371,16 +364,27 @@ public final class BodyExtractor {
                 || stats.get(main).chars < MAIN_MIN_CHARS_RATIO * stats.get(top).chars) {
             return null;
         }
-        Element inMain = null;
-        double inMainScore = Double.NEGATIVE_INFINITY;
+        Element only = main;
+        return bestAnchored(candidates, stats, best, c -> isAncestorOrSelf(only, c));
+    }
+
+    /**
+     * The highest-scoring candidate that {@code where} accepts and that scores at least {@link #ANCHOR_MIN_SCORE_SHARE}
+     * of {@code best} (the first of equals), or null: the box an anchor (the headline, the page's {@code <main>})
+     * puts in the best box's place.
+     */
+    private static Element bestAnchored(List<Element> candidates, Map<Element, Stat> stats, double best,
+            java.util.function.Predicate<Element> where) {
+        Element anchored = null;
+        double anchoredScore = Double.NEGATIVE_INFINITY;
         for (Element c : candidates) {
             Stat s = stats.get(c);
-            if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && s.score > inMainScore && isAncestorOrSelf(main, c)) {
-                inMain = c;
-                inMainScore = s.score;
+            if (s.score >= best * ANCHOR_MIN_SCORE_SHARE && s.score > anchoredScore && where.test(c)) {
+                anchored = c;
+                anchoredScore = s.score;
             }
         }
-        return inMain;
+        return anchored;
     }
 
     /** The {@code <article>} an element lies in, or null. */
