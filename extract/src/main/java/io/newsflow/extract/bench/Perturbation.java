@@ -2,6 +2,7 @@ package io.newsflow.extract.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -9,6 +10,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import io.newsflow.extract.charset.PageDecoder;
 
@@ -35,6 +38,10 @@ public enum Perturbation {
     PLAIN_TAGS("plain-tags", "article, main, section, header, footer, aside and nav written as div"),
     /** A third of the paragraphs each wrapped in two more {@code <div>}s. */
     WRAPPED_PARAGRAPHS("wrapped-paragraphs", "a third of the <p>s each wrapped in two <div>s"),
+    /** Every {@code <p>} written as a {@code <div>}, as script-built and older templates write paragraphs. */
+    DIV_PARAGRAPHS("div-paragraphs", "every <p> written as a <div>"),
+    /** Each run of sibling {@code <p>}s written as one {@code <div>} with blank lines of {@code <br>}s between. */
+    BR_PARAGRAPHS("br-paragraphs", "each run of sibling <p>s written as one <div>, the paragraphs parted by <br><br>"),
     /** No JSON-LD, no Open Graph, Twitter or article meta, no microdata: only what the page shows. */
     NO_DECLARED_METADATA("no-declared-metadata", "JSON-LD, og:/twitter:/article: meta and itemprop removed");
 
@@ -125,6 +132,16 @@ public enum Perturbation {
                     }
                 }
             }
+            case DIV_PARAGRAPHS -> {
+                for (Element p : doc.body().select("p")) {
+                    p.tagName("div");
+                }
+            }
+            case BR_PARAGRAPHS -> {
+                for (Element parent : doc.body().getAllElements()) {
+                    joinParagraphRuns(parent);
+                }
+            }
             case NO_DECLARED_METADATA -> {
                 doc.select("script[type~=(?i)ld\\+json]").remove();
                 doc.select("meta[property~=^(og|article|twitter):], meta[name~=^(og|article|twitter):]").remove();
@@ -140,5 +157,37 @@ public enum Perturbation {
         }
         doc.outputSettings().prettyPrint(false);
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Each run of two or more {@code <p>} children of {@code parent} (whitespace between them aside) joined into one. */
+    private static void joinParagraphRuns(Element parent) {
+        List<Element> run = new ArrayList<>();
+        for (Node child : new ArrayList<>(parent.childNodes())) {
+            if (child instanceof Element e && e.normalName().equals("p")) {
+                run.add(e);
+            } else if (!(child instanceof TextNode t && t.isBlank())) {
+                join(run);
+                run.clear();
+            }
+        }
+        join(run);
+    }
+
+    private static void join(List<Element> run) {
+        if (run.size() < 2) {
+            return;
+        }
+        Element div = new Element("div");
+        run.get(0).before(div);
+        for (int i = 0; i < run.size(); i++) {
+            if (i > 0) {
+                div.appendElement("br");
+                div.appendElement("br");
+            }
+            for (Node n : new ArrayList<>(run.get(i).childNodes())) {
+                div.appendChild(n);
+            }
+            run.get(i).remove();
+        }
     }
 }

@@ -57,6 +57,10 @@ class PerturbationTest {
         Document plain = rewritten(Perturbation.PLAIN_TAGS);
         assertTrue(plain.select("main, article").isEmpty());
         assertEquals(2, rewritten(Perturbation.WRAPPED_PARAGRAPHS).select("p").size());
+        assertTrue(rewritten(Perturbation.DIV_PARAGRAPHS).select("p").isEmpty());
+        Document joined = rewritten(Perturbation.BR_PARAGRAPHS);
+        assertTrue(joined.select("p").isEmpty(), joined.html());
+        assertEquals(2, joined.select("article > div > br").size(), joined.html());
         Document bare = rewritten(Perturbation.NO_DECLARED_METADATA);
         assertTrue(bare.select("script, meta[property], [itemprop]").isEmpty(), bare.html());
         assertEquals("Мост", bare.title());
@@ -80,7 +84,8 @@ class PerturbationTest {
             String url = "https://news.example.com/" + sample;
             Article plain = EXTRACTOR.extract(Samples.bytes(sample), url, null);
             for (Perturbation p : new Perturbation[] {Perturbation.REWRITTEN, Perturbation.UTILITY_CLASSES,
-                Perturbation.PLAIN_TAGS, Perturbation.WRAPPED_PARAGRAPHS, Perturbation.NO_DECLARED_METADATA}) {
+                Perturbation.PLAIN_TAGS, Perturbation.WRAPPED_PARAGRAPHS, Perturbation.DIV_PARAGRAPHS,
+                Perturbation.BR_PARAGRAPHS, Perturbation.NO_DECLARED_METADATA}) {
                 Article a = EXTRACTOR.extract(p.apply(Samples.bytes(sample), url, sample), url, null);
                 assertEquals(plain.text(), a.text(), sample + " under " + p.option());
             }
