@@ -51,7 +51,7 @@ public final class ExtractionBenchCommand implements Callable<Integer> {
 
     @Option(names = "--perturb", paramLabel = "MODE", description = "rewrite every page before extracting it, to see "
             + "how much the scores lean on one kind of markup: rewritten (the control), hashed-classes, no-classes, "
-            + "utility-classes, plain-tags, wrapped-paragraphs, no-declared-metadata")
+            + "utility-classes, plain-tags, wrapped-paragraphs, div-paragraphs, br-paragraphs, no-declared-metadata")
     String perturb;
 
     @Override
