@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -65,6 +66,9 @@ public final class Extractor {
 
     /** A JSON-LD articleBody shorter than this is a teaser, not the story. */
     static final int DECLARED_BODY_MIN_CHARS = 400;
+
+    /** How many times the best box's text a landing page's paragraphs hold, all told. */
+    static final int LANDING_PAGE_TIMES = 3;
 
     /** A body shorter than this (non-space characters) is no article. */
     static final int MIN_BODY_CHARS = 120;
@@ -148,15 +152,18 @@ public final class Extractor {
                 body = declared;
             }
         }
+        if (body.chars() < DECLARED_BODY_MIN_CHARS && doc.selectFirst(PASSWORD_INPUT) == null
+                && (body.chars() < MIN_BODY_CHARS || !underHeadline(body, read.bodyHeadline()))) {
+            // A landing page spreads its prose over many small boxes, none of which scores as the article: the
+            // best one holds a sliver of the page's paragraphs. A short story under its headline is no such box.
+            Body paragraphs = PageParagraphs.of(doc.body(), body.linkBlocks());
+            if (paragraphs.chars() >= DECLARED_BODY_MIN_CHARS
+                    && paragraphs.chars() >= LANDING_PAGE_TIMES * body.chars()) {
+                body = paragraphs;
+            }
+        }
         if (body.chars() < MIN_BODY_CHARS) {
             boolean login = doc.selectFirst(PASSWORD_INPUT) != null;
-            if (!login) {
-                // A landing page spreads its prose over many small boxes, none of which scores as the article.
-                Body paragraphs = PageParagraphs.of(doc.body(), body.linkBlocks());
-                if (paragraphs.chars() >= DECLARED_BODY_MIN_CHARS) {
-                    body = paragraphs;
-                }
-            }
             // A short post says it is one by its markup, or by its address: a blog names the post's page after
             // its title ("/2013/06/14/die-moglichkeit-nichts-zu-tun/" for "Die Möglichkeit nichts zu tun").
             boolean saysArticle = meta.markedArticle() || slugNamesTitle(url, meta.title());
@@ -183,6 +190,21 @@ public final class Extractor {
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
                 text, meta.leadImage(), ShingleMetric.tokenCount(text),
                 sha256((title == null ? "" : title) + "\n\n" + text));
+    }
+
+    /** Whether the body's first paragraph lies in the box of the headline, or the box around that. */
+    static boolean underHeadline(Body body, Element headline) {
+        if (headline == null || body.paragraphs().isEmpty()) {
+            return false;
+        }
+        String first = body.paragraphs().get(0);
+        Element box = headline.parent();
+        for (int level = 0; box != null && level < 2; level++, box = box.parent()) {
+            if (box.text().contains(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

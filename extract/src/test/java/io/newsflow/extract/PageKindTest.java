@@ -212,4 +212,52 @@ class PageKindTest {
                 () -> EXTRACTOR.extract(utf8(login), "https://www.example.ch/", "text/html; charset=utf-8"));
         assertTrue(e.getMessage().contains("login wall"), e.getMessage());
     }
+
+    @Test
+    void aLandingPageWhoseBestSectionIsLongerIsStillReadFromAllItsParagraphs() throws Exception {
+        // One selling point told at more length than the others wins the scoring alone: it holds a sliver of the
+        // page's prose, so the page is still read from its paragraphs, not from that one box.
+        String[] points = {"Schnell geliefert", "Fair produziert", "Lange haltbar", "Einfach zurück", "Persönlich beraten",
+            "Gut verpackt"};
+        StringBuilder page = new StringBuilder("<html><body><header><p>Jetzt 10 % Rabatt</p></header>");
+        for (int i = 0; i < points.length; i++) {
+            String text = i == 0
+                    ? "Wir liefern jede Bestellung innerhalb von zwei Werktagen, auch in die Schweiz, nach Österreich und "
+                            + "nach Liechtenstein, und ab 50 Franken ist der Versand frei, ob per Post oder per Kurier."
+                    : "Punkt " + (i + 1) + " unseres Versprechens gilt für jede Jacke, die wir in unserer Werkstatt "
+                            + "nähen. So halten wir es seit der Gründung im Jahr 2012.";
+            page.append("<div class='section-").append(i).append("'><div class='box-").append(i).append("'><h2>")
+                    .append(points[i]).append("</h2><p>").append(text).append("</p></div></div>");
+        }
+        page.append("<footer><p>© 2024 Beispiel GmbH. Alle Rechte vorbehalten.</p></footer></body></html>");
+
+        Article a = EXTRACTOR.extract(utf8(page.toString()), "https://www.example.ch/", "text/html; charset=utf-8");
+
+        assertTrue(a.text().startsWith("Wir liefern jede Bestellung"), a.text());
+        assertTrue(a.text().contains("Punkt 6 unseres Versprechens"), a.text());
+        assertFalse(a.text().contains("Rabatt"), a.text());
+        assertFalse(a.text().contains("Rechte vorbehalten"), a.text());
+    }
+
+    @Test
+    void aShortStoryUnderItsHeadlineIsNotReadAsALandingPageForTheTeasersBesideIt() throws Exception {
+        // Four teasers with their excerpts hold more prose than the story: the story still sits under its headline.
+        StringBuilder page = new StringBuilder("<html><body><div class='page'><div class='story'><h1>Brücke gesperrt"
+                + "</h1><p>Die Brücke über den Fluss bleibt bis Freitag gesperrt, teilte die Stadt am Montag mit. Grund "
+                + "sind Schäden am Geländer, die ein Lastwagen verursacht hat.</p></div><div class='share'><a href='/s'>"
+                + "Teilen</a></div></div><div class='more'><h2>Mehr aus der Stadt</h2>");
+        String[] teasers = {"Neuer Markt eröffnet", "Schwimmbad wird saniert", "Konzert im Park", "Radweg fertig"};
+        for (int i = 0; i < teasers.length; i++) {
+            page.append("<div class='teaser'><h3><a href='/t").append(i).append("'>").append(teasers[i])
+                    .append("</a></h3><p>Die Stadt teilte am Montag mit, was sich am Wochenende in der Altstadt und ")
+                    .append("am Bahnhof ändert, und wer dazu Fragen hat, kann sie im Rathaus stellen.</p></div>");
+        }
+        page.append("</div></body></html>");
+
+        Article a = EXTRACTOR.extract(utf8(page.toString()), "https://www.example.de/stadt/bruecke-gesperrt",
+                "text/html; charset=utf-8");
+
+        assertTrue(a.text().startsWith("Die Brücke über den Fluss"), a.text());
+        assertFalse(a.text().contains("Die Stadt teilte am Montag mit"), a.text());
+    }
 }
