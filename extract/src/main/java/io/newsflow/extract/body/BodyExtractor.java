@@ -48,6 +48,8 @@ public final class BodyExtractor {
         int linkChars;
         double score;
         boolean candidate;
+        /** A {@code <div>} that holds one paragraph and nothing else: scored, and joined, as a {@code <p>}. */
+        boolean paragraph;
 
         double linkDensity() {
             return chars == 0 ? 0 : (double) linkChars / chars;
@@ -135,7 +137,8 @@ public final class BodyExtractor {
             // Text straight in a container reads as a paragraph of that container (Readability wraps such runs in
             // <p>); the collector already split runs at <br><br>.
             double score = 1 + commas(b.text()) + Math.min(b.text().length() / 100, 3);
-            Element e = CONTAINERS.contains(b.owner().normalName()) ? b.owner() : b.owner().parent();
+            Element e = CONTAINERS.contains(b.owner().normalName()) && !isParagraphBox(b, stats, root) ? b.owner()
+                    : b.owner().parent();
             // A paragraph wrapped in boxes of its own (<div><div><p>): the boxes are the paragraph's, and the box
             // that holds the paragraphs is the first one above them with more in it.
             while (e != null && e != root && e.childrenSize() == 1 && e.attributesSize() == 0 && stats.get(e) != null
@@ -397,6 +400,31 @@ public final class BodyExtractor {
         return null;
     }
 
+    /** Whether the {@code <div>} holds one {@code <p>} and no other text: a paragraph in a box of its own. */
+    private static boolean wrapsOneParagraph(Element box, Stat boxStat, Map<Element, Stat> stats) {
+        if (!box.normalName().equals("div") || box.childrenSize() != 1 || !box.child(0).normalName().equals("p")) {
+            return false;
+        }
+        Stat p = stats.get(box.child(0));
+        return p != null && p.chars == boxStat.chars;
+    }
+
+    /**
+     * Whether the block is all the text of its container, a box holding one paragraph as a {@code <p>} would: a
+     * template that writes its paragraphs as {@code <div>}s gives each its own box, and the box holding them is
+     * the article's.
+     */
+    private static boolean isParagraphBox(TextBlock b, Map<Element, Stat> stats, Element root) {
+        Stat own = stats.get(b.owner());
+        if (own == null || own.chars != b.chars() || !b.owner().normalName().equals("div")
+                || PageParagraphs.inChrome(b.owner(), root)) {
+            // A form's message box, a caption's line: the text of the form or the picture, no paragraph of a story.
+            return false;
+        }
+        own.paragraph = true;
+        return true;
+    }
+
     /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */
     private static Element climb(Element top, Element root, Map<Element, Stat> stats) {
         Stat ts = stats.get(top);
@@ -453,7 +481,8 @@ public final class BodyExtractor {
             double bonus = !topClass.isEmpty() && topClass.equals(Hints.kindClasses(s.className())) ? topScore * 0.2 : 0;
             if (ss.candidate && ss.score + bonus >= threshold) {
                 out.add(s);
-            } else if (s.normalName().equals("p")) {
+            } else if (s.normalName().equals("p")
+                    || (ss.paragraph || wrapsOneParagraph(s, ss, stats)) && Hints.classWeight(s) >= 0) {
                 double ld = ss.linkDensity();
                 if ((ss.chars > 80 && ld < 0.25)
                         || (ss.chars > 0 && ss.chars <= 80 && ld == 0 && endsSentence(s.text()))) {

@@ -34,7 +34,8 @@ public final class PageParagraphs {
         return Body.of(paragraphs, linkBlocks);
     }
 
-    private static boolean inChrome(Element e, Element root) {
+    /** Whether the element lies in the page's chrome: a header, footer, form, figure or aside, say, below the root. */
+    static boolean inChrome(Element e, Element root) {
         for (Element a = e; a != null && a != root; a = a.parent()) {
             if (BodyExtractor.STRUCTURAL_NEGATIVE.contains(a.normalName())) {
                 return true;
