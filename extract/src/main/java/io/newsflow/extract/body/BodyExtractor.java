@@ -48,8 +48,8 @@ public final class BodyExtractor {
         int linkChars;
         double score;
         boolean candidate;
-        /** A {@code <div>} that holds one paragraph and nothing else: scored, and joined, as a {@code <p>}. */
-        boolean paragraph;
+        /** The text of the blocks the element itself owns, not those of elements inside it. */
+        int ownChars;
 
         double linkDensity() {
             return chars == 0 ? 0 : (double) linkChars / chars;
@@ -71,6 +71,7 @@ public final class BodyExtractor {
         List<TextBlock> blocks = BlockCollector.collect(root, headline);
         Map<Element, Stat> stats = new IdentityHashMap<>(blocks.size() * 4);
         for (TextBlock b : blocks) {
+            stats.computeIfAbsent(b.owner(), k -> new Stat()).ownChars += b.chars();
             for (Element e = b.owner(); e != null; e = e.parent()) {
                 Stat s = stats.computeIfAbsent(e, k -> new Stat());
                 s.chars += b.chars();
@@ -400,6 +401,11 @@ public final class BodyExtractor {
         return null;
     }
 
+    /** Whether the {@code <div>} holds only text of its own: paragraphs parted by {@code <br>}s, as a run of them. */
+    private static boolean holdsOnlyItsText(Element box, Stat boxStat) {
+        return boxStat.chars > 0 && boxStat.ownChars == boxStat.chars && box.normalName().equals("div");
+    }
+
     /** Whether the {@code <div>} holds one {@code <p>} and no other text: a paragraph in a box of its own. */
     private static boolean wrapsOneParagraph(Element box, Stat boxStat, Map<Element, Stat> stats) {
         if (!box.normalName().equals("div") || box.childrenSize() != 1 || !box.child(0).normalName().equals("p")) {
@@ -416,13 +422,9 @@ public final class BodyExtractor {
      */
     private static boolean isParagraphBox(TextBlock b, Map<Element, Stat> stats, Element root) {
         Stat own = stats.get(b.owner());
-        if (own == null || own.chars != b.chars() || !b.owner().normalName().equals("div")
-                || PageParagraphs.inChrome(b.owner(), root)) {
-            // A form's message box, a caption's line: the text of the form or the picture, no paragraph of a story.
-            return false;
-        }
-        own.paragraph = true;
-        return true;
+        // A form's message box, a caption's line: the text of the form or the picture, no paragraph of a story.
+        return own != null && own.chars == b.chars() && b.owner().normalName().equals("div")
+                && !PageParagraphs.inChrome(b.owner(), root);
     }
 
     /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */
@@ -482,7 +484,7 @@ public final class BodyExtractor {
             if (ss.candidate && ss.score + bonus >= threshold) {
                 out.add(s);
             } else if (s.normalName().equals("p")
-                    || (ss.paragraph || wrapsOneParagraph(s, ss, stats)) && Hints.classWeight(s) >= 0) {
+                    || (holdsOnlyItsText(s, ss) || wrapsOneParagraph(s, ss, stats)) && Hints.classWeight(s) >= 0) {
                 double ld = ss.linkDensity();
                 if ((ss.chars > 80 && ld < 0.25)
                         || (ss.chars > 0 && ss.chars <= 80 && ld == 0 && endsSentence(s.text()))) {

@@ -85,4 +85,23 @@ class DivParagraphsTest {
         assertTrue(body.contains(STORY[STORY.length - 1]), body);
         assertFalse(body.contains("New to our app"), body);
     }
+
+    @Test
+    void anOpeningRunOfParagraphsPartedByBreaksBesideTheBestBoxStaysInTheBody() {
+        // The story's first paragraphs as one box of <br>-parted text, the rest as <p>s in the box after it: the
+        // first box is a run of paragraphs beside the best one, as <p>s there would be.
+        StringBuilder html = new StringBuilder("<html><body><div class='k0'><div>FERRY TOWN (Monday) A bigger boat is "
+                + "coming for the island, after years of queues at the pier.<br><br>The board met on Monday evening "
+                + "and voted for the order without a dissenting voice.</div><div class='k3'>");
+        for (String p : STORY) {
+            html.append("<p>").append(p).append("</p>");
+        }
+        html.append("</div></div>").append(TEASER).append("</body></html>");
+
+        String body = BodyExtractor.extract(Jsoup.parse(html.toString()).body()).text();
+
+        assertTrue(body.startsWith("FERRY TOWN (Monday)"), body);
+        assertTrue(body.contains("without a dissenting voice"), body);
+        assertTrue(body.contains(STORY[STORY.length - 1]), body);
+    }
 }
