@@ -260,4 +260,28 @@ class PageKindTest {
         assertTrue(a.text().startsWith("Die Brücke über den Fluss"), a.text());
         assertFalse(a.text().contains("Die Stadt teilte am Montag mit"), a.text());
     }
+
+    @Test
+    void aLandingPageThatWritesItsParagraphsAsDivsIsReadFromThemToo() throws Exception {
+        String[] points = {"Schnell geliefert", "Fair produziert", "Lange haltbar", "Einfach zurück"};
+        StringBuilder page = new StringBuilder("<html><body><header><div>Jetzt 10 % Rabatt auf die erste Bestellung, "
+                + "nur diese Woche und nur für neue Kundinnen und Kunden</div></header>");
+        for (int i = 0; i < points.length; i++) {
+            page.append("<div class='section-").append(i).append("'><div class='box'><h2>").append(points[i])
+                    .append("</h2><div class='text'>Punkt ").append(i + 1).append(" unseres Versprechens gilt für ")
+                    .append("jede Jacke aus unserer Werkstatt, vom ersten Schnitt bis zur letzten Naht. So halten wir ")
+                    .append("es seit der Gründung im Jahr 2012, und so bleibt es.</div><div class='button'>")
+                    .append("<a href='/mehr'>Mehr erfahren</a></div></div></div>");
+        }
+        page.append("<footer><div>© 2024 Beispiel GmbH. Alle Rechte vorbehalten. Impressum, Datenschutz und "
+                + "die Bedingungen</div></footer></body></html>");
+
+        Article a = EXTRACTOR.extract(utf8(page.toString()), "https://www.example.ch/", "text/html; charset=utf-8");
+
+        assertTrue(a.text().startsWith("Punkt 1 unseres Versprechens"), a.text());
+        assertTrue(a.text().contains("Punkt 4 unseres Versprechens"), a.text());
+        assertFalse(a.text().contains("Mehr erfahren"), a.text());
+        assertFalse(a.text().contains("Rabatt"), a.text());
+        assertFalse(a.text().contains("Rechte vorbehalten"), a.text());
+    }
 }

@@ -26,12 +26,32 @@ public final class PageParagraphs {
     public static Body of(Element root, int linkBlocks) {
         List<String> paragraphs = new ArrayList<>();
         for (TextBlock b : BlockCollector.collect(root)) {
-            if (b.chars() > 0 && b.owner().normalName().equals("p") && !b.unlikely()
+            if (b.chars() > 0 && (b.owner().normalName().equals("p") || isParagraphDiv(b)) && !b.unlikely()
                     && b.linkDensity() <= MAX_LINK_DENSITY && !inChrome(b.owner(), root)) {
                 paragraphs.add(b.text());
             }
         }
         return Body.of(paragraphs, linkBlocks);
+    }
+
+    /** A paragraph's length of text from which a box of inline content reads as one written as a {@code <div>}. */
+    private static final int MIN_DIV_PARAGRAPH_CHARS = 80;
+
+    /**
+     * Whether the block is a paragraph written as a {@code <div>}: a box of inline content only, a sentence's worth
+     * of it or more (shorter ones are labels and buttons), that reads as no notice.
+     */
+    private static boolean isParagraphDiv(TextBlock b) {
+        Element box = b.owner();
+        if (!box.normalName().equals("div") || b.chars() < MIN_DIV_PARAGRAPH_CHARS) {
+            return false;
+        }
+        for (Element child : box.children()) {
+            if (child.isBlock()) {
+                return false;
+            }
+        }
+        return !Boilerplate.isBoilerplate(b.text());
     }
 
     /** Whether the element lies in the page's chrome: a header, footer, form, figure or aside, say, below the root. */
