@@ -71,9 +71,11 @@ public final class BodyExtractor {
         List<TextBlock> blocks = BlockCollector.collect(root, headline);
         Map<Element, Stat> stats = new IdentityHashMap<>(blocks.size() * 4);
         for (TextBlock b : blocks) {
-            stats.computeIfAbsent(b.owner(), k -> new Stat()).ownChars += b.chars();
             for (Element e = b.owner(); e != null; e = e.parent()) {
                 Stat s = stats.computeIfAbsent(e, k -> new Stat());
+                if (e == b.owner()) {
+                    s.ownChars += b.chars();
+                }
                 s.chars += b.chars();
                 s.linkChars += b.linkChars();
                 if (e == root) {
