@@ -587,8 +587,9 @@ public final class BodyExtractor {
                 ? "#" + e.normalName() + ":" + id.substring(0, digits) : "";
     }
 
+    /** Whether the text ends a sentence of words: a line of only a full stop ends none. */
     private static boolean endsSentence(String t) {
-        return t.contains(". ") || t.endsWith(".");
+        return (t.contains(". ") || t.endsWith(".")) && t.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private static Element includedRoot(Element owner, Set<Element> included, Element root) {

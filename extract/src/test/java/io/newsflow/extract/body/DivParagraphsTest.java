@@ -104,4 +104,15 @@ class DivParagraphsTest {
         assertTrue(body.contains("without a dissenting voice"), body);
         assertTrue(body.contains(STORY[STORY.length - 1]), body);
     }
+
+    @Test
+    void aLineOfOnlyAFullStopBesideTheStoryIsNoParagraphOfIt() {
+        for (String line : new String[] {"<p>.</p>", "<div>.</div>"}) {
+            String html = page("p").replace("<div class='k6'>", line + "<div class='k6'>");
+
+            String body = BodyExtractor.extract(Jsoup.parse(html).body()).text();
+
+            assertTrue(body.endsWith(STORY[STORY.length - 1]), body);
+        }
+    }
 }
