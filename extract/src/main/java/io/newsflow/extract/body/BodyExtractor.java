@@ -426,7 +426,17 @@ public final class BodyExtractor {
         Stat own = stats.get(b.owner());
         // A form's message box, a caption's line: the text of the form or the picture, no paragraph of a story.
         return own != null && own.chars == b.chars() && b.owner().normalName().equals("div")
-                && !PageParagraphs.inChrome(b.owner(), root);
+                && !inChrome(b.owner(), root);
+    }
+
+    /** Whether the element lies in the page's chrome: a header, footer, form, figure or aside, say, below the root. */
+    static boolean inChrome(Element e, Element root) {
+        for (Element a = e; a != null && a != root; a = a.parent()) {
+            if (STRUCTURAL_NEGATIVE.contains(a.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Readability moves up from a candidate whose parent scores well too: the article's paragraphs are split. */

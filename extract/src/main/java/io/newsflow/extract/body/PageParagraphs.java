@@ -27,7 +27,7 @@ public final class PageParagraphs {
         List<String> paragraphs = new ArrayList<>();
         for (TextBlock b : BlockCollector.collect(root)) {
             if (b.chars() > 0 && (b.owner().normalName().equals("p") || isParagraphDiv(b)) && !b.unlikely()
-                    && b.linkDensity() <= MAX_LINK_DENSITY && !inChrome(b.owner(), root)) {
+                    && b.linkDensity() <= MAX_LINK_DENSITY && !BodyExtractor.inChrome(b.owner(), root)) {
                 paragraphs.add(b.text());
             }
         }
@@ -52,15 +52,5 @@ public final class PageParagraphs {
             }
         }
         return !Boilerplate.isBoilerplate(b.text());
-    }
-
-    /** Whether the element lies in the page's chrome: a header, footer, form, figure or aside, say, below the root. */
-    static boolean inChrome(Element e, Element root) {
-        for (Element a = e; a != null && a != root; a = a.parent()) {
-            if (BodyExtractor.STRUCTURAL_NEGATIVE.contains(a.normalName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
