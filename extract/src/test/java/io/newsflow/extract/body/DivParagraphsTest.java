@@ -52,11 +52,15 @@ class DivParagraphsTest {
         String asP = BodyExtractor.extract(Jsoup.parse(page("p")).body()).text();
         String asDiv = BodyExtractor.extract(Jsoup.parse(page("div")).body()).text();
 
-        for (String body : new String[] {asP, asDiv}) {
-            assertTrue(body.startsWith(STORY[0]), body);
-            assertTrue(body.contains(STORY[STORY.length - 1]), body);
-            assertFalse(body.contains("Also read"), body);
-        }
+        assertWholeStory(asP, STORY[0]);
+        assertWholeStory(asDiv, STORY[0]);
+    }
+
+    /** The body opens with {@code opening}, runs to the story's last paragraph and holds nothing of the teaser. */
+    private static void assertWholeStory(String body, String opening) {
+        assertTrue(body.startsWith(opening), body);
+        assertTrue(body.contains(STORY[STORY.length - 1]), body);
+        assertFalse(body.contains("Also read"), body);
     }
 
     @Test
@@ -66,11 +70,7 @@ class DivParagraphsTest {
                 + "(Monday) A bigger boat is coming for the island after years of queues at the pier.</p></div>"
                 + "<div class='k3'>").replace("<div class='k6'>", "</div><div class='k6'>");
 
-        String body = BodyExtractor.extract(Jsoup.parse(html).body()).text();
-
-        assertTrue(body.startsWith("FERRY TOWN (Monday)"), body);
-        assertTrue(body.contains(STORY[STORY.length - 1]), body);
-        assertFalse(body.contains("Also read"), body);
+        assertWholeStory(BodyExtractor.extract(Jsoup.parse(html).body()).text(), "FERRY TOWN (Monday)");
     }
 
     @Test
