@@ -173,7 +173,7 @@ public final class Extractor {
                         (login ? "a login wall: " : "") + "no article body, " + body.chars() + " characters of text");
             }
         }
-        if (!meta.markedArticle() && isFrontPage(url, body)) {
+        if (!meta.markedArticle() && !inSoleArticle(doc, body) && isFrontPage(url, body)) {
             throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
                     "a front page or index: " + body.linkBlocks() + " headline links, no article markup");
         }
@@ -190,6 +190,18 @@ public final class Extractor {
                 meta.published(), meta.modified(), meta.siteName(), meta.section(), meta.tags(), language,
                 text, meta.leadImage(), ShingleMetric.tokenCount(text),
                 sha256((title == null ? "" : title) + "\n\n" + text));
+    }
+
+    /**
+     * Whether the page has one {@code <article>} and the body's first paragraph lies in it: the page's markup says it
+     * holds one story, as declared metadata would (a front page marks each of its teasers, or none).
+     */
+    static boolean inSoleArticle(Document doc, Body body) {
+        if (body.paragraphs().isEmpty()) {
+            return false;
+        }
+        org.jsoup.select.Elements articles = doc.body().getElementsByTag("article");
+        return articles.size() == 1 && articles.get(0).text().contains(body.paragraphs().get(0));
     }
 
     /** Whether the body's first paragraph lies in the box of the headline, or the box around that. */

@@ -284,4 +284,20 @@ class PageKindTest {
         assertFalse(a.text().contains("Rabatt"), a.text());
         assertFalse(a.text().contains("Rechte vorbehalten"), a.text());
     }
+
+    @Test
+    void aShortStoryInThePagesOneArticleAmongHeadlinesIsAnArticleWhereTeasersEachInTheirOwnAreNot() throws Exception {
+        // No declared metadata, a section address, 30 headline links: the page's one <article> says it holds one
+        // story; a front page marks each teaser so, or none.
+        String page = "<html><body><article>" + STORY + "</article><div class='archive'>" + headlines(30)
+                + "</div></body></html>";
+        Article a = EXTRACTOR.extract(utf8(page), "https://www.example.ch/lokales/", null);
+        assertTrue(a.text().startsWith("Der Gemeinderat hat am Dienstag"), a.text());
+
+        String index = "<html><body><article>" + STORY + "</article><article><p>Auch der Bahnhof wird umgebaut, "
+                + "sagt die Gemeinde, ab dem Frühjahr.</p></article><div class='archive'>" + headlines(30)
+                + "</div></body></html>";
+        assertThrows(NotAnArticleException.class,
+                () -> EXTRACTOR.extract(utf8(index), "https://www.example.ch/lokales/", null));
+    }
 }
