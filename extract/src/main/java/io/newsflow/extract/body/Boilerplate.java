@@ -112,7 +112,21 @@ public final class Boilerplate {
                 return true;
             }
         }
-        return text.length() < 600 && containsCookie(text) && CONSENT.matcher(text).find();
+        return text.length() < 600 && containsCookie(text) && CONSENT.matcher(text).find()
+                || isBrowserNotice(text);
+    }
+
+    /** "Your browser is out of date", "Dein Browser ist leider veraltet": a banner about the reader's browser. */
+    private static final Pattern BROWSER_NOTICE = Pattern.compile(
+            "\\b(?:your|ihr|dein|votre|su|tu|uw|din)\\s+(?:web[- ]?)?(?:browser|navigateur|navegador)\\b.{0,60}?"
+                    + "(?:veraltet|outdated|out of date|obsolete|obsolète|desactualizado|obsoleto|verouderd|"
+                    + "not supported|no longer supported|nicht (?:mehr )?unterstützt|unsupported|"
+                    + "n'est plus pris en charge|no es compatible)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static boolean isBrowserNotice(String text) {
+        return text.length() <= 300 && (text.contains("rowser") || text.contains("naviga"))
+                && BROWSER_NOTICE.matcher(text).find();
     }
 
     /**

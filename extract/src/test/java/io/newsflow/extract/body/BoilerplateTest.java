@@ -37,6 +37,17 @@ class BoilerplateTest {
         assertTrue(Boilerplate.isBoilerplate("— Advertisement —"));
         assertFalse(Boilerplate.isBoilerplate("The cookie jar was empty."));
     }
+
+    @Test
+    void aBannerAboutTheReadersBrowserIsBoilerplateAStoryAboutBrowsersIsNot() {
+        assertTrue(Boilerplate.isBoilerplate("Dein Browser ist leider veraltet. Lade für ein besseres Erlebnis einen "
+                + "neueren Browser kostenfrei herunter."));
+        assertTrue(Boilerplate.isBoilerplate("Your web browser is out of date. Update it for more security and speed."));
+        assertTrue(Boilerplate.isBoilerplate("Votre navigateur n'est plus pris en charge."));
+        assertFalse(Boilerplate.isBoilerplate("Google will stop supporting Chrome on Windows 7, and users of the "
+                + "outdated system will need another browser."));
+        assertFalse(Boilerplate.isBoilerplate("Ein veralteter Browser ist ein Risiko, sagt das Bundesamt."));
+    }
     @Test
     void copyrightNoticesAndPaywallAppealsCloseAStoryAsEndMatter() {
         for (String line : new String[] {"© 2024 Beispiel Nachrichten GmbH. Alle Rechte vorbehalten.",
