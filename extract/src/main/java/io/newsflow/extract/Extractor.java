@@ -152,7 +152,9 @@ public final class Extractor {
                 body = declared;
             }
         }
-        if (body.chars() < DECLARED_BODY_MIN_CHARS && doc.selectFirst(PASSWORD_INPUT) == null
+        // Asked once: only a short body needs it, and the landing-page reading cannot make a body shorter.
+        boolean login = body.chars() < DECLARED_BODY_MIN_CHARS && doc.selectFirst(PASSWORD_INPUT) != null;
+        if (body.chars() < DECLARED_BODY_MIN_CHARS && !login
                 && (body.chars() < MIN_BODY_CHARS || !underHeadline(body, read.bodyHeadline()))) {
             // A landing page spreads its prose over many small boxes, none of which scores as the article: the
             // best one holds a sliver of the page's paragraphs. A short story under its headline is no such box.
@@ -163,17 +165,16 @@ public final class Extractor {
             }
         }
         if (body.chars() < MIN_BODY_CHARS) {
-            boolean login = doc.selectFirst(PASSWORD_INPUT) != null;
             // A short post says it is one by its markup, or by its address: a blog names the post's page after
             // its title ("/2013/06/14/die-moglichkeit-nichts-zu-tun/" for "Die Möglichkeit nichts zu tun").
             boolean saysArticle = meta.markedArticle() || slugNamesTitle(url, meta.title());
-            if (body.chars() < MIN_BODY_CHARS
-                    && (login || !saysArticle || body.chars() < MIN_MARKED_BODY_CHARS)) {
+            if (login || !saysArticle || body.chars() < MIN_MARKED_BODY_CHARS) {
                 throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
                         (login ? "a login wall: " : "") + "no article body, " + body.chars() + " characters of text");
             }
         }
-        if (!meta.markedArticle() && !inSoleArticle(doc, body) && isFrontPage(url, body)) {
+        // The walk for <article>s is left to the pages that read as a front page, a few of them.
+        if (!meta.markedArticle() && isFrontPage(url, body) && !inSoleArticle(doc, body)) {
             throw new NotAnArticleException(NotAnArticleException.Reason.NO_ARTICLE,
                     "a front page or index: " + body.linkBlocks() + " headline links, no article markup");
         }
